@@ -1,0 +1,61 @@
+import { Construct } from 'constructs';
+import { DesignError } from '../src/errors';
+import { EquipmentKind } from '../src/model/records';
+import { circuitVa, fraction, positive } from '../src/units';
+import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+
+export interface BuswayProps extends PowerEquipmentProps {
+  /** Rated current, A (for example 800-1,600 A). */
+  readonly ratingA: number;
+  /**
+   * Voltage, V: line-to-line for three-phase, the bus voltage for DC.
+   * @default 415
+   */
+  readonly voltageV?: number;
+  /**
+   * 3 (three-phase AC), 1 (single-phase AC) or 'dc'.
+   * @default 3
+   */
+  readonly phases?: 1 | 3 | 'dc';
+  /**
+   * Efficiency (conductor losses).
+   * @default 1
+   */
+  readonly efficiency?: number;
+  /**
+   * Power factor of the load it carries (AC only).
+   * @default - the site's
+   */
+  readonly powerFactor?: number;
+}
+
+/** A busway feeding a row of racks: kVA = sqrt(3) x V x A three-phase, V x A single-phase or DC. */
+export class Busway extends PowerEquipment {
+  readonly ratingKva: number;
+  readonly ratingA: number;
+  readonly voltageV: number;
+  readonly phases: 1 | 3 | 'dc';
+
+  constructor(scope: Construct, id: string, props: BuswayProps, kind: EquipmentKind = 'busway', label = 'busway') {
+    const path = `${scope.node.path}/${id}`;
+    const phases = props.phases ?? 3;
+    if (phases !== 1 && phases !== 3 && phases !== 'dc') {
+      throw new DesignError(path, `phases must be 1, 3 or 'dc', got ${String(phases)}`);
+    }
+    const voltageV = positive(path, 'voltageV', props.voltageV ?? 415);
+    const ratingA = positive(path, 'ratingA', props.ratingA);
+    const ratingKva = circuitVa(voltageV, ratingA, phases) / 1000;
+    super(scope, id, props, {
+      kind,
+      label,
+      ratingUnit: phases === 'dc' ? 'kW' : 'kVA',
+      unitRating: ratingKva,
+      efficiency: fraction(path, 'efficiency', props.efficiency ?? 1),
+      powerFactor: props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
+    });
+    this.ratingKva = ratingKva;
+    this.ratingA = ratingA;
+    this.voltageV = voltageV;
+    this.phases = phases;
+  }
+}

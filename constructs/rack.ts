@@ -1,0 +1,82 @@
+import { Construct, IConstruct } from 'constructs';
+import { RackSystem } from '../src/catalog/rack-systems';
+import { DesignError } from '../src/errors';
+import { enclosing, MODEL, MODEL_KIND, Modelled, RackRecord } from '../src/model/records';
+import { positive } from '../src/units';
+import { checkFeed, PowerEquipment } from './power-equipment';
+
+export interface RackProps {
+  /** The system in the rack: a catalog entry or its id ('gb200-nvl72', 'gb300-nvl72', 'vera-rubin-nvl72', 'dgx-b300'). */
+  readonly system: RackSystem | string;
+  /**
+   * The equipment the rack draws from: [A, B] for a dual-corded rack. Power is shared equally.
+   * @default - none; add them with `addFeed()`
+   */
+  readonly feeds?: readonly PowerEquipment[];
+  /**
+   * Rack name, unique in its site.
+   * @default - the path below its hall, joined with '-' (for example 'row-01-r03')
+   */
+  readonly name?: string;
+  /**
+   * Design power the checks use, kW.
+   * @default - the catalog's design power for the system
+   */
+  readonly designPowerKw?: number;
+  /**
+   * Whether the rack must keep power when any single component fails (dual-corded racks).
+   * @default true
+   */
+  readonly requiresRedundancy?: boolean;
+}
+
+/** A rack of a catalog system, standing in a hall (optionally in a row or pod). */
+export class Rack extends Construct implements Modelled {
+  readonly system: RackSystem;
+  readonly rackName: string;
+  readonly designPowerKw: number;
+  readonly requiresRedundancy: boolean;
+  readonly site: IConstruct;
+  private readonly _feeds: PowerEquipment[] = [];
+
+  constructor(scope: Construct, id: string, props: RackProps) {
+    super(scope, id);
+    const path = this.node.path;
+    const hall = enclosing(this, 'hall');
+    if (!hall) throw new DesignError(path, 'a rack must stand inside a Hall');
+    this.site = enclosing(hall, 'site')!;
+    this.system = typeof props.system === 'string' ? RackSystem.of(props.system, path) : props.system;
+    if (!(this.system instanceof RackSystem)) throw new DesignError(path, 'system must be a RackSystem or a catalog id');
+    this.rackName = props.name ?? path.slice(hall.node.path.length + 1).replace(/\//g, '-');
+    this.designPowerKw =
+      props.designPowerKw === undefined ? this.system.spec.designKw : positive(path, 'designPowerKw', props.designPowerKw);
+    this.requiresRedundancy = props.requiresRedundancy ?? true;
+    for (const f of props.feeds ?? []) this.addFeed(f);
+  }
+
+  get feeds(): readonly PowerEquipment[] {
+    return this._feeds;
+  }
+
+  /** Adds a feed (A or B side) of the same site. */
+  addFeed(feed: PowerEquipment): this {
+    checkFeed(this, feed, this._feeds);
+    this._feeds.push(feed);
+    return this;
+  }
+
+  get [MODEL_KIND](): 'rack' {
+    return 'rack';
+  }
+
+  [MODEL](): RackRecord {
+    return {
+      kind: 'rack',
+      name: this.rackName,
+      system: this.system,
+      designPowerKw: this.designPowerKw,
+      feeds: this._feeds,
+      requiresRedundancy: this.requiresRedundancy,
+    };
+  }
+}

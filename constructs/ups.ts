@@ -1,0 +1,52 @@
+import { Construct } from 'constructs';
+import { DesignError } from '../src/errors';
+import { count, fraction, positive } from '../src/units';
+import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+
+export interface UpsProps extends PowerEquipmentProps {
+  /** Output rating of one module, kW (for example 1,250 kW). */
+  readonly moduleRatingKw: number;
+  /**
+   * Modules in parallel.
+   * @default 1
+   */
+  readonly modules?: number;
+  /**
+   * Modules held in reserve: 1 for an N+1 system. Usable = (modules - redundantModules) x module rating.
+   * @default 0
+   */
+  readonly redundantModules?: number;
+  /**
+   * Efficiency in double conversion at the design load.
+   * @default 0.97 (DESIGN §2: UPS about 97%)
+   */
+  readonly efficiency?: number;
+}
+
+/**
+ * A UPS system: a parallel group of equal modules. Normal operation is checked against the
+ * usable rating (redundant modules excluded); N-1 also checks the loss of one module.
+ */
+export class Ups extends PowerEquipment {
+  readonly usableKw: number;
+
+  constructor(scope: Construct, id: string, props: UpsProps) {
+    const path = `${scope.node.path}/${id}`;
+    const modules = count(path, 'modules', props.modules ?? 1);
+    const redundant = count(path, 'redundantModules', props.redundantModules ?? 0, 0);
+    if (redundant >= modules) {
+      throw new DesignError(path, `redundantModules (${redundant}) must be fewer than modules (${modules})`);
+    }
+    const moduleKw = positive(path, 'moduleRatingKw', props.moduleRatingKw);
+    super(scope, id, props, {
+      kind: 'ups',
+      label: 'UPS',
+      ratingUnit: 'kW',
+      unitRating: moduleKw,
+      units: modules,
+      redundantUnits: redundant,
+      efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.97),
+    });
+    this.usableKw = (modules - redundant) * moduleKw;
+  }
+}

@@ -1,0 +1,49 @@
+import { Plant } from '../model/plant';
+import { contingency, Contingency } from './contingency';
+import { loadFlow, LoadFlow } from './load-flow';
+
+export interface SiteLoad {
+  /** Sum of the design power of the site's racks, W. */
+  readonly itW: number;
+  /** Power drawn at the site's grid connections by the modelled power train (IT + losses), W. */
+  readonly trainInputW: number;
+  /** Facility power, W: IT x design PUE where the site declares one, else train input + other loads. */
+  readonly facilityW: number;
+  readonly pue: number;
+  readonly racks: number;
+  readonly gpus: number;
+}
+
+/** Everything the policies read: computed once per check run. */
+export interface Analysis {
+  readonly plant: Plant;
+  readonly flow: LoadFlow;
+  readonly contingency: Contingency;
+  readonly sites: readonly SiteLoad[];
+}
+
+export function analyze(plant: Plant): Analysis {
+  const flow = loadFlow(plant);
+  const sites = siteLoads(plant, flow);
+  return { plant, flow, contingency: contingency(plant, flow), sites };
+}
+
+/** IT, train input and facility power per site, from a load flow (no N-1 needed). */
+export function siteLoads(plant: Plant, flow: LoadFlow): SiteLoad[] {
+  const acc = plant.sites.map(() => ({ itW: 0, trainInputW: 0, racks: 0, gpus: 0 }));
+  for (const node of plant.nodes) {
+    const a = acc[node.site];
+    if (node.rack) {
+      a.itW += node.demandW;
+      a.racks++;
+      a.gpus += node.rack.system.spec.gpus;
+    } else if (node.kind === 'grid-connection') {
+      a.trainInputW += flow.inW[node.index];
+    }
+  }
+  return plant.sites.map((site, i): SiteLoad => {
+    const { itW, trainInputW, racks, gpus } = acc[i];
+    const facilityW = site.designPue !== undefined ? itW * site.designPue : trainInputW + site.otherLoadW;
+    return { itW, trainInputW, facilityW, pue: itW > 0 ? facilityW / itW : 0, racks, gpus };
+  });
+}

@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Command, CommanderError, Option } from 'commander';
+import { evaluate, Evaluation } from '../evaluate';
+import { writeFile, StagedDir } from '../output/atomic-dir';
+import { findingsJson, findingsText, summaryText } from '../output/report';
+import { hasErrors } from '../policy/engine';
+import { loadApp, resolveApp, UsageError } from './load-app';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** Exit codes (DESIGN §5). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * The `aifactory` command. Returns the exit code: 0 no error findings, 1 error findings,
+ * 2 bad input or usage (one line on stderr; the stack trace only with --verbose).
+ */
+export function run(argv: readonly string[], io: Io = processIo): number {
+  let code = EXIT_OK;
+  let verbose = argv.includes('--verbose');
+  const program = new Command('aifactory')
+    .description('Typed infrastructure as code for AI factories: synthesize and check a design.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(`aifactory: ${s.replace(/^error: /, '')}`) })
+    .showHelpAfterError(false);
+
+  program
+    .command('synth')
+    .description('check the design, then write Terraform JSON and reports to DIR (nothing on error findings)')
+    .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
+    .option('-o, --out <DIR>', 'output directory', 'cdktf.out')
+    .option('--verbose', 'print stack traces')
+    .action((app: string | undefined, opts: { out: string; verbose?: boolean }) => {
+      verbose = !!opts.verbose;
+      code = synth(app, opts.out, io);
+    });
+
+  program
+    .command('check')
+    .description('run the policy checks only; write nothing but the report')
+    .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
+    .addOption(new Option('-f, --format <FORMAT>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--output <FILE>', 'write the report to FILE instead of stdout')
+    .option('--verbose', 'print stack traces')
+    .action((app: string | undefined, opts: { format: 'text' | 'json'; output?: string; verbose?: boolean }) => {
+      verbose = !!opts.verbose;
+      code = check(app, opts.format, opts.output, io);
+    });
+
+  try {
+    program.parse(argv as string[], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    io.stderr(`aifactory: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (verbose && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    return EXIT_USAGE;
+  }
+}
+
+function synth(app: string | undefined, out: string, io: Io): number {
+  const file = resolveApp(app);
+  const staged = new StagedDir(out);
+  try {
+    const captured = loadApp(file, staged.staging);
+    const evaluation = evaluate(captured);
+    io.stdout(summaryText(evaluation) + findingsText(evaluation));
+    if (hasErrors(evaluation.findings)) {
+      staged.discard();
+      io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
+      return EXIT_FINDINGS;
+    }
+    captured.synthesizeTerraform();
+    writeFile(path.join(staged.staging, 'reports', 'findings.json'), findingsJson(evaluation));
+    staged.commit();
+    io.stdout(`wrote ${out}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    staged.discard();
+    throw e;
+  }
+}
+
+function check(app: string | undefined, format: 'text' | 'json', output: string | undefined, io: Io): number {
+  const file = resolveApp(app);
+  // The cdktf App creates its output directory when constructed: give it a throwaway one.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluate(loadApp(file, path.join(scratch, 'out')));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  const report =
+    format === 'json' ? findingsJson(evaluation) : summaryText(evaluation) + findingsText(evaluation);
+  if (output) {
+    try {
+      writeFile(output, report);
+    } catch (e) {
+      throw new UsageError(`--output ${output}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } else {
+    io.stdout(report);
+  }
+  return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,0 +1,70 @@
+import { IConstruct } from 'constructs';
+import { analyze, Analysis, SiteLoad } from './analysis/analysis';
+import { buildPlant } from './model/plant';
+import { runRules } from './policy/engine';
+import { ALL_RULES } from './policy/packs';
+import { Finding, Rule } from './policy/rule';
+import { round, toKw } from './units';
+
+/** The capacity summary of DESIGN §5, in the units the JSON report uses. */
+export interface Summary {
+  readonly sites: number;
+  readonly racks: number;
+  readonly gpus: number;
+  readonly itLoadKw: number;
+  readonly facilityLoadKw: number;
+  readonly pue: number;
+}
+
+export interface Utilization {
+  readonly path: string;
+  readonly label: string;
+  /** Load as a fraction of the 100% rating. */
+  readonly utilization: number;
+}
+
+export interface Evaluation {
+  readonly analysis: Analysis;
+  readonly findings: readonly Finding[];
+  readonly summary: Summary;
+  /** The most loaded piece of equipment in normal operation, against its 100% rating. */
+  readonly highest?: Utilization;
+}
+
+/** Reads the model under `root`, analyses it (load flow, N-1) and runs the rules. */
+export function evaluate(root: IConstruct, rules: readonly Rule[] = ALL_RULES): Evaluation {
+  const analysis = analyze(buildPlant(root));
+  return { analysis, findings: runRules(analysis, rules), summary: summarize(analysis.sites), highest: highest(analysis) };
+}
+
+/** Totals over the sites' loads. */
+export function summarize(sites: readonly SiteLoad[]): Summary {
+  let racks = 0;
+  let gpus = 0;
+  let itW = 0;
+  let facilityW = 0;
+  for (const s of sites) {
+    racks += s.racks;
+    gpus += s.gpus;
+    itW += s.itW;
+    facilityW += s.facilityW;
+  }
+  return {
+    sites: sites.length,
+    racks,
+    gpus,
+    itLoadKw: round(toKw(itW)),
+    facilityLoadKw: round(toKw(facilityW)),
+    pue: itW > 0 ? round(facilityW / itW, 4) : 0,
+  };
+}
+
+function highest({ plant, flow }: Analysis): Utilization | undefined {
+  let best: Utilization | undefined;
+  for (const node of plant.nodes) {
+    if (node.rack || node.kind === 'grid-connection') continue;
+    const u = flow.outW[node.index] / node.capacityW;
+    if (!best || u > best.utilization) best = { path: node.path, label: node.label, utilization: u };
+  }
+  return best;
+}

@@ -1,0 +1,309 @@
+import { IConstruct } from 'constructs';
+import { RackSystem } from '../catalog/rack-systems';
+import { DesignError } from '../errors';
+import { Suppression, suppressionsOf } from '../policy/suppressions';
+import { W_PER_KW } from '../units';
+import { EquipmentKind, isModelled, MODEL, ModelRecord } from './records';
+
+/**
+ * The plain model of a design, read from a construct tree. Indices replace references so
+ * the analysis runs over flat arrays; everything is ordered deterministically (by level,
+ * then construct path), whatever the order in which the app declared it.
+ */
+export interface Plant {
+  readonly sites: readonly SiteModel[];
+  readonly halls: readonly HallModel[];
+  /** Equipment and racks in topological order: every node comes after all of its feeds. */
+  readonly nodes: readonly PowerNode[];
+  readonly generators: readonly GeneratorModel[];
+  /** Suppressions by construct path. */
+  readonly suppressions: ReadonlyMap<string, readonly Suppression[]>;
+}
+
+export interface SiteModel {
+  readonly index: number;
+  readonly path: string;
+  readonly name: string;
+  readonly country: string;
+  readonly jurisdiction: string;
+  readonly gridConnectionW: number;
+  readonly designPue?: number;
+  readonly otherLoadW: number;
+}
+
+export interface HallModel {
+  readonly index: number;
+  readonly path: string;
+  readonly name: string;
+  readonly site: number;
+  readonly designPowerPerRackW: number;
+  readonly rackPositions: number;
+  /** Node indices of the racks standing in the hall. */
+  readonly racks: number[];
+}
+
+export type NodeKind = EquipmentKind | 'rack';
+
+export interface PowerNode {
+  readonly index: number;
+  readonly path: string;
+  readonly kind: NodeKind;
+  readonly label: string;
+  readonly site: number;
+  /** Indices of the nodes this one draws from. Loads share their power equally among them. */
+  readonly feeds: readonly number[];
+  /** Indices of the nodes that draw from this one. */
+  readonly loads: number[];
+  /** Longest distance from a source; every feed has a lower level. */
+  readonly level: number;
+  /** Real power one unit carries at 100% (kVA x PF for kVA-rated equipment), in W. Infinity for racks. */
+  readonly unitCapacityW: number;
+  readonly units: number;
+  readonly redundantUnits: number;
+  /** Usable capacity at 100% of rating: (units - redundantUnits) x unitCapacityW. */
+  readonly capacityW: number;
+  readonly ratingUnit: 'kW' | 'kVA';
+  readonly powerFactor: number;
+  readonly efficiency: number;
+  readonly maxUtilization: number;
+  /** Racks: the design power drawn, in W; 0 for equipment. */
+  readonly demandW: number;
+  readonly rack?: RackInfo;
+  /** Index of the generator group that takes over when all feeds are lost. */
+  backupGenerator?: number;
+}
+
+export interface RackInfo {
+  readonly name: string;
+  readonly system: RackSystem;
+  readonly hall: number;
+  readonly requiresRedundancy: boolean;
+}
+
+export interface GeneratorModel {
+  readonly index: number;
+  readonly path: string;
+  readonly site: number;
+  readonly unitRatingW: number;
+  readonly units: number;
+  readonly redundantUnits: number;
+  readonly usableW: number;
+  readonly backs: readonly number[];
+}
+
+interface Found {
+  readonly construct: IConstruct;
+  readonly path: string;
+  readonly record: ModelRecord;
+}
+
+/** Reads the plain model from every modelled construct under `root`. */
+export function buildPlant(root: IConstruct): Plant {
+  const found: Found[] = [];
+  const suppressions = new Map<string, readonly Suppression[]>();
+  for (const c of root.node.findAll()) {
+    const s = suppressionsOf(c);
+    if (s.length > 0) suppressions.set(c.node.path, s);
+    if (isModelled(c)) found.push({ construct: c, path: c.node.path, record: c[MODEL]() });
+  }
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const siteOf = new Map<IConstruct, number>();
+  const sites: SiteModel[] = [];
+  const siteNames = new Map<string, string>();
+  for (const f of found) {
+    const r = f.record;
+    if (r.kind !== 'site') continue;
+    const other = siteNames.get(r.name);
+    if (other) throw new DesignError(f.path, `site name '${r.name}' is already used by ${other}`);
+    siteNames.set(r.name, f.path);
+    siteOf.set(f.construct, sites.length);
+    sites.push({
+      index: sites.length,
+      path: f.path,
+      name: r.name,
+      country: r.country,
+      jurisdiction: r.jurisdiction,
+      gridConnectionW: r.gridConnectionKw * W_PER_KW,
+      designPue: r.designPue,
+      otherLoadW: r.otherLoadKw * W_PER_KW,
+    });
+  }
+  const siteRecords = found.filter((f) => f.record.kind === 'site').map((f) => f.record);
+  const nearest = (c: IConstruct, map: Map<IConstruct, number>): number | undefined => {
+    for (let s: IConstruct | undefined = c; s; s = s.node.scope) {
+      const i = map.get(s);
+      if (i !== undefined) return i;
+    }
+    return undefined;
+  };
+  const requireSite = (f: Found): number => {
+    const i = nearest(f.construct, siteOf);
+    if (i === undefined) throw new DesignError(f.path, 'must be declared inside a Site');
+    return i;
+  };
+
+  const hallOf = new Map<IConstruct, number>();
+  const halls: HallModel[] = [];
+  for (const f of found) {
+    const r = f.record;
+    if (r.kind !== 'hall') continue;
+    hallOf.set(f.construct, halls.length);
+    halls.push({
+      index: halls.length,
+      path: f.path,
+      name: r.name,
+      site: requireSite(f),
+      designPowerPerRackW: r.designKwPerRack * W_PER_KW,
+      rackPositions: r.rackPositions,
+      racks: [],
+    });
+  }
+
+  // Power nodes: equipment and racks. First pass: indices by construct.
+  const powerFound = found.filter((f) => f.record.kind === 'equipment' || f.record.kind === 'rack');
+  const indexOf = new Map<IConstruct, number>();
+  powerFound.forEach((f, i) => indexOf.set(f.construct, i));
+  const feedIndices = powerFound.map((f) => {
+    const r = f.record as { feeds: readonly IConstruct[] };
+    return r.feeds.map((feed) => {
+      const i = indexOf.get(feed);
+      if (i === undefined) throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
+      return i;
+    });
+  });
+  const levels = computeLevels(powerFound, feedIndices);
+
+  // Final order: by level, then path (stable sort keeps the path order within a level).
+  const order = powerFound.map((_, i) => i).sort((a, b) => levels[a] - levels[b]);
+  const newIndex = new Int32Array(powerFound.length);
+  order.forEach((oldI, newI) => (newIndex[oldI] = newI));
+
+  const rackNames = new Map<string, string>();
+  const nodes: PowerNode[] = order.map((oldI, i) => {
+    const f = powerFound[oldI];
+    const site = requireSite(f);
+    const siteRecord = siteRecords[site] as Extract<ModelRecord, { kind: 'site' }>;
+    const feeds = feedIndices[oldI].map((j) => newIndex[j]);
+    for (const j of feedIndices[oldI]) {
+      const feedSite = requireSite(powerFound[j]);
+      if (feedSite !== site) {
+        throw new DesignError(
+          f.path,
+          `is fed from ${powerFound[j].path} of site ${sites[feedSite].name}, but stands in site ${sites[site].name}`,
+        );
+      }
+    }
+    const r = f.record;
+    if (r.kind === 'rack') {
+      const hall = nearest(f.construct, hallOf);
+      if (hall === undefined) throw new DesignError(f.path, 'a rack must stand inside a Hall');
+      const key = `${site}\u0000${r.name}`;
+      const other = rackNames.get(key);
+      if (other) throw new DesignError(f.path, `rack name '${r.name}' is already used in this site by ${other}`);
+      rackNames.set(key, f.path);
+      halls[hall].racks.push(i);
+      return {
+        index: i,
+        path: f.path,
+        kind: 'rack',
+        label: 'rack',
+        site,
+        feeds,
+        loads: [],
+        level: levels[oldI],
+        unitCapacityW: Infinity,
+        units: 1,
+        redundantUnits: 0,
+        capacityW: Infinity,
+        ratingUnit: 'kW',
+        powerFactor: siteRecord.powerFactor,
+        efficiency: 1,
+        maxUtilization: 1,
+        demandW: r.designPowerKw * W_PER_KW,
+        rack: { name: r.name, system: r.system, hall, requiresRedundancy: r.requiresRedundancy },
+      } satisfies PowerNode;
+    }
+    if (r.kind !== 'equipment') throw new Error('unreachable');
+    const powerFactor = r.ratingUnit === 'kVA' ? (r.powerFactor ?? siteRecord.powerFactor) : 1;
+    const unitCapacityW = r.unitRating * W_PER_KW * powerFactor;
+    return {
+      index: i,
+      path: f.path,
+      kind: r.equipment,
+      label: r.label,
+      site,
+      feeds,
+      loads: [],
+      level: levels[oldI],
+      unitCapacityW,
+      units: r.units,
+      redundantUnits: r.redundantUnits,
+      capacityW: (r.units - r.redundantUnits) * unitCapacityW,
+      ratingUnit: r.ratingUnit,
+      powerFactor,
+      efficiency: r.efficiency,
+      maxUtilization: r.maxUtilization ?? siteRecord.maxUtilization,
+      demandW: 0,
+    } satisfies PowerNode;
+  });
+  for (const n of nodes) for (const f of n.feeds) nodes[f].loads.push(n.index);
+  for (const h of halls) h.racks.sort((a, b) => a - b);
+
+  const generators: GeneratorModel[] = [];
+  for (const f of found) {
+    const r = f.record;
+    if (r.kind !== 'generator-group') continue;
+    const site = requireSite(f);
+    const g = generators.length;
+    const backs = r.backs.map((b) => {
+      const i = indexOf.get(b);
+      if (i === undefined) throw new DesignError(f.path, `backs ${b.node.path}, which is not power equipment`);
+      const n = nodes[newIndex[i]];
+      if (n.site !== site) {
+        throw new DesignError(f.path, `backs ${n.path} of site ${sites[n.site].name}, but stands in site ${sites[site].name}`);
+      }
+      if (n.backupGenerator !== undefined) {
+        throw new DesignError(f.path, `backs ${n.path}, which ${generators[n.backupGenerator].path} already backs`);
+      }
+      n.backupGenerator = g;
+      return n.index;
+    });
+    generators.push({
+      index: g,
+      path: f.path,
+      site,
+      unitRatingW: r.unitRatingKw * W_PER_KW,
+      units: r.units,
+      redundantUnits: r.redundantUnits,
+      usableW: (r.units - r.redundantUnits) * r.unitRatingKw * W_PER_KW,
+      backs: backs.sort((a, b) => a - b),
+    });
+  }
+
+  return { sites, halls, nodes, generators, suppressions };
+}
+
+/** Longest distance from a source for every node; a DesignError naming the cycle if there is one. */
+function computeLevels(found: readonly Found[], feeds: readonly number[][]): Int32Array {
+  const UNSEEN = -1;
+  const VISITING = -2;
+  const level = new Int32Array(found.length).fill(UNSEEN);
+  const stack: number[] = [];
+  const visit = (i: number): number => {
+    if (level[i] >= 0) return level[i];
+    if (level[i] === VISITING) {
+      const cycle = stack.slice(stack.indexOf(i)).map((j) => found[j].path);
+      throw new DesignError(found[i].path, `power feeds form a cycle: ${[...cycle, found[i].path].join(' <- ')}`);
+    }
+    level[i] = VISITING;
+    stack.push(i);
+    let l = 0;
+    for (const f of feeds[i]) l = Math.max(l, visit(f) + 1);
+    stack.pop();
+    level[i] = l;
+    return l;
+  };
+  for (let i = 0; i < found.length; i++) visit(i);
+  return level;
+}

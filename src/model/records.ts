@@ -1,0 +1,114 @@
+import { IConstruct } from 'constructs';
+import { RackSystem } from '../catalog/rack-systems';
+
+/**
+ * What a construct registers about the thing it models. Constructs in `constructs/`
+ * implement `Modelled`; `buildPlant` reads these records from any construct tree, so the
+ * analysis and the policies never depend on cdktf.
+ */
+export const MODEL = Symbol.for('aifactory.model');
+
+/** The kind of record a construct gives, readable without building the record. */
+export const MODEL_KIND = Symbol.for('aifactory.modelKind');
+
+export interface Modelled {
+  readonly [MODEL_KIND]: ModelRecord['kind'];
+  [MODEL](): ModelRecord;
+}
+
+/** Kinds of power equipment in the graph from the grid to the racks. */
+export type EquipmentKind =
+  | 'grid-connection'
+  | 'transformer'
+  | 'switchgear'
+  | 'switchboard'
+  | 'ups'
+  | 'busway'
+  | 'row-pdu';
+
+export interface SiteRecord {
+  readonly kind: 'site';
+  readonly name: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  readonly country: string;
+  readonly jurisdiction: string;
+  readonly gridConnectionKw: number;
+  readonly designPue?: number;
+  readonly otherLoadKw: number;
+  readonly maxUtilization: number;
+  readonly powerFactor: number;
+}
+
+export interface HallRecord {
+  readonly kind: 'hall';
+  readonly name: string;
+  readonly designKwPerRack: number;
+  readonly rackPositions: number;
+}
+
+/** A grouping that names where racks stand (a row, or a pod / scalable unit). */
+export interface LayoutRecord {
+  readonly kind: 'layout';
+  readonly level: 'row' | 'pod';
+  readonly name: string;
+}
+
+export interface EquipmentRecord {
+  readonly kind: 'equipment';
+  readonly equipment: EquipmentKind;
+  /** Human name of the kind, for messages ("UPS", "busway"). */
+  readonly label: string;
+  /** Unit in which the equipment is rated: real power (kW) or apparent power (kVA). */
+  readonly ratingUnit: 'kW' | 'kVA';
+  /** Rating of one unit, in `ratingUnit`. */
+  readonly unitRating: number;
+  /** Units in parallel (UPS modules); 1 for single equipment. */
+  readonly units: number;
+  /** Units held in reserve (N+1: 1). Usable rating = (units - redundantUnits) x unitRating. */
+  readonly redundantUnits: number;
+  readonly efficiency: number;
+  /** Load power factor; undefined: the site's. Only used for kVA-rated equipment. */
+  readonly powerFactor?: number;
+  /** Maximum continuous utilization; undefined: the site's. */
+  readonly maxUtilization?: number;
+  readonly feeds: readonly IConstruct[];
+}
+
+export interface RackRecord {
+  readonly kind: 'rack';
+  readonly name: string;
+  readonly system: RackSystem;
+  readonly designPowerKw: number;
+  readonly feeds: readonly IConstruct[];
+  /** True for dual-corded racks that must survive the loss of one feed. */
+  readonly requiresRedundancy: boolean;
+}
+
+export interface GeneratorGroupRecord {
+  readonly kind: 'generator-group';
+  readonly unitRatingKw: number;
+  readonly units: number;
+  readonly redundantUnits: number;
+  /** Equipment that switches to this group when its normal feeds are lost. */
+  readonly backs: readonly IConstruct[];
+}
+
+export type ModelRecord =
+  | SiteRecord
+  | HallRecord
+  | LayoutRecord
+  | EquipmentRecord
+  | RackRecord
+  | GeneratorGroupRecord;
+
+export function isModelled(c: IConstruct): c is IConstruct & Modelled {
+  return typeof (c as unknown as Partial<Modelled>)[MODEL] === 'function';
+}
+
+/** The nearest ancestor of `c` (not `c` itself) that models the given kind. */
+export function enclosing(c: IConstruct, kind: ModelRecord['kind']): IConstruct | undefined {
+  for (let s: IConstruct | undefined = c.node.scope; s; s = s.node.scope) {
+    if ((s as Partial<Modelled>)[MODEL_KIND] === kind) return s;
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import { Analysis } from '../analysis/analysis';
+import { round } from '../units';
+import { Finding, Rule, Severity } from './rule';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Runs the rules over an analysis. A suppression on a construct covers findings of its rule
+ * on that construct and everything below it; suppressed findings stay in the list, marked,
+ * with their reason. Findings are sorted (severity, rule, path) so reports are deterministic.
+ */
+export function runRules(analysis: Analysis, rules: readonly Rule[]): Finding[] {
+  const { suppressions } = analysis.plant;
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const v of rule.check(analysis)) {
+      const reason = suppressionFor(suppressions, v.path, rule.id);
+      findings.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        path: v.path,
+        message: v.message,
+        measured: v.measured === undefined ? null : round(v.measured),
+        limit: v.limit === undefined ? null : round(v.limit),
+        unit: v.unit ?? null,
+        suppressed: reason !== undefined,
+        reason: reason ?? null,
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.path, b.path) ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function suppressionFor(
+  suppressions: Analysis['plant']['suppressions'],
+  path: string,
+  ruleId: string,
+): string | undefined {
+  if (suppressions.size === 0) return undefined;
+  // The construct itself, then each ancestor path.
+  for (let p = path; ; ) {
+    const s = suppressions.get(p)?.find((x) => x.ruleId === ruleId);
+    if (s) return s.reason;
+    const cut = p.lastIndexOf('/');
+    if (cut < 0) return suppressions.get('')?.find((x) => x.ruleId === ruleId)?.reason;
+    p = p.slice(0, cut);
+  }
+}
+
+/** True when an unsuppressed error finding is present: the design must not be deployed. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error' && !f.suppressed);
+}

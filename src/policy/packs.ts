@@ -1,0 +1,28 @@
+import { PWR_001 } from './rules/power/PWR-001';
+import { PWR_002 } from './rules/power/PWR-002';
+import { PWR_003 } from './rules/power/PWR-003';
+import { PWR_004 } from './rules/power/PWR-004';
+import { PWR_005 } from './rules/power/PWR-005';
+import { PWR_006 } from './rules/power/PWR-006';
+import { PWR_007 } from './rules/power/PWR-007';
+import { PWR_008 } from './rules/power/PWR-008';
+import { PWR_009 } from './rules/power/PWR-009';
+import { PWR_010 } from './rules/power/PWR-010';
+import { Rule } from './rule';
+
+/** The power pack: normal loading, N-1, grid, generators, densities, connectivity. */
+export const POWER_PACK: readonly Rule[] = [
+  PWR_001,
+  PWR_002,
+  PWR_003,
+  PWR_004,
+  PWR_005,
+  PWR_006,
+  PWR_007,
+  PWR_008,
+  PWR_009,
+  PWR_010,
+];
+
+/** Every rule the `check` command runs, in id order. */
+export const ALL_RULES: readonly Rule[] = [...POWER_PACK];

@@ -1,0 +1,56 @@
+import { DesignError } from './errors';
+
+/**
+ * Units. Internally power is in W (real) and VA (apparent); the public API speaks kW, kVA
+ * and MW with the unit in the prop's name (`ratingKva`, `designPowerKw`).
+ * kW = kVA x PF. Three-phase apparent power: S = sqrt(3) x V(line-to-line) x I.
+ */
+export const W_PER_KW = 1_000;
+export const W_PER_MW = 1_000_000;
+export const SQRT3 = Math.sqrt(3);
+
+export const kw = (value: number): number => value * W_PER_KW;
+export const mw = (value: number): number => value * W_PER_MW;
+export const toKw = (watts: number): number => watts / W_PER_KW;
+export const toMw = (watts: number): number => watts / W_PER_MW;
+
+/** Apparent power in VA of a circuit: three-phase uses line-to-line volts; DC and single-phase V x A. */
+export function circuitVa(volts: number, amps: number, phases: 1 | 3 | 'dc'): number {
+  return phases === 3 ? SQRT3 * volts * amps : volts * amps;
+}
+
+/** Rounds for reports: deterministic, at most `digits` decimals, no -0. */
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  const r = Math.round(value * f) / f;
+  return r === 0 ? 0 : r;
+}
+
+/** Formats a number for messages: thousands separators, at most `digits` decimals. */
+export function fmt(value: number, digits = 1): string {
+  return round(value, digits).toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** A strictly positive, finite number, or a DesignError naming the construct path and the prop. */
+export function positive(path: string, prop: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new DesignError(path, `${prop} must be a finite number > 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A fraction in (0, 1], such as an efficiency, a power factor or a utilization limit. */
+export function fraction(path: string, prop: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new DesignError(path, `${prop} must be a number in (0, 1], got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A whole number >= min. */
+export function count(path: string, prop: string, value: number, min = 1): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new DesignError(path, `${prop} must be a whole number >= ${min}, got ${String(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,42 @@
+import * as path from 'path';
+import { App, AppConfig } from 'cdktf';
+import { DesignError } from '../src/errors';
+import { activeCapture } from '../src/capture';
+import { evaluate } from '../src/evaluate';
+import { hasErrors } from '../src/policy/engine';
+import { writeFile } from '../src/output/atomic-dir';
+import { findingsJson, findingsText, summaryText } from '../src/output/report';
+
+/**
+ * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
+ *
+ * - Under the `aifactory` command (`synth`, `check`), the command drives: it checks, and
+ *   synthesizes into a staging directory only when no error finding remains.
+ * - Run directly (`cdktf synth`, or `npx tsx main.ts`), `synth()` runs the same checks,
+ *   prints them to stderr, throws on error findings and otherwise writes the cdktf output
+ *   plus `reports/findings.json`.
+ */
+export class AiFactoryApp extends App {
+  constructor(config: AppConfig = {}) {
+    const capture = activeCapture();
+    super(capture ? { ...config, outdir: capture.outdir } : config);
+    capture?.apps.push(this);
+  }
+
+  override synth(): void {
+    if (activeCapture()) return; // the aifactory command synthesizes after its checks
+    const evaluation = evaluate(this);
+    process.stderr.write(summaryText(evaluation) + findingsText(evaluation));
+    const errors = evaluation.findings.filter((f) => f.severity === 'error' && !f.suppressed).length;
+    if (hasErrors(evaluation.findings)) {
+      throw new DesignError('', `${errors} error finding(s): nothing synthesized`);
+    }
+    super.synth();
+    writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
+  }
+
+  /** Writes the cdktf output without checks; the aifactory command calls it after checking. */
+  synthesizeTerraform(): void {
+    super.synth();
+  }
+}
