@@ -5,7 +5,7 @@ export const PWR_008: Rule = {
   id: 'PWR-008',
   severity: 'error',
   pack: 'power',
-  description: 'Every rack is fed.',
+  description: 'Every rack has at least one feed.',
   help: 'A rack with no feed draws no power in the model, so its load would silently vanish from every check. Fix: pass `feeds` (A and B sides for a dual-corded rack).',
   check({ plant }) {
     const out: Violation[] = [];

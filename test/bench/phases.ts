@@ -1,0 +1,39 @@
+/**
+ * One benchmark size, in its own process so peak memory is its own: times each phase of
+ * a check in-process and prints one JSON line.
+ */
+import { performance } from 'perf_hooks';
+import { RootConstruct } from 'constructs';
+import { buildEssonneSite } from '../../examples/default/essonne';
+import { gridFor } from './campus-size';
+import { buildPlant } from '../../src/model/plant';
+import { analyze } from '../../src/analysis/analysis';
+import { runRules } from '../../src/policy/engine';
+import { ALL_RULES } from '../../src/policy/packs';
+
+const racks = Number(process.argv[2]);
+const t0 = performance.now();
+const root = new RootConstruct();
+buildEssonneSite(root, { racks, gridConnectionMw: gridFor(racks) });
+const t1 = performance.now();
+const plant = buildPlant(root);
+const t2 = performance.now();
+const analysis = analyze(plant);
+const t3 = performance.now();
+const findings = runRules(analysis, ALL_RULES);
+const t4 = performance.now();
+const errors = findings.filter((f) => f.severity === 'error').length;
+process.stdout.write(
+  JSON.stringify({
+    racks,
+    nodes: plant.nodes.length,
+    cases: analysis.contingency.cases,
+    errors,
+    buildTreeMs: t1 - t0,
+    modelMs: t2 - t1,
+    analysisMs: t3 - t2,
+    rulesMs: t4 - t3,
+    checkAfterTreeMs: t4 - t1,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { RootConstruct } from 'constructs';
+import { GeneratorGroup, Hall, Rack, Site, Ups } from '../constructs';
+import { PowerEquipment } from '../constructs/power-equipment';
+import { analyze } from '../src/analysis/analysis';
+import { evaluate } from '../src/evaluate';
+import { buildPlant } from '../src/model/plant';
+
+/**
+ * A random layered power train: each level has its own efficiency and units that each draw
+ * from one to three units of the level above; racks draw from one or two units of the last
+ * level. Every path from a rack to the grid crosses each level once, so the grid must carry
+ * exactly sum(rack load) / product(level efficiencies).
+ */
+const design = fc.record({
+  levels: fc.array(
+    fc.record({
+      efficiency: fc.double({ min: 0.85, max: 1, noNaN: true }),
+      units: fc.integer({ min: 1, max: 5 }),
+      ratingKw: fc.integer({ min: 50, max: 2_000 }),
+      feedPicks: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { minLength: 5, maxLength: 5 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+  racks: fc.array(
+    fc.record({ kw: fc.integer({ min: 1, max: 300 }), feeds: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }) }),
+    { minLength: 1, maxLength: 25 },
+  ),
+  /** Index of a first-level unit that a generator group backs, if any. */
+  backed: fc.option(fc.nat(), { nil: undefined }),
+});
+type Design = typeof design extends fc.Arbitrary<infer T> ? T : never;
+
+function build(d: Design, scale = 1): RootConstruct {
+  const root = new RootConstruct();
+  const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 50, designPue: 1.2 });
+  const hall = new Hall(site, 'hall', { designKwPerRack: 250, rackPositions: 30 });
+  let above: PowerEquipment[] = [site.grid];
+  d.levels.forEach((level, l) => {
+    const units: PowerEquipment[] = [];
+    for (let u = 0; u < level.units; u++) {
+      const feeds = [...new Set(level.feedPicks[u].map((p) => above[p % above.length]))];
+      units.push(new Ups(site, `l${l}-u${u}`, { moduleRatingKw: level.ratingKw, efficiency: level.efficiency, feeds }));
+    }
+    if (l === 0 && d.backed !== undefined) {
+      new GeneratorGroup(site, 'gen', { unitRatingKw: 1_000, units: 3, backs: [units[d.backed % units.length]] });
+    }
+    above = units;
+  });
+  d.racks.forEach((r, i) => {
+    const feeds = [...new Set(r.feeds.map((p) => above[p % above.length]))];
+    new Rack(hall, `r${i}`, { system: 'gb200-nvl72', designPowerKw: r.kw * scale, feeds });
+  });
+  return root;
+}
+
+describe('properties', () => {
+  test('power is conserved: grid load = sum of rack loads / product of efficiencies', () => {
+    fc.assert(
+      fc.property(design, (d) => {
+        const a = analyze(buildPlant(build(d)));
+        const grid = a.plant.nodes.find((n) => n.kind === 'grid-connection')!;
+        const racksW = d.racks.reduce((s, r) => s + r.kw * 1000, 0);
+        const eff = d.levels.reduce((p, l) => p * l.efficiency, 1);
+        expect(a.flow.outW[grid.index]).toBeCloseTo(racksW / eff, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('adding load never clears a finding', () => {
+    fc.assert(
+      fc.property(design, fc.double({ min: 1, max: 3, noNaN: true }), (d, scale) => {
+        const key = (f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`;
+        const before = evaluate(build(d)).findings.map(key);
+        const after = new Set(evaluate(build(d, scale)).findings.map(key));
+        for (const k of before) expect(after).toContain(k);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('incremental N-1 equals a brute-force recomputation of every single failure', () => {
+    fc.assert(
+      fc.property(design, (d) => {
+        const a = analyze(buildPlant(build(d)));
+        const ref = bruteForceN1(a);
+        a.plant.nodes.forEach((n) => {
+          const got = a.contingency.worstUtilization[n.index];
+          expect(got < 0 ? -1 : got).toBeCloseTo(ref.worst[n.index], 9);
+        });
+        expect(a.contingency.lostSupply.map((l) => [l.failed, l.racks])).toEqual(ref.lost);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** The textbook way: for each failure, recompute the whole load flow without it. O(N^2). */
+function bruteForceN1(a: ReturnType<typeof analyze>) {
+  const { nodes } = a.plant;
+  const worst = new Array<number>(nodes.length).fill(-1);
+  const lost: [number, number[]][] = [];
+  for (const c of nodes) {
+    if (c.kind === 'rack' || c.kind === 'grid-connection') continue;
+    if (c.units > 1) worst[c.index] = Math.max(worst[c.index], a.flow.outW[c.index] / ((c.units - 1) * c.unitCapacityW));
+    const dead = nodes.map(() => false);
+    for (const n of nodes) {
+      dead[n.index] =
+        n.index === c.index ||
+        (n.feeds.length > 0 && n.feeds.every((f) => dead[f]) && n.backupGenerator === undefined);
+    }
+    const out = new Array<number>(nodes.length).fill(0);
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const n = nodes[i];
+      if (dead[i]) continue;
+      out[i] += n.demandW;
+      const alive = n.feeds.filter((f) => !dead[f]);
+      for (const f of alive) out[f] += out[i] / n.efficiency / alive.length;
+    }
+    for (const n of nodes) {
+      if (dead[n.index] || n.rack || out[n.index] <= a.flow.outW[n.index] + 1e-6) continue;
+      worst[n.index] = Math.max(worst[n.index], out[n.index] / n.capacityW);
+    }
+    const racks = nodes.filter((n) => n.rack?.requiresRedundancy && dead[n.index]).map((n) => n.index);
+    if (racks.length > 0) lost.push([c.index, racks]);
+  }
+  return { worst, lost };
+}
