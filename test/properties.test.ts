@@ -26,7 +26,7 @@ const design = fc.record({
     fc.record({ kw: fc.integer({ min: 1, max: 300 }), feeds: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }) }),
     { minLength: 1, maxLength: 25 },
   ),
-  /** Index of a first-level unit that a generator group backs, if any. */
+  /** Index of a second-level unit (first level if there is one level) that a generator group backs, if any. */
   backed: fc.option(fc.nat(), { nil: undefined }),
 });
 type Design = typeof design extends fc.Arbitrary<infer T> ? T : never;
@@ -42,7 +42,7 @@ function build(d: Design, scale = 1): RootConstruct {
       const feeds = [...new Set(level.feedPicks[u].map((p) => above[p % above.length]))];
       units.push(new Ups(site, `l${l}-u${u}`, { moduleRatingKw: level.ratingKw, efficiency: level.efficiency, feeds }));
     }
-    if (l === 0 && d.backed !== undefined) {
+    if (l === Math.min(1, d.levels.length - 1) && d.backed !== undefined) {
       new GeneratorGroup(site, 'gen', { unitRatingKw: 1_000, units: 3, backs: [units[d.backed % units.length]] });
     }
     above = units;
