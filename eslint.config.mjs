@@ -20,8 +20,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['cdktf', 'cdktf/*', '@cdktf/*'], message: 'src/ is engine-neutral: no cdktf here (DESIGN §1).' },
-            { group: ['../../constructs/*', '../../stacks/*', '../../blueprints/*', '../../examples/*', '../constructs/*', '../stacks/*'], message: 'Imports run one way: examples -> stacks -> blueprints -> constructs -> src.' },
+            {
+              group: ['cdktf', 'cdktf/*', '@cdktf/*'],
+              message: 'src/ is engine-neutral: no cdktf here (DESIGN §1).',
+            },
+            {
+              group: [
+                '../../constructs/*',
+                '../../stacks/*',
+                '../../blueprints/*',
+                '../../examples/*',
+                '../constructs/*',
+                '../stacks/*',
+              ],
+              message: 'Imports run one way: examples -> stacks -> blueprints -> constructs -> src.',
+            },
           ],
         },
       ],
@@ -32,7 +45,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../stacks/*', '../blueprints/*', '../examples/*'], message: 'Imports run one way: examples -> stacks -> blueprints -> constructs -> src.' }] },
+        {
+          patterns: [
+            {
+              group: ['../stacks/*', '../blueprints/*', '../examples/*'],
+              message: 'Imports run one way: examples -> stacks -> blueprints -> constructs -> src.',
+            },
+          ],
+        },
       ],
     },
   },

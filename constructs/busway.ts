@@ -36,7 +36,13 @@ export class Busway extends PowerEquipment {
   readonly voltageV: number;
   readonly phases: 1 | 3 | 'dc';
 
-  constructor(scope: Construct, id: string, props: BuswayProps, kind: EquipmentKind = 'busway', label = 'busway') {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: BuswayProps,
+    kind: EquipmentKind = 'busway',
+    label = 'busway',
+  ) {
     const path = `${scope.node.path}/${id}`;
     const phases = props.phases ?? 3;
     if (phases !== 1 && phases !== 3 && phases !== 'dc') {
@@ -51,7 +57,8 @@ export class Busway extends PowerEquipment {
       ratingUnit: phases === 'dc' ? 'kW' : 'kVA',
       unitRating: ratingKva,
       efficiency: fraction(path, 'efficiency', props.efficiency ?? 1),
-      powerFactor: props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
+      powerFactor:
+        props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
     });
     this.ratingKva = ratingKva;
     this.ratingA = ratingA;

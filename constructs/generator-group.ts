@@ -44,7 +44,10 @@ export class GeneratorGroup extends Construct implements Modelled {
     this.units = count(path, 'units', props.units);
     this.redundantUnits = count(path, 'redundantUnits', props.redundantUnits ?? 1, 0);
     if (this.redundantUnits >= this.units) {
-      throw new DesignError(path, `redundantUnits (${this.redundantUnits}) must be fewer than units (${this.units})`);
+      throw new DesignError(
+        path,
+        `redundantUnits (${this.redundantUnits}) must be fewer than units (${this.units})`,
+      );
     }
     for (const b of props.backs ?? []) this.addBacked(b);
   }

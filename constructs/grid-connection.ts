@@ -24,9 +24,20 @@ export class GridConnection extends PowerEquipment {
 
   constructor(scope: Construct, id: string, props: GridConnectionProps) {
     const contractedMw = positive(`${scope.node.path}/${id}`, 'contractedMw', props.contractedMw);
-    super(scope, id, {}, { kind: 'grid-connection', label: 'grid connection', ratingUnit: 'kW', unitRating: contractedMw * 1000 });
+    super(
+      scope,
+      id,
+      {},
+      {
+        kind: 'grid-connection',
+        label: 'grid connection',
+        ratingUnit: 'kW',
+        unitRating: contractedMw * 1000,
+      },
+    );
     this.contractedMw = contractedMw;
-    if (props.voltageKv !== undefined) this.voltageKv = positive(this.node.path, 'voltageKv', props.voltageKv);
+    if (props.voltageKv !== undefined)
+      this.voltageKv = positive(this.node.path, 'voltageKv', props.voltageKv);
   }
 
   override addFeed(): this {

@@ -94,7 +94,11 @@ export abstract class PowerEquipment extends Construct implements Modelled {
 }
 
 /** The checks a feed must pass, for equipment and racks alike. */
-export function checkFeed(load: Construct & { site: IConstruct }, feed: PowerEquipment, existing: readonly PowerEquipment[]): void {
+export function checkFeed(
+  load: Construct & { site: IConstruct },
+  feed: PowerEquipment,
+  existing: readonly PowerEquipment[],
+): void {
   const path = load.node.path;
   if (!(feed instanceof PowerEquipment)) {
     throw new DesignError(path, `feeds must be power equipment, got ${describe(feed)}`);

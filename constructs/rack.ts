@@ -46,10 +46,13 @@ export class Rack extends Construct implements Modelled {
     if (!hall) throw new DesignError(path, 'a rack must stand inside a Hall');
     this.site = enclosing(hall, 'site')!;
     this.system = typeof props.system === 'string' ? RackSystem.of(props.system, path) : props.system;
-    if (!(this.system instanceof RackSystem)) throw new DesignError(path, 'system must be a RackSystem or a catalog id');
+    if (!(this.system instanceof RackSystem))
+      throw new DesignError(path, 'system must be a RackSystem or a catalog id');
     this.rackName = props.name ?? path.slice(hall.node.path.length + 1).replace(/\//g, '-');
     this.designPowerKw =
-      props.designPowerKw === undefined ? this.system.spec.designKw : positive(path, 'designPowerKw', props.designPowerKw);
+      props.designPowerKw === undefined
+        ? this.system.spec.designKw
+        : positive(path, 'designPowerKw', props.designPowerKw);
     this.requiresRedundancy = props.requiresRedundancy ?? true;
     for (const f of props.feeds ?? []) this.addFeed(f);
   }

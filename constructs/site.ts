@@ -76,7 +76,10 @@ export class Site extends Construct implements Modelled {
     super(scope, id);
     const path = this.node.path;
     if (!/^[A-Z]{2}$/.test(props.country ?? '')) {
-      throw new DesignError(path, `country must be an ISO 3166-1 alpha-2 code such as 'FR', got '${String(props.country)}'`);
+      throw new DesignError(
+        path,
+        `country must be an ISO 3166-1 alpha-2 code such as 'FR', got '${String(props.country)}'`,
+      );
     }
     this.props = props;
     this.siteName = props.name ?? id;
@@ -87,7 +90,8 @@ export class Site extends Construct implements Modelled {
       if (props.designPue < 1) throw new DesignError(path, `designPue must be >= 1, got ${props.designPue}`);
       this.designPue = props.designPue;
     }
-    if (props.otherLoadKw !== undefined && props.otherLoadKw !== 0) positive(path, 'otherLoadKw', props.otherLoadKw);
+    if (props.otherLoadKw !== undefined && props.otherLoadKw !== 0)
+      positive(path, 'otherLoadKw', props.otherLoadKw);
     if (props.maxUtilization !== undefined) fraction(path, 'maxUtilization', props.maxUtilization);
     if (props.powerFactor !== undefined) fraction(path, 'powerFactor', props.powerFactor);
     this.grid = new GridConnection(this, 'grid', {

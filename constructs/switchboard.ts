@@ -24,13 +24,18 @@ export class Switchboard extends PowerEquipment {
   constructor(scope: Construct, id: string, props: SwitchboardProps) {
     const path = `${scope.node.path}/${id}`;
     const ratingKva =
-      circuitVa(positive(path, 'voltageV', props.voltageV ?? 415), positive(path, 'ratingA', props.ratingA), 3) / 1000;
+      circuitVa(
+        positive(path, 'voltageV', props.voltageV ?? 415),
+        positive(path, 'ratingA', props.ratingA),
+        3,
+      ) / 1000;
     super(scope, id, props, {
       kind: 'switchboard',
       label: 'switchboard',
       ratingUnit: 'kVA',
       unitRating: ratingKva,
-      powerFactor: props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
+      powerFactor:
+        props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
     });
     this.ratingKva = ratingKva;
   }

@@ -21,13 +21,18 @@ export class Switchgear extends PowerEquipment {
   constructor(scope: Construct, id: string, props: SwitchgearProps) {
     const path = `${scope.node.path}/${id}`;
     const ratingKva =
-      circuitVa(positive(path, 'voltageKv', props.voltageKv) * 1000, positive(path, 'ratingA', props.ratingA), 3) / 1000;
+      circuitVa(
+        positive(path, 'voltageKv', props.voltageKv) * 1000,
+        positive(path, 'ratingA', props.ratingA),
+        3,
+      ) / 1000;
     super(scope, id, props, {
       kind: 'switchgear',
       label: 'switchgear',
       ratingUnit: 'kVA',
       unitRating: ratingKva,
-      powerFactor: props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
+      powerFactor:
+        props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
     });
     this.ratingKva = ratingKva;
   }

@@ -33,7 +33,8 @@ export class Transformer extends PowerEquipment {
       ratingUnit: 'kVA',
       unitRating: positive(path, 'ratingKva', props.ratingKva),
       efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.99),
-      powerFactor: props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
+      powerFactor:
+        props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
     });
     this.ratingKva = props.ratingKva;
     if (props.primaryKv !== undefined) positive(path, 'primaryKv', props.primaryKv);

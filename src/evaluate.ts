@@ -34,7 +34,12 @@ export interface Evaluation {
 /** Reads the model under `root`, analyses it (load flow, N-1) and runs the rules. */
 export function evaluate(root: IConstruct, rules: readonly Rule[] = ALL_RULES): Evaluation {
   const analysis = analyze(buildPlant(root));
-  return { analysis, findings: runRules(analysis, rules), summary: summarize(analysis.sites), highest: highest(analysis) };
+  return {
+    analysis,
+    findings: runRules(analysis, rules),
+    summary: summarize(analysis.sites),
+    highest: highest(analysis),
+  };
 }
 
 /** Totals over the sites' loads. */

@@ -10,7 +10,11 @@ const OUTPUTS: readonly { key: keyof Summary; name: string; description: string 
   { key: 'racks', name: 'racks', description: 'Racks in this stack' },
   { key: 'gpus', name: 'gpus', description: 'GPUs in this stack' },
   { key: 'itLoadKw', name: 'it_load_kw', description: 'IT load at rack design power, kW' },
-  { key: 'facilityLoadKw', name: 'facility_load_kw', description: 'Facility power (IT x design PUE, or train input + other loads), kW' },
+  {
+    key: 'facilityLoadKw',
+    name: 'facility_load_kw',
+    description: 'Facility power (IT x design PUE, or train input + other loads), kW',
+  },
   { key: 'pue', name: 'pue', description: 'Power usage effectiveness (ISO/IEC 30134-2)' },
 ];
 

@@ -1,5 +1,16 @@
 import { RootConstruct } from 'constructs';
-import { Busway, GeneratorGroup, Hall, Rack, Row, Site, Switchboard, Switchgear, Transformer, Ups } from '../constructs';
+import {
+  Busway,
+  GeneratorGroup,
+  Hall,
+  Rack,
+  Row,
+  Site,
+  Switchboard,
+  Switchgear,
+  Transformer,
+  Ups,
+} from '../constructs';
 import { RackSystem } from '../src/catalog/rack-systems';
 import { buildPlant } from '../src/model/plant';
 import { frame, rack, ups } from './fixtures/tiny';
@@ -42,7 +53,12 @@ describe('ratings and conversions', () => {
       expect(spec.sources.length).toBeGreaterThan(0);
       for (const src of spec.sources) expect(src.read).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    expect(RackSystem.GB200_NVL72.spec).toMatchObject({ gpus: 72, cpus: 36, computeNodes: 18, designKw: 132 });
+    expect(RackSystem.GB200_NVL72.spec).toMatchObject({
+      gpus: 72,
+      cpus: 36,
+      computeNodes: 18,
+      designKw: 132,
+    });
     expect(RackSystem.GB300_NVL72.spec.designKw).toBe(142);
     expect(RackSystem.GB200_NVL72.multiNodeNvlink).toBe(true);
     expect(RackSystem.DGX_B300_RACK.multiNodeNvlink).toBe(false);
@@ -51,23 +67,97 @@ describe('ratings and conversions', () => {
 
 describe('invalid input throws at construction with the construct path', () => {
   const cases: [string, (f: ReturnType<typeof frame>) => unknown, string][] = [
-    ['zero rating', ({ site }) => new Transformer(site, 't', { ratingKva: 0 }), 'site/t: ratingKva must be a finite number > 0, got 0'],
-    ['negative rating', ({ site }) => new Busway(site, 'b', { ratingA: -5 }), 'site/b: ratingA must be a finite number > 0, got -5'],
-    ['non-finite rating', ({ site }) => new Ups(site, 'u', { moduleRatingKw: NaN }), 'site/u: moduleRatingKw must be a finite number > 0, got NaN'],
-    ['infinite rating', ({ site }) => new Ups(site, 'u', { moduleRatingKw: Infinity }), 'site/u: moduleRatingKw must be a finite number > 0, got Infinity'],
-    ['efficiency above 1', ({ site }) => new Ups(site, 'u', { moduleRatingKw: 10, efficiency: 1.2 }), 'site/u: efficiency must be a number in (0, 1], got 1.2'],
-    ['redundant modules >= modules', ({ site }) => new Ups(site, 'u', { moduleRatingKw: 10, modules: 2, redundantModules: 2 }), 'site/u: redundantModules (2) must be fewer than modules (2)'],
-    ['fractional module count', ({ site }) => new Ups(site, 'u', { moduleRatingKw: 10, modules: 1.5 }), 'site/u: modules must be a whole number >= 1, got 1.5'],
-    ['unknown catalog id', ({ hall }) => new Rack(hall, 'r', { system: 'gb400-nvl576' }), "site/hall/r: unknown rack system 'gb400-nvl576'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300"],
-    ['rack outside a hall', ({ site }) => new Rack(site, 'r', { system: 'gb200-nvl72' }), 'site/r: a rack must stand inside a Hall'],
-    ['equipment outside a site', ({ root }) => new Ups(root, 'u', { moduleRatingKw: 10 }), 'u: UPS must be declared inside a Site'],
-    ['bad country', ({ root }) => new Site(root, 's2', { country: 'France', gridConnectionMw: 1 }), "s2: country must be an ISO 3166-1 alpha-2 code such as 'FR', got 'France'"],
-    ['grid of zero MW', ({ root }) => new Site(root, 's2', { country: 'FR', gridConnectionMw: 0 }), 's2/grid: contractedMw must be a finite number > 0, got 0'],
-    ['PUE below 1', ({ root }) => new Site(root, 's2', { country: 'FR', gridConnectionMw: 1, designPue: 0.9 }), 's2: designPue must be >= 1, got 0.9'],
-    ['hall without positions', ({ site }) => new Hall(site, 'h', { designKwPerRack: 100, rackPositions: 0 }), 'site/h: rackPositions must be a whole number >= 1, got 0'],
-    ['feed to itself', ({ site }) => { const u = ups(site, 'u', 10); u.addFeed(u); }, 'site/u: cannot feed itself'],
-    ['same feed twice', ({ site, hall }) => { const u = ups(site, 'u', 10); rack(hall, 'r', 1, [u, u]); }, 'site/hall/r: is already fed from site/u'],
-    ['feed to the grid connection', ({ site }) => site.grid.addFeed(), 'site/grid: a grid connection is a source and takes no feed'],
+    [
+      'zero rating',
+      ({ site }) => new Transformer(site, 't', { ratingKva: 0 }),
+      'site/t: ratingKva must be a finite number > 0, got 0',
+    ],
+    [
+      'negative rating',
+      ({ site }) => new Busway(site, 'b', { ratingA: -5 }),
+      'site/b: ratingA must be a finite number > 0, got -5',
+    ],
+    [
+      'non-finite rating',
+      ({ site }) => new Ups(site, 'u', { moduleRatingKw: NaN }),
+      'site/u: moduleRatingKw must be a finite number > 0, got NaN',
+    ],
+    [
+      'infinite rating',
+      ({ site }) => new Ups(site, 'u', { moduleRatingKw: Infinity }),
+      'site/u: moduleRatingKw must be a finite number > 0, got Infinity',
+    ],
+    [
+      'efficiency above 1',
+      ({ site }) => new Ups(site, 'u', { moduleRatingKw: 10, efficiency: 1.2 }),
+      'site/u: efficiency must be a number in (0, 1], got 1.2',
+    ],
+    [
+      'redundant modules >= modules',
+      ({ site }) => new Ups(site, 'u', { moduleRatingKw: 10, modules: 2, redundantModules: 2 }),
+      'site/u: redundantModules (2) must be fewer than modules (2)',
+    ],
+    [
+      'fractional module count',
+      ({ site }) => new Ups(site, 'u', { moduleRatingKw: 10, modules: 1.5 }),
+      'site/u: modules must be a whole number >= 1, got 1.5',
+    ],
+    [
+      'unknown catalog id',
+      ({ hall }) => new Rack(hall, 'r', { system: 'gb400-nvl576' }),
+      "site/hall/r: unknown rack system 'gb400-nvl576'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300",
+    ],
+    [
+      'rack outside a hall',
+      ({ site }) => new Rack(site, 'r', { system: 'gb200-nvl72' }),
+      'site/r: a rack must stand inside a Hall',
+    ],
+    [
+      'equipment outside a site',
+      ({ root }) => new Ups(root, 'u', { moduleRatingKw: 10 }),
+      'u: UPS must be declared inside a Site',
+    ],
+    [
+      'bad country',
+      ({ root }) => new Site(root, 's2', { country: 'France', gridConnectionMw: 1 }),
+      "s2: country must be an ISO 3166-1 alpha-2 code such as 'FR', got 'France'",
+    ],
+    [
+      'grid of zero MW',
+      ({ root }) => new Site(root, 's2', { country: 'FR', gridConnectionMw: 0 }),
+      's2/grid: contractedMw must be a finite number > 0, got 0',
+    ],
+    [
+      'PUE below 1',
+      ({ root }) => new Site(root, 's2', { country: 'FR', gridConnectionMw: 1, designPue: 0.9 }),
+      's2: designPue must be >= 1, got 0.9',
+    ],
+    [
+      'hall without positions',
+      ({ site }) => new Hall(site, 'h', { designKwPerRack: 100, rackPositions: 0 }),
+      'site/h: rackPositions must be a whole number >= 1, got 0',
+    ],
+    [
+      'feed to itself',
+      ({ site }) => {
+        const u = ups(site, 'u', 10);
+        u.addFeed(u);
+      },
+      'site/u: cannot feed itself',
+    ],
+    [
+      'same feed twice',
+      ({ site, hall }) => {
+        const u = ups(site, 'u', 10);
+        rack(hall, 'r', 1, [u, u]);
+      },
+      'site/hall/r: is already fed from site/u',
+    ],
+    [
+      'feed to the grid connection',
+      ({ site }) => site.grid.addFeed(),
+      'site/grid: a grid connection is a source and takes no feed',
+    ],
   ];
   test.each(cases)('%s', (_name, make, message) => {
     const f = frame();
@@ -88,15 +178,17 @@ describe('invalid input throws at construction with the construct path', () => {
     const { root, hall } = frame();
     const other = new Site(root, 'other', { country: 'DE', gridConnectionMw: 10 });
     const u = ups(other, 'u', 10);
-    expect(() => rack(hall, 'r', 1, [u])).toThrow('site/hall/r: cannot be fed from other/u: it stands in site other, not site');
+    expect(() => rack(hall, 'r', 1, [u])).toThrow(
+      'site/hall/r: cannot be fed from other/u: it stands in site other, not site',
+    );
   });
 
   test('generators backing equipment of another site', () => {
     const { root, site } = frame();
     const other = new Site(root, 'other', { country: 'DE', gridConnectionMw: 10 });
-    expect(() => new GeneratorGroup(site, 'g', { unitRatingKw: 1, units: 2, backs: [ups(other, 'u', 10)] })).toThrow(
-      'site/g: cannot back other/u: it stands in another site',
-    );
+    expect(
+      () => new GeneratorGroup(site, 'g', { unitRatingKw: 1, units: 2, backs: [ups(other, 'u', 10)] }),
+    ).toThrow('site/g: cannot back other/u: it stands in another site');
   });
 
   test('duplicate names: construct ids in one scope, site names in an app, rack names in a site', () => {
@@ -114,7 +206,9 @@ describe('invalid input throws at construction with the construct path', () => {
     new Rack(row2, 'r1', { system: 'gb200-nvl72' });
     expect(() => buildPlant(f.root)).not.toThrow();
     new Rack(row2, 'r2', { system: 'gb200-nvl72', name: 'A01' });
-    expect(() => buildPlant(f.root)).toThrow("site/hall/row-2/r2: rack name 'A01' is already used in this site by site/hall/row-1/r1");
+    expect(() => buildPlant(f.root)).toThrow(
+      "site/hall/row-2/r2: rack name 'A01' is already used in this site by site/hall/row-1/r1",
+    );
     void hall;
   });
 

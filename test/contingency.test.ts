@@ -77,7 +77,9 @@ describe('N-1 on hand-checked designs', () => {
     rack(noReserve.hall, 'r1', 75, [ups(noReserve.site, 'ups', 100, undefined, 2, 0)], false);
     const e = evaluate(noReserve.root);
     expect(findingsOf(e, 'PWR-002')).toEqual([['site/ups', 75, 50, 'kW']]);
-    expect(e.findings[0].message).toBe('UPS carries 75 kW with one of its 2 units lost, 150% of its 50 kW rating (limit 100%)');
+    expect(e.findings[0].message).toBe(
+      'UPS carries 75 kW with one of its 2 units lost, 150% of its 50 kW rating (limit 100%)',
+    );
   });
 
   test('losses flow upstream: a transformer above a 97% UPS carries its load / 0.97', () => {

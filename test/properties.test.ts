@@ -23,7 +23,10 @@ const design = fc.record({
     { minLength: 1, maxLength: 4 },
   ),
   racks: fc.array(
-    fc.record({ kw: fc.integer({ min: 1, max: 300 }), feeds: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }) }),
+    fc.record({
+      kw: fc.integer({ min: 1, max: 300 }),
+      feeds: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+    }),
     { minLength: 1, maxLength: 25 },
   ),
   /** Index of a second-level unit (first level if there is one level) that a generator group backs, if any. */
@@ -40,10 +43,16 @@ function build(d: Design, scale = 1): RootConstruct {
     const units: PowerEquipment[] = [];
     for (let u = 0; u < level.units; u++) {
       const feeds = [...new Set(level.feedPicks[u].map((p) => above[p % above.length]))];
-      units.push(new Ups(site, `l${l}-u${u}`, { moduleRatingKw: level.ratingKw, efficiency: level.efficiency, feeds }));
+      units.push(
+        new Ups(site, `l${l}-u${u}`, { moduleRatingKw: level.ratingKw, efficiency: level.efficiency, feeds }),
+      );
     }
     if (l === Math.min(1, d.levels.length - 1) && d.backed !== undefined) {
-      new GeneratorGroup(site, 'gen', { unitRatingKw: 1_000, units: 3, backs: [units[d.backed % units.length]] });
+      new GeneratorGroup(site, 'gen', {
+        unitRatingKw: 1_000,
+        units: 3,
+        backs: [units[d.backed % units.length]],
+      });
     }
     above = units;
   });
@@ -103,7 +112,8 @@ function bruteForceN1(a: ReturnType<typeof analyze>) {
   const lost: [number, number[]][] = [];
   for (const c of nodes) {
     if (c.kind === 'rack' || c.kind === 'grid-connection') continue;
-    if (c.units > 1) worst[c.index] = Math.max(worst[c.index], a.flow.outW[c.index] / ((c.units - 1) * c.unitCapacityW));
+    if (c.units > 1)
+      worst[c.index] = Math.max(worst[c.index], a.flow.outW[c.index] / ((c.units - 1) * c.unitCapacityW));
     const dead = nodes.map(() => false);
     for (const n of nodes) {
       dead[n.index] =

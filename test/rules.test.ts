@@ -35,14 +35,24 @@ describe('power pack: one compliant and one non-compliant case per rule', () => 
 
   test('PWR-001 uses the power factor: 900 kW at PF 0.9 is 1,000 kVA', () => {
     const { root, site, hall } = frame();
-    const tx = new Transformer(site, 'tx', { ratingKva: 1200, efficiency: 1, powerFactor: 0.9, feeds: [site.grid] });
+    const tx = new Transformer(site, 'tx', {
+      ratingKva: 1200,
+      efficiency: 1,
+      powerFactor: 0.9,
+      feeds: [site.grid],
+    });
     rack(hall, 'r1', 900, [ups(site, 'ups', 2000, [tx])], false);
     expect(findingsOf(evaluate(root), 'PWR-001')).toEqual([['site/tx', 1000, 960, 'kVA']]);
   });
 
   test('PWR-001 maxUtilization per node overrides the site default', () => {
     const { root, site, hall } = frame();
-    const tx = new Transformer(site, 'tx', { ratingKva: 1000, efficiency: 1, maxUtilization: 0.9, feeds: [site.grid] });
+    const tx = new Transformer(site, 'tx', {
+      ratingKva: 1000,
+      efficiency: 1,
+      maxUtilization: 0.9,
+      feeds: [site.grid],
+    });
     rack(hall, 'r1', 850, [ups(site, 'ups', 2000, [tx])], false);
     expect(findingsOf(evaluate(root), 'PWR-001')).toEqual([]);
   });
@@ -61,7 +71,13 @@ describe('power pack: one compliant and one non-compliant case per rule', () => 
 
   test('PWR-003 without a design PUE: train input (IT + losses) plus other loads', () => {
     const { root, site, hall } = frame({ gridMw: 1 });
-    rack(hall, 'r1', 970, [new Ups(site, 'u', { moduleRatingKw: 2000, efficiency: 0.97, feeds: [site.grid] })], false);
+    rack(
+      hall,
+      'r1',
+      970,
+      [new Ups(site, 'u', { moduleRatingKw: 2000, efficiency: 0.97, feeds: [site.grid] })],
+      false,
+    );
     const e = evaluate(root);
     expect(e.summary.facilityLoadKw).toBe(1000);
     expect(findingsOf(e, 'PWR-003')).toEqual([]);
@@ -183,6 +199,8 @@ describe('suppressions', () => {
     expect(() => suppress(a, 'PWR-002', 'because')).toThrow(
       'site/ups-a: suppression of PWR-002 needs a reason of at least 10 characters',
     );
-    expect(() => suppress(a, 'pwr2', 'a long enough reason')).toThrow("site/ups-a: suppression names rule 'pwr2'");
+    expect(() => suppress(a, 'pwr2', 'a long enough reason')).toThrow(
+      "site/ups-a: suppression names rule 'pwr2'",
+    );
   });
 });

@@ -91,7 +91,11 @@ export function buildEssonneSite(scope: Construct, options: EssonneOptions = {})
           if (r % RACKS_PER_BUSWAY === 0) {
             const n = r / RACKS_PER_BUSWAY + 1;
             pair = sides.map(
-              (side, i) => new Busway(block, `busway-su${pad(s + 1, 3)}-${side}${n}`, { ratingA: 1_000, feeds: [ups[i]] }),
+              (side, i) =>
+                new Busway(block, `busway-su${pad(s + 1, 3)}-${side}${n}`, {
+                  ratingA: 1_000,
+                  feeds: [ups[i]],
+                }),
             );
           }
           new Rack(su, `r${pad(r + 1, 2)}`, { system: 'gb200-nvl72', feeds: pair });

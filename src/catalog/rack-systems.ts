@@ -164,7 +164,8 @@ export class RackSystem {
       '100% liquid at 45 C inlet. 345-480 VAC shelves, optional 800 VDC.',
     sources: [
       {
-        title: 'Secondary reporting on Vera Rubin NVL72 (Max-Q about 190 kW, Max-P about 227 kW, 4 x 110 kW shelves)',
+        title:
+          'Secondary reporting on Vera Rubin NVL72 (Max-Q about 190 kW, Max-P about 227 kW, 4 x 110 kW shelves)',
         read: READ,
         note: 'No NVIDIA figure; reports range 180-230 kW',
       },

@@ -37,15 +37,20 @@ export function loadApp(file: string, outdir: string): CapturedApp {
   const apps = capture(outdir, () => {
     delete require.cache[file];
     try {
+      // Loading the user's app file is what this function is for.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(file);
     } catch (e) {
       throw new AppError(rel, e);
     }
   });
   if (apps.length === 0) {
-    throw new UsageError(`${rel}: the app creates no AiFactoryApp (new AiFactoryApp() from 'aifactory/stacks')`);
+    throw new UsageError(
+      `${rel}: the app creates no AiFactoryApp (new AiFactoryApp() from 'aifactory/stacks')`,
+    );
   }
-  if (apps.length > 1) throw new UsageError(`${rel}: the app creates ${apps.length} AiFactoryApps; expected one`);
+  if (apps.length > 1)
+    throw new UsageError(`${rel}: the app creates ${apps.length} AiFactoryApps; expected one`);
   return apps[0];
 }
 

@@ -33,7 +33,11 @@ export function run(argv: readonly string[], io: Io = processIo): number {
   const program = new Command('aifactory')
     .description('Typed infrastructure as code for AI factories: synthesize and check a design.')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(`aifactory: ${s.replace(/^error: /, '')}`) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (s, write) => write(`aifactory: ${s.replace(/^error: /, '')}`),
+    })
     .showHelpAfterError(false);
 
   program
@@ -54,10 +58,12 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .addOption(new Option('-f, --format <FORMAT>', 'report format').choices(['text', 'json']).default('text'))
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
     .option('--verbose', 'print stack traces')
-    .action((app: string | undefined, opts: { format: 'text' | 'json'; output?: string; verbose?: boolean }) => {
-      verbose = !!opts.verbose;
-      code = check(app, opts.format, opts.output, io);
-    });
+    .action(
+      (app: string | undefined, opts: { format: 'text' | 'json'; output?: string; verbose?: boolean }) => {
+        verbose = !!opts.verbose;
+        code = check(app, opts.format, opts.output, io);
+      },
+    );
 
   try {
     program.parse(argv as string[], { from: 'user' });

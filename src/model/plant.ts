@@ -168,7 +168,8 @@ export function buildPlant(root: IConstruct): Plant {
     const r = f.record as { feeds: readonly IConstruct[] };
     return r.feeds.map((feed) => {
       const i = indexOf.get(feed);
-      if (i === undefined) throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
+      if (i === undefined)
+        throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
       return i;
     });
   });
@@ -200,7 +201,8 @@ export function buildPlant(root: IConstruct): Plant {
       if (hall === undefined) throw new DesignError(f.path, 'a rack must stand inside a Hall');
       const key = `${site}\u0000${r.name}`;
       const other = rackNames.get(key);
-      if (other) throw new DesignError(f.path, `rack name '${r.name}' is already used in this site by ${other}`);
+      if (other)
+        throw new DesignError(f.path, `rack name '${r.name}' is already used in this site by ${other}`);
       rackNames.set(key, f.path);
       halls[hall].racks.push(i);
       return {
@@ -258,13 +260,20 @@ export function buildPlant(root: IConstruct): Plant {
     const g = generators.length;
     const backs = r.backs.map((b) => {
       const i = indexOf.get(b);
-      if (i === undefined) throw new DesignError(f.path, `backs ${b.node.path}, which is not power equipment`);
+      if (i === undefined)
+        throw new DesignError(f.path, `backs ${b.node.path}, which is not power equipment`);
       const n = nodes[newIndex[i]];
       if (n.site !== site) {
-        throw new DesignError(f.path, `backs ${n.path} of site ${sites[n.site].name}, but stands in site ${sites[site].name}`);
+        throw new DesignError(
+          f.path,
+          `backs ${n.path} of site ${sites[n.site].name}, but stands in site ${sites[site].name}`,
+        );
       }
       if (n.backupGenerator !== undefined) {
-        throw new DesignError(f.path, `backs ${n.path}, which ${generators[n.backupGenerator].path} already backs`);
+        throw new DesignError(
+          f.path,
+          `backs ${n.path}, which ${generators[n.backupGenerator].path} already backs`,
+        );
       }
       n.backupGenerator = g;
       return n.index;
@@ -294,7 +303,10 @@ function computeLevels(found: readonly Found[], feeds: readonly number[][]): Int
     if (level[i] >= 0) return level[i];
     if (level[i] === VISITING) {
       const cycle = stack.slice(stack.indexOf(i)).map((j) => found[j].path);
-      throw new DesignError(found[i].path, `power feeds form a cycle: ${[...cycle, found[i].path].join(' <- ')}`);
+      throw new DesignError(
+        found[i].path,
+        `power feeds form a cycle: ${[...cycle, found[i].path].join(' <- ')}`,
+      );
     }
     level[i] = VISITING;
     stack.push(i);

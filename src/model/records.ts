@@ -18,13 +18,7 @@ export interface Modelled {
 
 /** Kinds of power equipment in the graph from the grid to the racks. */
 export type EquipmentKind =
-  | 'grid-connection'
-  | 'transformer'
-  | 'switchgear'
-  | 'switchboard'
-  | 'ups'
-  | 'busway'
-  | 'row-pdu';
+  'grid-connection' | 'transformer' | 'switchgear' | 'switchboard' | 'ups' | 'busway' | 'row-pdu';
 
 export interface SiteRecord {
   readonly kind: 'site';
@@ -94,12 +88,7 @@ export interface GeneratorGroupRecord {
 }
 
 export type ModelRecord =
-  | SiteRecord
-  | HallRecord
-  | LayoutRecord
-  | EquipmentRecord
-  | RackRecord
-  | GeneratorGroupRecord;
+  SiteRecord | HallRecord | LayoutRecord | EquipmentRecord | RackRecord | GeneratorGroupRecord;
 
 export function isModelled(c: IConstruct): c is IConstruct & Modelled {
   return typeof (c as unknown as Partial<Modelled>)[MODEL] === 'function';

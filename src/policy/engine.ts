@@ -48,7 +48,7 @@ function suppressionFor(
 ): string | undefined {
   if (suppressions.size === 0) return undefined;
   // The construct itself, then each ancestor path.
-  for (let p = path; ; ) {
+  for (let p = path; ;) {
     const s = suppressions.get(p)?.find((x) => x.ruleId === ruleId);
     if (s) return s.reason;
     const cut = p.lastIndexOf('/');

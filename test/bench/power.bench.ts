@@ -27,14 +27,26 @@ interface Phases {
 
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const phases: Phases[] = sizes.map((n) =>
-  JSON.parse(execFileSync(process.execPath, [tsx, path.join(__dirname, 'phases.ts'), String(n)], { cwd: root }).toString()),
+  JSON.parse(
+    execFileSync(process.execPath, [tsx, path.join(__dirname, 'phases.ts'), String(n)], {
+      cwd: root,
+    }).toString(),
+  ),
 );
 
 const command = sizes.map((n) => {
   const started = process.hrtime.bigint();
   const r = spawnSync(
     process.execPath,
-    ['-r', path.join(__dirname, 'rss.js'), path.join(root, 'bin', 'aifactory.js'), 'check', path.join(__dirname, 'campus.ts'), '--format', 'json'],
+    [
+      '-r',
+      path.join(__dirname, 'rss.js'),
+      path.join(root, 'bin', 'aifactory.js'),
+      'check',
+      path.join(__dirname, 'campus.ts'),
+      '--format',
+      'json',
+    ],
     { cwd: root, env: { ...process.env, BENCH_RACKS: String(n) }, maxBuffer: 1 << 28 },
   );
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -43,7 +55,8 @@ const command = sizes.map((n) => {
   return { racks: n, wallMs, peakRssMb: kb / 1024 };
 });
 
-const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const f = (x: number, d = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const lines = [
   `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${f(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   '',

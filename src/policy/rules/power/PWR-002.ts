@@ -8,8 +8,7 @@ export const PWR_002: Rule = {
   severity: 'error',
   pack: 'power',
   description: 'Under any single failure (N-1), surviving equipment stays within 100% of its rating.',
-  help:
-    'Every component is removed in turn; the loads below it move to their surviving feeds (a dual-corded rack draws all of its power from the other side), and every component whose load rises is checked against 100% of its rating, the emergency limit. Parallel groups (UPS modules) are also checked with one unit lost. The finding names the worst case. Fix: size each side of a 2N pair for the whole load, or add a redundant unit.',
+  help: 'Every component is removed in turn; the loads below it move to their surviving feeds (a dual-corded rack draws all of its power from the other side), and every component whose load rises is checked against 100% of its rating, the emergency limit. Parallel groups (UPS modules) are also checked with one unit lost. The finding names the worst case. Fix: size each side of a 2N pair for the whole load, or add a redundant unit.',
   check({ plant, contingency }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
@@ -20,9 +19,7 @@ export const PWR_002: Rule = {
       const capacity = contingency.worstCapacityW[i];
       const failed = contingency.worstFailure[i];
       const cause =
-        failed === i
-          ? `with one of its ${node.units} units lost`
-          : `when ${plant.nodes[failed].path} fails`;
+        failed === i ? `with one of its ${node.units} units lost` : `when ${plant.nodes[failed].path} fails`;
       out.push({
         path: node.path,
         message: `${node.label} carries ${show(node, load)} ${cause}, ${fmt(contingency.worstUtilization[i] * 100)}% of its ${show(node, capacity)} rating (limit 100%)`,

@@ -7,8 +7,7 @@ export const PWR_006: Rule = {
   severity: 'error',
   pack: 'power',
   description: "A rack's design power stays within its hall's design power per rack.",
-  help:
-    "A hall is built for a power density (kW per rack position): its cooling, floor and distribution assume it. A rack above it is a hot spot the hall was not designed for. Fix: put the rack in a hall designed for it, or raise the hall's `designKwPerRack` once the hall's design supports it.",
+  help: "A hall is built for a power density (kW per rack position): its cooling, floor and distribution assume it. A rack above it is a hot spot the hall was not designed for. Fix: put the rack in a hall designed for it, or raise the hall's `designKwPerRack` once the hall's design supports it.",
   check({ plant }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {

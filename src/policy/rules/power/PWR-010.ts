@@ -6,12 +6,18 @@ export const PWR_010: Rule = {
   severity: 'warning',
   pack: 'power',
   description: 'Every piece of power equipment feeds some load.',
-  help: "Equipment with no load is either spare (say so with a suppression and its reason) or a feed someone forgot to connect, in which case the racks meant for it lean on other equipment. Fix: connect the racks or equipment it was meant to feed, or remove it.",
+  help: 'Equipment with no load is either spare (say so with a suppression and its reason) or a feed someone forgot to connect, in which case the racks meant for it lean on other equipment. Fix: connect the racks or equipment it was meant to feed, or remove it.',
   check({ plant }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
       if (node.rack || node.loads.length > 0) continue;
-      out.push({ path: node.path, message: `${node.label} feeds nothing`, measured: 0, limit: 1, unit: 'loads' });
+      out.push({
+        path: node.path,
+        message: `${node.label} feeds nothing`,
+        measured: 0,
+        limit: 1,
+        unit: 'loads',
+      });
     }
     return out;
   },

@@ -1,0 +1,17 @@
+/**
+ * aifactory: typed infrastructure as code for AI factories.
+ * Constructs (physical model), stacks (cdktf apps and stacks), and the engine-neutral core.
+ */
+export * from './constructs';
+export * from './stacks';
+export { RackSystem } from './src/catalog/rack-systems';
+export type { RackSystemSpec, NodeArch } from './src/catalog/rack-systems';
+export type { Source } from './src/catalog/source';
+export { DesignError } from './src/errors';
+export { evaluate, summarize } from './src/evaluate';
+export type { Evaluation, Summary } from './src/evaluate';
+export { suppress } from './src/policy/suppressions';
+export { ALL_RULES, POWER_PACK } from './src/policy/packs';
+export type { Finding, Rule, Severity, Violation } from './src/policy/rule';
+export { buildPlant } from './src/model/plant';
+export { analyze } from './src/analysis/analysis';

@@ -1,0 +1,221 @@
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'bin', 'aifactory.js');
+const app = (name: string) => path.join('test', 'fixtures', 'apps', `${name}.ts`);
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file under dir with the sha256 of its bytes, sorted. */
+function treeHash(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let tmp: string;
+beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-cli-'))));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('aifactory check', () => {
+  test('default example: text summary, exit 0', () => {
+    const r = cli('check');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('racks 250  GPUs 18,000');
+    expect(r.stdout).toContain('IT 33 MW  facility 42.9 MW  PUE 1.3');
+    expect(r.stdout).toContain('findings: 0 error(s), 0 warning(s), 0 info, 0 suppressed');
+    expect(r.stderr).toBe('');
+  });
+
+  test('--format json prints exactly the DESIGN §5 document', () => {
+    const r = cli('check', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      summary: { sites: 1, racks: 250, gpus: 18000, itLoadKw: 33000, facilityLoadKw: 42900, pue: 1.3 },
+      findings: [],
+    });
+  });
+
+  test('error findings: exit 1, every field of a finding', () => {
+    const r = cli('check', app('overloaded'), '--format', 'json');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.findings[0]).toEqual({
+      ruleId: 'PWR-002',
+      severity: 'error',
+      path: 'lab/site/ups-a',
+      message: 'UPS carries 132 kW when lab/site/ups-b fails, 132% of its 100 kW rating (limit 100%)',
+      measured: 132,
+      limit: 100,
+      unit: 'kW',
+      suppressed: false,
+      reason: null,
+    });
+    expect(Object.keys(doc.findings[0])).toEqual([
+      'ruleId',
+      'severity',
+      'path',
+      'message',
+      'measured',
+      'limit',
+      'unit',
+      'suppressed',
+      'reason',
+    ]);
+  });
+
+  test('--output writes the report to a file and nothing to stdout', () => {
+    const file = path.join(tmp, 'reports', 'check.json');
+    const r = cli('check', '--format', 'json', '--output', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).summary.racks).toBe(250);
+  });
+
+  test('APP may be an example directory', () => {
+    expect(cli('check', 'examples/default').code).toBe(0);
+  });
+});
+
+describe('bad input: one line on stderr, exit 2, no stack trace unless --verbose', () => {
+  test.each([
+    [['check', 'missing.ts'], 'aifactory: APP not found: missing.ts\n'],
+    [
+      ['check', app('no-app')],
+      `aifactory: ${app('no-app')}: the app creates no AiFactoryApp (new AiFactoryApp() from 'aifactory/stacks')\n`,
+    ],
+    [
+      ['check', app('throws')],
+      `aifactory: ${app('throws')}: lab/site/busway-a1: ratingA must be a finite number > 0, got 0\n`,
+    ],
+    [
+      ['check', '--format', 'xml'],
+      "aifactory: option '-f, --format <FORMAT>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+    ],
+    [['check', '--frobnicate'], "aifactory: unknown option '--frobnicate'\n"],
+    [['deploy'], "aifactory: unknown command 'deploy'\n"],
+    [['synth', '--out'], "aifactory: option '-o, --out <DIR>' argument missing\n"],
+  ])('%j', (args, stderr) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(stderr);
+    expect(r.stdout).toBe('');
+  });
+
+  test('no command prints the usage and exits 2', () => {
+    const r = cli();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: aifactory');
+  });
+
+  test('--verbose adds the stack trace', () => {
+    const r = cli('check', app('throws'), '--verbose');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `aifactory: ${app('throws')}: lab/site/busway-a1: ratingA must be a finite number > 0, got 0`,
+    );
+    expect(r.stderr).toMatch(/at new Busway/);
+  });
+});
+
+describe('aifactory synth', () => {
+  test('writes the cdktf output, the capacity outputs and reports/findings.json', () => {
+    const out = path.join(tmp, 'out');
+    const r = cli('synth', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`wrote ${out}`);
+    expect(Object.keys(treeHash(out)).sort()).toEqual([
+      'manifest.json',
+      'reports/findings.json',
+      'stacks/essonne/cdk.tf.json',
+    ]);
+    const tf = JSON.parse(fs.readFileSync(path.join(out, 'stacks/essonne/cdk.tf.json'), 'utf8'));
+    const values = Object.fromEntries(
+      Object.entries(tf.output).map(([k, v]) => [k, (v as { value: number }).value]),
+    );
+    expect(values).toEqual({
+      sites: 1,
+      racks: 250,
+      gpus: 18000,
+      it_load_kw: 33000,
+      facility_load_kw: 42900,
+      pue: 1.3,
+    });
+    expect(tf.terraform.backend.local.path).toBe('../../../terraform.essonne.tfstate');
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'reports/findings.json'), 'utf8'));
+    expect(report).toEqual(JSON.parse(cli('check', '--format', 'json').stdout));
+  });
+
+  test('output is byte-identical from run to run', () => {
+    const a = path.join(tmp, 'a');
+    const b = path.join(tmp, 'b');
+    expect(cli('synth', '--out', a).code).toBe(0);
+    expect(cli('synth', '--out', b).code).toBe(0);
+    expect(treeHash(a)).toEqual(treeHash(b));
+    expect(cli('synth', '--out', a).code).toBe(0);
+    expect(treeHash(a)).toEqual(treeHash(b));
+  });
+
+  test.each([
+    ['error findings', 'overloaded', 1],
+    ['an app that throws', 'throws', 2],
+  ])('%s: exit code, earlier output untouched, no staging left behind', (_name, fixture, code) => {
+    const out = path.join(tmp, `keep-${fixture}`);
+    expect(cli('synth', '--out', out).code).toBe(0);
+    const before = treeHash(out);
+    const r = cli('synth', app(fixture), '--out', out);
+    expect(r.code).toBe(code);
+    expect(treeHash(out)).toEqual(before);
+    expect(fs.readdirSync(tmp).filter((f) => f.includes('staging'))).toEqual([]);
+    if (code === 1)
+      expect(r.stderr).toBe(`aifactory: error findings: nothing written, ${out} left as it was\n`);
+  });
+});
+
+describe('cdktf synth compatibility (cdktf.json runs the default example directly)', () => {
+  const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const direct = (file: string, outdir: string) =>
+    spawnSync(process.execPath, [tsx, file], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+    });
+
+  test('the default example synthesizes on its own, checks included', () => {
+    const out = path.join(tmp, 'direct');
+    const r = direct('examples/default/main.ts', out);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('findings: 0 error(s)');
+    const viaCli = path.join(tmp, 'via-cli');
+    cli('synth', '--out', viaCli);
+    expect(treeHash(out)).toEqual(treeHash(viaCli));
+    const cdktfJson = JSON.parse(fs.readFileSync(path.join(root, 'cdktf.json'), 'utf8'));
+    expect(cdktfJson.app).toBe('npx tsx examples/default/main.ts');
+  });
+
+  test('an app with error findings refuses to synthesize on its own', () => {
+    const out = path.join(tmp, 'direct-bad');
+    const r = direct(app('overloaded'), out);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('<app>: 2 error finding(s): nothing synthesized');
+    expect(fs.existsSync(path.join(out, 'stacks', 'lab', 'cdk.tf.json'))).toBe(false);
+  });
+});
