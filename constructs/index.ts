@@ -12,3 +12,8 @@ export * from './ups';
 export * from './busway';
 export * from './row-pdu';
 export * from './generator-group';
+export * from './rectifier';
+export * from './cooling-units';
+export * from './cdu';
+export * from './air-handler';
+export * from './heat-rejection';

@@ -24,6 +24,12 @@ export interface RackProps {
    */
   readonly designPowerKw?: number;
   /**
+   * Share of the rack's heat removed by liquid, where the catalog has none for this build
+   * (for example a liquid-cooled variant of an air-cooled system).
+   * @default - the catalog's liquid share
+   */
+  readonly liquidFraction?: number;
+  /**
    * Whether the rack must keep power when any single component fails (dual-corded racks).
    * @default true
    */
@@ -36,6 +42,7 @@ export class Rack extends Construct implements Modelled {
   readonly rackName: string;
   readonly designPowerKw: number;
   readonly requiresRedundancy: boolean;
+  readonly liquidFraction: number;
   readonly site: IConstruct;
   private readonly _feeds: PowerEquipment[] = [];
 
@@ -54,6 +61,13 @@ export class Rack extends Construct implements Modelled {
         ? this.system.spec.designKw
         : positive(path, 'designPowerKw', props.designPowerKw);
     this.requiresRedundancy = props.requiresRedundancy ?? true;
+    this.liquidFraction = props.liquidFraction ?? this.system.spec.liquidFraction;
+    if (!(this.liquidFraction >= 0 && this.liquidFraction <= 1)) {
+      throw new DesignError(
+        path,
+        `liquidFraction must be a number in [0, 1], got ${String(props.liquidFraction)}`,
+      );
+    }
     for (const f of props.feeds ?? []) this.addFeed(f);
   }
 
@@ -78,6 +92,7 @@ export class Rack extends Construct implements Modelled {
       name: this.rackName,
       system: this.system,
       designPowerKw: this.designPowerKw,
+      liquidFraction: this.liquidFraction,
       feeds: this._feeds,
       requiresRedundancy: this.requiresRedundancy,
     };

@@ -1,5 +1,6 @@
 import { Plant } from '../model/plant';
 import { contingency, Contingency } from './contingency';
+import { coolingLoads, CoolingLoads } from './cooling';
 import { loadFlow, LoadFlow } from './load-flow';
 
 export interface SiteLoad {
@@ -7,7 +8,12 @@ export interface SiteLoad {
   readonly itW: number;
   /** Power drawn at the site's grid connections by the modelled power train (IT + losses), W. */
   readonly trainInputW: number;
-  /** Facility power, W: IT x design PUE where the site declares one, else train input + other loads. */
+  /** Electrical power of the cooling plant, W (0 without one). */
+  readonly coolingW: number;
+  /**
+   * Facility power, W: with a heat rejection plant, train input + cooling + other loads (PUE
+   * computed); else IT x design PUE where the site declares one; else train input + other loads.
+   */
   readonly facilityW: number;
   readonly pue: number;
   readonly racks: number;
@@ -19,17 +25,23 @@ export interface Analysis {
   readonly plant: Plant;
   readonly flow: LoadFlow;
   readonly contingency: Contingency;
+  readonly cooling: CoolingLoads;
   readonly sites: readonly SiteLoad[];
 }
 
 export function analyze(plant: Plant): Analysis {
   const flow = loadFlow(plant);
-  const sites = siteLoads(plant, flow);
-  return { plant, flow, contingency: contingency(plant, flow), sites };
+  const cooling = coolingLoads(plant);
+  const sites = siteLoads(plant, flow, cooling);
+  return { plant, flow, contingency: contingency(plant, flow), cooling, sites };
 }
 
-/** IT, train input and facility power per site, from a load flow (no N-1 needed). */
-export function siteLoads(plant: Plant, flow: LoadFlow): SiteLoad[] {
+/** IT, train input, cooling and facility power per site, from a load flow (no N-1 needed). */
+export function siteLoads(
+  plant: Plant,
+  flow: LoadFlow,
+  cooling: CoolingLoads = coolingLoads(plant),
+): SiteLoad[] {
   const acc = plant.sites.map(() => ({ itW: 0, trainInputW: 0, racks: 0, gpus: 0 }));
   for (const node of plant.nodes) {
     const a = acc[node.site];
@@ -43,7 +55,11 @@ export function siteLoads(plant: Plant, flow: LoadFlow): SiteLoad[] {
   }
   return plant.sites.map((site, i): SiteLoad => {
     const { itW, trainInputW, racks, gpus } = acc[i];
-    const facilityW = site.designPue !== undefined ? itW * site.designPue : trainInputW + site.otherLoadW;
-    return { itW, trainInputW, facilityW, pue: itW > 0 ? facilityW / itW : 0, racks, gpus };
+    const coolingW = cooling.siteCoolingW[i];
+    const facilityW =
+      cooling.sitePlant[i] || site.designPue === undefined
+        ? trainInputW + coolingW + site.otherLoadW
+        : itW * site.designPue;
+    return { itW, trainInputW, coolingW, facilityW, pue: itW > 0 ? facilityW / itW : 0, racks, gpus };
   });
 }

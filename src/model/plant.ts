@@ -3,7 +3,7 @@ import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Suppression, suppressionsOf } from '../policy/suppressions';
 import { W_PER_KW } from '../units';
-import { EquipmentKind, isModelled, MODEL, ModelRecord } from './records';
+import { CoolingKind, EquipmentKind, isModelled, MODEL, ModelRecord } from './records';
 
 /**
  * The plain model of a design, read from a construct tree. Indices replace references so
@@ -16,6 +16,7 @@ export interface Plant {
   /** Equipment and racks in topological order: every node comes after all of its feeds. */
   readonly nodes: readonly PowerNode[];
   readonly generators: readonly GeneratorModel[];
+  readonly coolers: readonly CoolingModel[];
   /** Suppressions by construct path. */
   readonly suppressions: ReadonlyMap<string, readonly Suppression[]>;
 }
@@ -76,6 +77,8 @@ export interface PowerNode {
 export interface RackInfo {
   readonly name: string;
   readonly system: RackSystem;
+  /** Share of the rack's heat removed by liquid. */
+  readonly liquidFraction: number;
   readonly hall: number;
   readonly requiresRedundancy: boolean;
 }
@@ -89,6 +92,23 @@ export interface GeneratorModel {
   readonly redundantUnits: number;
   readonly usableW: number;
   readonly backs: readonly number[];
+}
+
+export interface CoolingModel {
+  readonly index: number;
+  readonly path: string;
+  readonly site: number;
+  readonly kind: CoolingKind;
+  readonly label: string;
+  readonly unitCapacityW: number;
+  readonly units: number;
+  readonly redundantUnits: number;
+  /** (units - redundantUnits) x unit capacity, W. */
+  readonly usableW: number;
+  readonly supplyTemperatureC?: number;
+  readonly cop?: number;
+  /** Node indices of the racks it serves, ascending. */
+  readonly racks: readonly number[];
 }
 
 interface Found {
@@ -223,7 +243,13 @@ export function buildPlant(root: IConstruct): Plant {
         efficiency: 1,
         maxUtilization: 1,
         demandW: r.designPowerKw * W_PER_KW,
-        rack: { name: r.name, system: r.system, hall, requiresRedundancy: r.requiresRedundancy },
+        rack: {
+          name: r.name,
+          system: r.system,
+          liquidFraction: r.liquidFraction,
+          hall,
+          requiresRedundancy: r.requiresRedundancy,
+        },
       } satisfies PowerNode;
     }
     if (r.kind !== 'equipment') throw new Error('unreachable');
@@ -290,7 +316,34 @@ export function buildPlant(root: IConstruct): Plant {
     });
   }
 
-  return { sites, halls, nodes, generators, suppressions };
+  const coolers: CoolingModel[] = [];
+  for (const f of found) {
+    const r = f.record;
+    if (r.kind !== 'cooling') continue;
+    const racks = new Set<number>();
+    for (const scope of r.serves) {
+      for (const c of scope.node.findAll()) {
+        const i = indexOf.get(c);
+        if (i !== undefined && powerFound[i].record.kind === 'rack') racks.add(newIndex[i]);
+      }
+    }
+    coolers.push({
+      index: coolers.length,
+      path: f.path,
+      site: requireSite(f),
+      kind: r.equipment,
+      label: r.label,
+      unitCapacityW: r.unitCapacityKw * W_PER_KW,
+      units: r.units,
+      redundantUnits: r.redundantUnits,
+      usableW: (r.units - r.redundantUnits) * r.unitCapacityKw * W_PER_KW,
+      supplyTemperatureC: r.supplyTemperatureC,
+      cop: r.cop,
+      racks: [...racks].sort((a, b) => a - b),
+    });
+  }
+
+  return { sites, halls, nodes, generators, coolers, suppressions };
 }
 
 /** Longest distance from a source for every node; a DesignError naming the cycle if there is one. */

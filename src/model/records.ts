@@ -18,7 +18,17 @@ export interface Modelled {
 
 /** Kinds of power equipment in the graph from the grid to the racks. */
 export type EquipmentKind =
-  'grid-connection' | 'transformer' | 'switchgear' | 'switchboard' | 'ups' | 'busway' | 'row-pdu';
+  | 'grid-connection'
+  | 'transformer'
+  | 'switchgear'
+  | 'switchboard'
+  | 'ups'
+  | 'busway'
+  | 'row-pdu'
+  | 'rectifier';
+
+/** Kinds of cooling equipment. */
+export type CoolingKind = 'cdu' | 'air-handler' | 'chiller' | 'dry-cooler';
 
 export interface SiteRecord {
   readonly kind: 'site';
@@ -73,6 +83,8 @@ export interface RackRecord {
   readonly name: string;
   readonly system: RackSystem;
   readonly designPowerKw: number;
+  /** Share of the rack's heat removed by liquid. */
+  readonly liquidFraction: number;
   readonly feeds: readonly IConstruct[];
   /** True for dual-corded racks that must survive the loss of one feed. */
   readonly requiresRedundancy: boolean;
@@ -87,8 +99,34 @@ export interface GeneratorGroupRecord {
   readonly backs: readonly IConstruct[];
 }
 
+/**
+ * A group of equal cooling units. CDUs take the racks' liquid heat, air handlers their air
+ * heat, chillers and dry coolers reject all of it (racks' heat) to the outside.
+ */
+export interface CoolingRecord {
+  readonly kind: 'cooling';
+  readonly equipment: CoolingKind;
+  readonly label: string;
+  /** Heat one unit removes at its design conditions, kW. */
+  readonly unitCapacityKw: number;
+  readonly units: number;
+  readonly redundantUnits: number;
+  /** Coolant supply temperature, degrees C (CDUs). */
+  readonly supplyTemperatureC?: number;
+  /** Heat removed per unit of electrical power (chillers, dry coolers); undefined: no electrical load modelled. */
+  readonly cop?: number;
+  /** Scopes whose racks this group serves (racks, pods, rows, halls, buildings, the site). */
+  readonly serves: readonly IConstruct[];
+}
+
 export type ModelRecord =
-  SiteRecord | HallRecord | LayoutRecord | EquipmentRecord | RackRecord | GeneratorGroupRecord;
+  | CoolingRecord
+  | SiteRecord
+  | HallRecord
+  | LayoutRecord
+  | EquipmentRecord
+  | RackRecord
+  | GeneratorGroupRecord;
 
 export function isModelled(c: IConstruct): c is IConstruct & Modelled {
   return typeof (c as unknown as Partial<Modelled>)[MODEL] === 'function';

@@ -8,6 +8,12 @@ import { PWR_007 } from './rules/power/PWR-007';
 import { PWR_008 } from './rules/power/PWR-008';
 import { PWR_009 } from './rules/power/PWR-009';
 import { PWR_010 } from './rules/power/PWR-010';
+import { COOL_001 } from './rules/cooling/COOL-001';
+import { COOL_002 } from './rules/cooling/COOL-002';
+import { COOL_003 } from './rules/cooling/COOL-003';
+import { COOL_004 } from './rules/cooling/COOL-004';
+import { COOL_005 } from './rules/cooling/COOL-005';
+import { COOL_006 } from './rules/cooling/COOL-006';
 import { Rule } from './rule';
 
 /** The power pack: normal loading, N-1, grid, generators, densities, connectivity. */
@@ -24,5 +30,8 @@ export const POWER_PACK: readonly Rule[] = [
   PWR_010,
 ];
 
+/** The cooling pack: CDU, air and heat rejection capacity with redundancy, temperatures, PUE. */
+export const COOLING_PACK: readonly Rule[] = [COOL_001, COOL_002, COOL_003, COOL_004, COOL_005, COOL_006];
+
 /** Every rule the `check` command runs, in id order. */
-export const ALL_RULES: readonly Rule[] = [...POWER_PACK];
+export const ALL_RULES: readonly Rule[] = [...COOLING_PACK, ...POWER_PACK];

@@ -1,0 +1,28 @@
+import { fmt } from '../../../units';
+import { Rule, Violation } from '../../rule';
+
+/** Computed PUE within the site's target. */
+export const COOL_004: Rule = {
+  id: 'COOL-004',
+  severity: 'error',
+  pack: 'cooling',
+  description: "PUE computed from the cooling plant is within the site's design PUE.",
+  help: "With a heat rejection plant (chillers or dry coolers), facility power is computed: IT + power train losses + cooling (heat / COP) + other loads, and PUE = facility / IT (ISO/IEC 30134-2). The site's `designPue` is then the target. Fix: warmer water and dry coolers, a better COP, fewer conversion losses, or a realistic target.",
+  check({ plant, sites, cooling }) {
+    const out: Violation[] = [];
+    for (const site of plant.sites) {
+      const load = sites[site.index];
+      if (!cooling.sitePlant[site.index] || site.designPue === undefined || load.itW === 0) continue;
+      if (load.pue > site.designPue * (1 + 1e-12)) {
+        out.push({
+          path: site.path,
+          message: `computed PUE ${fmt(load.pue, 3)} > design PUE ${fmt(site.designPue, 3)}`,
+          measured: load.pue,
+          limit: site.designPue,
+          unit: 'PUE',
+        });
+      }
+    }
+    return out;
+  },
+};
