@@ -1,0 +1,66 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { crdKey, loadCrdCatalog } from './crd-catalog';
+import { appendIndex, appendKey, isMap } from './key-path';
+import { toAjvSchema } from './structural-schema';
+
+// Formats (`int32`, `date-time`, ...) are not checked; `strict: false` because CRD schemas carry keywords
+// ajv's strict mode rejects (such as `default` under `anyOf`).
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+const validators = new Map<string, ValidateFunction>();
+
+/** Every custom resource type the copied CRDs serve, as `apiVersion kind`, sorted. */
+export function knownCustomResourceKinds(): string[] {
+  return [...loadCrdCatalog().keys()].sort();
+}
+
+/**
+ * Checks a custom resource against the `openAPIV3Schema` of the copied CRD version its `apiVersion`
+ * (group/version) and `kind` name, converted as `toAjvSchema` describes. Returns sorted messages such as
+ * `spec.levels[0].nodeLabel: must be string`, or `[]` when the resource is valid; a missing field reads
+ * `spec.channel: is required` and a field the schema lacks `spec.numNode: unknown field`. Each schema is
+ * compiled once, on first use.
+ */
+export function validateCustomResource(resource: unknown): string[] {
+  if (!isMap(resource) || typeof resource.apiVersion !== 'string' || typeof resource.kind !== 'string') {
+    return ['(root): must be an object with string apiVersion and kind'];
+  }
+  const key = crdKey(resource.apiVersion, resource.kind);
+  const validate = validatorFor(key);
+  if (validate === undefined) {
+    return [`(root): no copied CRD serves ${key}; known kinds: ${knownCustomResourceKinds().join(', ')}`];
+  }
+  if (validate(resource)) return [];
+  return [...new Set((validate.errors ?? []).map((e) => describe(e, resource)))].sort();
+}
+
+function validatorFor(key: string): ValidateFunction | undefined {
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    const crd = loadCrdCatalog().get(key);
+    if (crd === undefined) return undefined;
+    validate = ajv.compile(toAjvSchema(crd.openAPIV3Schema));
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+function describe(error: ErrorObject, resource: unknown): string {
+  let path = '';
+  let data = resource;
+  for (const segment of error.instancePath.split('/').slice(1)) {
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    path = Array.isArray(data) ? appendIndex(path, Number(key)) : appendKey(path, key);
+    data = (data as Record<string, unknown>)[key];
+  }
+  let message = error.message ?? error.keyword;
+  if (error.keyword === 'required') {
+    path = appendKey(path, String(error.params.missingProperty));
+    message = 'is required';
+  } else if (error.keyword === 'additionalProperties') {
+    path = appendKey(path, String(error.params.additionalProperty));
+    message = 'unknown field';
+  } else if (error.keyword === 'enum') {
+    message += ` (${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`;
+  }
+  return `${path || '(root)'}: ${message}`;
+}
