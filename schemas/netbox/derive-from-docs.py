@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Derive provider-schema.json and allowed-values.json from the netbox provider's resource docs.
+
+Usage: python3 schemas/netbox/derive-from-docs.py <dir holding docs/resources/*.md of e-breuninger/netbox v5.7.0>
+
+Deterministic: same docs in, byte-identical files out (run `npx prettier --write schemas/netbox` after).
+The mapping rules are described in PROVENANCE.md next to this file.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FQPN = 'registry.terraform.io/e-breuninger/netbox'
+
+RESOURCES = [
+    'region', 'site', 'location', 'tenant', 'rack_role', 'rack_type', 'rack', 'manufacturer',
+    'device_role', 'device_type', 'device', 'power_panel', 'power_feed', 'power_port_template',
+    'device_power_port',
+]
+
+TYPES = {
+    'String': 'string',
+    'Number': 'number',
+    'Boolean': 'bool',
+    'Set of String': ['set', 'string'],
+    'List of String': ['list', 'string'],
+    'Set of Number': ['set', 'number'],
+    'Map of String': ['map', 'string'],
+}
+
+SECTIONS = {'Required': 'required', 'Optional': 'optional', 'Read-Only': 'computed'}
+
+# Provider configuration. The brief's minimum (server_url, api_token, allow_insecure_https) plus the
+# options listed by docs/index.md at upstream commit 4104924367de71b9c1f4ba9e14f87360b7c18148
+# (v3.10.x era; no index doc ships with the v5.7.0 reference folder). See PROVENANCE.md.
+PROVIDER_ATTRIBUTES = {
+    'allow_insecure_https': {
+        'type': 'bool',
+        'description': 'Flag to set whether to allow https with invalid certificates. Can be set via the '
+        '`NETBOX_ALLOW_INSECURE_HTTPS` environment variable. Defaults to `false`.',
+    },
+    'api_token': {
+        'type': 'string',
+        'description': 'Netbox API authentication token. Can be set via the `NETBOX_API_TOKEN` environment variable.',
+        'sensitive': True,
+    },
+    'default_tags': {
+        'type': ['set', 'string'],
+        'description': 'Tags to add to every resource managed by this provider.',
+    },
+    'headers': {
+        'type': ['map', 'string'],
+        'description': 'Set these header on all requests to Netbox. Can be set via the `NETBOX_HEADERS` '
+        'environment variable.',
+    },
+    'request_timeout': {
+        'type': 'number',
+        'description': 'Netbox API HTTP request timeout in seconds. Can be set via the `NETBOX_REQUEST_TIMEOUT` '
+        'environment variable.',
+    },
+    'server_url': {
+        'type': 'string',
+        'description': 'Location of Netbox server including scheme (http or https) and optional port. Can be set '
+        'via the `NETBOX_SERVER_URL` environment variable.',
+    },
+    'skip_version_check': {
+        'type': 'bool',
+        'description': 'If true, do not try to determine the running Netbox version at provider startup. Disables '
+        'warnings about possibly unsupported Netbox version. Also useful for local testing on terraform plans. '
+        'Can be set via the `NETBOX_SKIP_VERSION_CHECK` environment variable. Defaults to `false`.',
+    },
+    'strip_trailing_slashes_from_url': {
+        'type': 'bool',
+        'description': 'If true, strip trailing slashes from the `server_url` parameter and print a warning when '
+        'doing so. Note that using trailing slashes in the `server_url` parameter will usually lead to errors. '
+        'Can be set via the `NETBOX_STRIP_TRAILING_SLASHES_FROM_URL` environment variable. Defaults to `true`.',
+    },
+}
+
+ATTR_LINE = re.compile(r'^- `([a-z0-9_]+)` \(([A-Za-z ]+)\)(?: (.*))?$')
+VALID_VALUES = re.compile(r'Valid values are ((?:`[^`]+`(?:, | and )?)+)\.')
+ONE_OF = re.compile(r'One of \[([^\]]+)\]\.')
+
+
+def front_matter(text: str) -> tuple[str, str]:
+    m = re.match(r'^---\n(.*?)\n---\n', text, re.S)
+    if not m:
+        raise SystemExit('no front matter')
+    fm = m.group(1)
+    title = re.search(r'^page_title: "(netbox_[a-z_]+) Resource', fm, re.M)
+    desc = re.search(r'^description: \|-\n((?:  .*\n?)+)', fm, re.M)
+    if not title or not desc:
+        raise SystemExit('front matter lacks page_title or description')
+    lines = [line[2:] for line in desc.group(1).rstrip('\n').split('\n')]
+    return title.group(1), '\n'.join(lines)
+
+
+def allowed_values(desc: str, tf_type):
+    m = VALID_VALUES.search(desc)
+    if m:
+        values = re.findall(r'`([^`]+)`', m.group(1))
+    else:
+        m = ONE_OF.search(desc)
+        if not m:
+            return None
+        values = [v.strip() for v in m.group(1).split(',')]
+    if tf_type == 'number':
+        return [int(v) if re.fullmatch(r'-?\d+', v) else float(v) for v in values]
+    return values
+
+
+def parse(path: Path):
+    text = path.read_text(encoding='utf-8')
+    name, block_desc = front_matter(text)
+    if '### Nested Schema' in text:
+        raise SystemExit(f'{path.name}: nested blocks are not handled by this script')
+    schema = text.split('<!-- schema generated by tfplugindocs -->', 1)[1]
+    attributes = {}
+    allowed = {}
+    section = None
+    for line in schema.split('\n'):
+        if line.startswith('### '):
+            title = line[4:].strip()
+            if title not in SECTIONS:
+                raise SystemExit(f'{path.name}: unknown section {title!r}')
+            section = SECTIONS[title]
+            continue
+        if not line.startswith('- `'):
+            continue
+        m = ATTR_LINE.match(line)
+        if not m or section is None:
+            raise SystemExit(f'{path.name}: cannot parse {line!r}')
+        attr, doc_type, desc = m.group(1), m.group(2), (m.group(3) or '').strip()
+        if doc_type not in TYPES:
+            raise SystemExit(f'{path.name}: unknown type {doc_type!r}')
+        if attr in attributes:
+            raise SystemExit(f'{path.name}: duplicate attribute {attr}')
+        tf_type = TYPES[doc_type]
+        entry = {'type': tf_type}
+        if desc:
+            entry['description'] = desc
+        entry['description_kind'] = 'plain'
+        entry[section] = True
+        attributes[attr] = entry
+        values = allowed_values(desc, tf_type)
+        if values is not None:
+            allowed[attr] = values
+    if attributes.get('id', {}).get('computed') is not True:
+        raise SystemExit(f'{path.name}: no computed id')
+    block = {
+        'attributes': dict(sorted(attributes.items())),
+        'description': block_desc,
+        'description_kind': 'plain',
+    }
+    return name, {'version': 0, 'block': block}, dict(sorted(allowed.items()))
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    docs = Path(sys.argv[1])
+    resources = {}
+    allowed = {}
+    for stem in RESOURCES:
+        name, schema, values = parse(docs / f'{stem}.md')
+        resources[name] = schema
+        if values:
+            allowed[name] = values
+    provider_attrs = {}
+    for attr, spec in sorted(PROVIDER_ATTRIBUTES.items()):
+        entry = {'type': spec['type'], 'description': spec['description'], 'description_kind': 'plain'}
+        entry['optional'] = True
+        if spec.get('sensitive'):
+            entry['sensitive'] = True
+        provider_attrs[attr] = entry
+    out = {
+        'format_version': '1.0',
+        'provider_schemas': {
+            FQPN: {
+                'provider': {'version': 0, 'block': {'attributes': provider_attrs, 'description_kind': 'plain'}},
+                'resource_schemas': dict(sorted(resources.items())),
+                'data_source_schemas': {},
+            }
+        },
+    }
+    (HERE / 'provider-schema.json').write_text(json.dumps(out, indent=2, ensure_ascii=False) + '\n')
+    (HERE / 'allowed-values.json').write_text(
+        json.dumps(dict(sorted(allowed.items())), indent=2, ensure_ascii=False) + '\n'
+    )
+
+
+if __name__ == '__main__':
+    main()
