@@ -51,6 +51,8 @@ export interface BuildingAssumptions {
   /** CDU unit capacity, kW, and coolant supply temperature, C. Units per hall sized to the liquid heat, N+1. */
   readonly cduUnitKw: number;
   readonly cduSupplyC: number;
+  /** CDU units per hall, fixed; undefined: sized to the hall's liquid heat plus the redundant units. */
+  readonly cduUnitsPerHall?: number;
   /** Air handler unit capacity, kW. Units per hall sized to the air heat, N+1. */
   readonly airUnitKw: number;
   /** Heat rejection per building: chillers, dry coolers, or none (the site's design PUE covers cooling). */

@@ -195,7 +195,7 @@ export class Building extends Construct {
       if (liquidKw > 0) {
         new Cdu(this, `cdu-${hall.node.id}`, {
           unitCapacityKw: a.cduUnitKw,
-          units: units(liquidKw, a.cduUnitKw),
+          units: a.cduUnitsPerHall ?? units(liquidKw, a.cduUnitKw),
           redundantUnits: a.coolingRedundantUnits,
           supplyTemperatureC: a.cduSupplyC,
           serves: [hall],

@@ -15,7 +15,7 @@ export interface RackProps {
   readonly feeds?: readonly PowerEquipment[];
   /**
    * Rack name, unique in its site.
-   * @default - the path below its hall, joined with '-' (for example 'row-01-r03')
+   * @default - the path below its site, joined with '-' (for example 'hall-1-row-01-r03')
    */
   readonly name?: string;
   /**
@@ -55,7 +55,7 @@ export class Rack extends Construct implements Modelled {
     this.system = typeof props.system === 'string' ? RackSystem.of(props.system, path) : props.system;
     if (!(this.system instanceof RackSystem))
       throw new DesignError(path, 'system must be a RackSystem or a catalog id');
-    this.rackName = props.name ?? path.slice(hall.node.path.length + 1).replace(/\//g, '-');
+    this.rackName = props.name ?? path.slice(this.site.node.path.length + 1).replace(/\//g, '-');
     this.designPowerKw =
       props.designPowerKw === undefined
         ? this.system.spec.designKw

@@ -136,6 +136,53 @@ describe('bad input: one line on stderr, exit 2, no stack trace unless --verbose
   });
 });
 
+describe('aifactory plan', () => {
+  test('prints the largest passing size and the check that binds first', () => {
+    const r = cli('plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '44');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'blueprint gb200-nvl72 on a 44 MW grid connection (PUE from the blueprint cooling plant)',
+        'fits 256 racks (32 SUs), 18,432 GPUs: IT 33.79 MW, facility 43.24 MW, PUE 1.28',
+        '264 racks fail PWR-003: facility 44.59 MW > grid 44 MW',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--pue declares the PUE instead of the cooling plant; --format json', () => {
+    const r = cli('plan', '-b', 'gb200-nvl72', '--grid-mw', '44', '--pue', '1.3', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      sus: 32,
+      racks: 256,
+      gpus: 18_432,
+      pue: 1.3,
+      binding: { ruleId: 'PWR-003' },
+    });
+  });
+
+  test.each([
+    [
+      ['plan', '--blueprint', 'gb400', '--grid-mw', '44'],
+      "aifactory: --blueprint: unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300\n",
+    ],
+    [
+      ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '0'],
+      'aifactory: --grid-mw must be a number > 0, got 0\n',
+    ],
+    [
+      ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', 'lots'],
+      'aifactory: --grid-mw must be a number > 0, got NaN\n',
+    ],
+    [['plan', '--grid-mw', '44'], "aifactory: required option '-b, --blueprint <ID>' not specified\n"],
+  ])('%j exits 2', (args, stderr) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(stderr);
+  });
+});
+
 describe('aifactory synth', () => {
   test('writes the cdktf output, the capacity outputs and reports/findings.json', () => {
     const out = path.join(tmp, 'out');

@@ -212,9 +212,9 @@ describe('invalid input throws at construction with the construct path', () => {
     void hall;
   });
 
-  test('default rack names follow the layout below the hall', () => {
+  test('default rack names follow the layout below the site', () => {
     const { hall } = frame();
     const row = new Row(hall, 'row-03');
-    expect(new Rack(row, 'r07', { system: RackSystem.GB300_NVL72 }).rackName).toBe('row-03-r07');
+    expect(new Rack(row, 'r07', { system: RackSystem.GB300_NVL72 }).rackName).toBe('hall-row-03-r07');
   });
 });

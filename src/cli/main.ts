@@ -7,6 +7,7 @@ import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { loadApp, resolveApp, UsageError } from './load-app';
+import { plan, planText } from './plan';
 
 export interface Io {
   stdout(text: string): void;
@@ -62,6 +63,36 @@ export function run(argv: readonly string[], io: Io = processIo): number {
       (app: string | undefined, opts: { format: 'text' | 'json'; output?: string; verbose?: boolean }) => {
         verbose = !!opts.verbose;
         code = check(app, opts.format, opts.output, io);
+      },
+    );
+
+  program
+    .command('plan')
+    .description('the largest rack and GPU count of a blueprint that passes every check on a grid connection')
+    .requiredOption(
+      '-b, --blueprint <ID>',
+      'blueprint id (gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300)',
+    )
+    .requiredOption('--grid-mw <N>', 'grid connection, MW', parseFloat)
+    .option(
+      '--pue <X>',
+      'declared PUE (facility = IT x PUE) instead of the blueprint cooling plant',
+      parseFloat,
+    )
+    .addOption(new Option('-f, --format <FORMAT>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--verbose', 'print stack traces')
+    .action(
+      (opts: {
+        blueprint: string;
+        gridMw: number;
+        pue?: number;
+        format: 'text' | 'json';
+        verbose?: boolean;
+      }) => {
+        verbose = !!opts.verbose;
+        const result = plan({ blueprint: opts.blueprint, gridMw: opts.gridMw, pue: opts.pue });
+        io.stdout(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : planText(result));
+        code = EXIT_OK;
       },
     );
 

@@ -4,7 +4,7 @@
  */
 import { performance } from 'perf_hooks';
 import { RootConstruct } from 'constructs';
-import { buildEssonneSite } from '../../examples/default/essonne';
+import { buildEssonneSite } from '../../examples/essonne-44mw/site';
 import { gridFor } from './campus-size';
 import { buildPlant } from '../../src/model/plant';
 import { analyze } from '../../src/analysis/analysis';
@@ -14,7 +14,7 @@ import { ALL_RULES } from '../../src/policy/packs';
 const racks = Number(process.argv[2]);
 const t0 = performance.now();
 const root = new RootConstruct();
-buildEssonneSite(root, { racks, gridConnectionMw: gridFor(racks) });
+buildEssonneSite(root, { racks, gridConnectionMw: gridFor(racks), cooling: 'design-pue' });
 const t1 = performance.now();
 const plant = buildPlant(root);
 const t2 = performance.now();

@@ -55,6 +55,34 @@ const command = sizes.map((n) => {
   return { racks: n, wallMs, peakRssMb: kb / 1024 };
 });
 
+// The 1.4 GW campus example (examples/campus-1-4gw): the whole check command.
+const campus = (() => {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      path.join(__dirname, 'rss.js'),
+      path.join(root, 'bin', 'aifactory.js'),
+      'check',
+      'examples/campus-1-4gw',
+      '--format',
+      'json',
+    ],
+    { cwd: root, maxBuffer: 1 << 28 },
+  );
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`check of the campus exited ${r.status}: ${r.stderr}`);
+  const summary = JSON.parse(r.stdout.toString()).summary;
+  const kb = Number(/BENCH_PEAK_RSS_KB=(\d+)/.exec(r.stderr.toString())?.[1]);
+  return {
+    wallMs,
+    peakRssMb: kb / 1024,
+    racks: summary.racks as number,
+    facilityMw: summary.facilityLoadKw / 1000,
+  };
+})();
+
 const f = (x: number, d = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const lines = [
@@ -69,6 +97,8 @@ const lines = [
   '',
   `Growth of "check after tree" from 1,000 to 10,000 racks: x${f(phases[2].checkAfterTreeMs / phases[1].checkAfterTreeMs, 1)} for x10 racks.`,
   `Error findings: ${phases.map((p) => p.errors).join(', ')} (every size passes every check).`,
+  '',
+  `1.4 GW campus example (examples/campus-1-4gw: ${f(campus.racks)} racks, ${f(campus.facilityMw)} MW facility), whole \`aifactory check\`: ${f(campus.wallMs)} ms wall, ${f(campus.peakRssMb)} MB peak RSS.`,
 ];
 const table = lines.join('\n') + '\n';
 process.stdout.write(table);

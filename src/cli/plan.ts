@@ -1,0 +1,103 @@
+import { RootConstruct } from 'constructs';
+// The command line composes blueprints, as it loads apps (DESIGN §1: the CLI entry is the exception).
+import { blueprint, BLUEPRINTS } from '../../blueprints';
+import { Site } from '../../constructs';
+import { evaluate, Evaluation } from '../evaluate';
+import { hasErrors } from '../policy/engine';
+import { largestPassing } from '../planning/search';
+import { fmt } from '../units';
+import { UsageError } from './load-app';
+
+export interface PlanOptions {
+  readonly blueprint: string;
+  readonly gridMw: number;
+  /** Declared PUE: facility = IT x PUE and no heat rejection plant; undefined: the blueprint's plant. */
+  readonly pue?: number;
+}
+
+export interface PlanResult {
+  readonly blueprint: string;
+  readonly gridMw: number;
+  readonly pue: number | null;
+  /** Scalable units, racks and GPUs of the largest design that passes every check. */
+  readonly sus: number;
+  readonly racks: number;
+  readonly gpus: number;
+  readonly itLoadKw: number;
+  readonly facilityLoadKw: number;
+  readonly designPue: number;
+  /** The first error finding of one more SU: the check that binds first. */
+  readonly binding: { readonly racks: number; readonly ruleId: string; readonly message: string } | null;
+}
+
+/**
+ * Capacity planning: the largest number of scalable units of a blueprint that passes every
+ * check on a grid connection, found by running the real checks (not a formula).
+ */
+export function plan(options: PlanOptions): PlanResult {
+  const b = BLUEPRINTS.find((x) => x.id === options.blueprint);
+  if (!b) {
+    throw new UsageError(
+      `--blueprint: unknown blueprint '${options.blueprint}'; known: ${BLUEPRINTS.map((x) => x.id).join(', ')}`,
+    );
+  }
+  if (!(options.gridMw > 0) || !Number.isFinite(options.gridMw)) {
+    throw new UsageError(`--grid-mw must be a number > 0, got ${options.gridMw}`);
+  }
+  if (options.pue !== undefined && !(options.pue >= 1 && Number.isFinite(options.pue))) {
+    throw new UsageError(`--pue must be a number >= 1, got ${options.pue}`);
+  }
+  const perSu = b.assumptions.racksPerSu;
+  const cache = new Map<number, Evaluation>();
+  const at = (sus: number): Evaluation => {
+    let e = cache.get(sus);
+    if (!e) {
+      const root = new RootConstruct();
+      const site = new Site(root, 'site', {
+        country: 'FR',
+        gridConnectionMw: options.gridMw,
+        designPue: options.pue,
+      });
+      blueprint(b.id).build(site, 'building', {
+        racks: sus * perSu,
+        ...(options.pue !== undefined ? { heatRejection: 'none' as const } : {}),
+      });
+      e = evaluate(root);
+      cache.set(sus, e);
+    }
+    return e;
+  };
+  const passes = (sus: number) => !hasErrors(at(sus).findings);
+  // A first guess from one SU's real facility power; the answer itself comes from the checks.
+  const one = at(1).summary;
+  const guess = one.facilityLoadKw > 0 ? (options.gridMw * 1000) / one.facilityLoadKw : 1;
+  const sus = largestPassing(passes, guess);
+  const best = sus > 0 ? at(sus).summary : undefined;
+  const next = at(sus + 1);
+  const first = next.findings.find((f) => f.severity === 'error' && !f.suppressed);
+  return {
+    blueprint: b.id,
+    gridMw: options.gridMw,
+    pue: options.pue ?? null,
+    sus,
+    racks: best?.racks ?? 0,
+    gpus: best?.gpus ?? 0,
+    itLoadKw: best?.itLoadKw ?? 0,
+    facilityLoadKw: best?.facilityLoadKw ?? 0,
+    designPue: best?.pue ?? 0,
+    binding: first ? { racks: next.summary.racks, ruleId: first.ruleId, message: first.message } : null,
+  };
+}
+
+export function planText(r: PlanResult): string {
+  const cooling = r.pue === null ? 'PUE from the blueprint cooling plant' : `declared PUE ${r.pue}`;
+  const lines = [`blueprint ${r.blueprint} on a ${fmt(r.gridMw, 3)} MW grid connection (${cooling})`];
+  lines.push(
+    r.sus > 0
+      ? `fits ${fmt(r.racks, 0)} racks (${r.sus} SUs), ${fmt(r.gpus, 0)} GPUs: IT ${fmt(r.itLoadKw / 1000, 2)} MW, facility ${fmt(r.facilityLoadKw / 1000, 2)} MW, PUE ${fmt(r.designPue, 3)}`
+      : 'fits nothing: one scalable unit already fails',
+  );
+  if (r.binding)
+    lines.push(`${fmt(r.binding.racks, 0)} racks fail ${r.binding.ruleId}: ${r.binding.message}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,105 @@
+import { RootConstruct } from 'constructs';
+import { BLUEPRINTS, blueprint, BlueprintProps } from '../blueprints';
+import { Site } from '../constructs';
+import { plan } from '../src/cli/plan';
+import { evaluate } from '../src/evaluate';
+
+function build(id: string, racks: number, gridMw: number, props: Partial<BlueprintProps> = {}) {
+  const root = new RootConstruct();
+  const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: gridMw });
+  blueprint(id).build(site, 'building', { racks, ...props });
+  return evaluate(root);
+}
+const errors = (e: ReturnType<typeof evaluate>) =>
+  e.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => [f.ruleId, f.path, f.measured, f.limit, f.unit]);
+
+describe.each(BLUEPRINTS.map((b) => [b.id]))('blueprint %s', (id) => {
+  const b = blueprint(id);
+  const perSu = b.assumptions.racksPerSu;
+
+  test('documents its assumptions with sources', () => {
+    expect(b.assumptions.sources.length).toBeGreaterThan(1);
+    expect(b.assumptions.system).toBe(b.system);
+  });
+
+  test('a nominal size (two MV groups and a partial SU) passes every check', () => {
+    const racks = 2 * b.assumptions.blocksPerMvGroup * b.assumptions.susPerBlock * perSu + 3;
+    const e = build(id, racks, 10_000);
+    expect(errors(e)).toEqual([]);
+    expect(e.summary.racks).toBe(racks);
+    expect(e.summary.gpus).toBe(racks * b.system.spec.gpus);
+  });
+
+  test('plan returns the boundary: its answer passes and one more SU fails PWR-003 with its figures', () => {
+    const r = plan({ blueprint: id, gridMw: 30 });
+    expect(r.sus).toBeGreaterThan(0);
+    expect(r.racks).toBe(r.sus * perSu);
+    expect(errors(build(id, r.sus * perSu, 30))).toEqual([]);
+    const over = build(id, (r.sus + 1) * perSu, 30);
+    const facilityMw = over.summary.facilityLoadKw / 1000;
+    expect(errors(over)).toEqual([['PWR-003', 'site', expect.closeTo(facilityMw, 3), 30, 'MW']]);
+    expect(r.binding).toEqual({
+      racks: (r.sus + 1) * perSu,
+      ruleId: 'PWR-003',
+      message: `facility ${facilityMw.toLocaleString('en-US', { maximumFractionDigits: 2 })} MW > grid 30 MW`,
+    });
+  });
+});
+
+describe('blueprint specifics', () => {
+  test('GB200: one SU past fixed CDU capacity fails COOL-001 with liquid heat against N+1 capacity', () => {
+    // 2 CDUs of 2.5 MW, N+1: 2.5 MW usable. 2 SUs = 16 x 115 kW = 1.84 MW; 3 SUs = 2.76 MW.
+    expect(errors(build('gb200-nvl72', 16, 100, { cduUnitsPerHall: 2 }))).toEqual([]);
+    expect(errors(build('gb200-nvl72', 24, 100, { cduUnitsPerHall: 2 }))).toEqual([
+      ['COOL-001', 'site/building/cdu-hall-01', 2760, 2500, 'kW'],
+    ]);
+  });
+
+  test('GB300: fully liquid, no air handlers; 3,150 kVA block transformers', () => {
+    const e = build('gb300-nvl72', 64, 100);
+    expect(e.analysis.plant.coolers.map((c) => c.kind).sort()).toEqual(['cdu', 'chiller']);
+    const tx = e.analysis.plant.nodes.find((n) => n.path === 'site/building/mv-01/block-001/transformer-a')!;
+    expect(tx.capacityW).toBeCloseTo(3_150_000 * 0.95);
+  });
+
+  test('Vera Rubin: 800 VDC chain without UPS, 45 C water, dry coolers', () => {
+    const e = build('vera-rubin-nvl72-800vdc', 32, 100);
+    const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+    expect(kinds.has('ups')).toBe(false);
+    expect(kinds.has('rectifier')).toBe(true);
+    const busway = e.analysis.plant.nodes.find((n) => n.kind === 'busway')!;
+    expect([busway.ratingUnit, busway.capacityW]).toEqual(['kW', 1_280_000]);
+    expect(e.analysis.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
+    expect(e.analysis.plant.coolers.find((c) => c.kind === 'dry-cooler')).toBeDefined();
+    // Warmer than the rack accepts: COOL-003 at 46 C > 45 C.
+    expect(errors(build('vera-rubin-nvl72-800vdc', 8, 100, { cduSupplyC: 46 }))).toEqual([
+      ['COOL-003', 'site/building/cdu-hall-01', 46, 45, 'C'],
+    ]);
+  });
+
+  test('DGX B300: air cooled by default; liquid needs a heat split', () => {
+    const e = build('dgx-b300', 32, 100);
+    expect(e.analysis.plant.coolers.map((c) => c.kind).sort()).toEqual(['air-handler', 'chiller']);
+    const root = new RootConstruct();
+    const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 100 });
+    expect(() =>
+      blueprint('dgx-b300').build(site, 'b', { racks: 16, cooling: 'liquid' } as BlueprintProps),
+    ).toThrow(
+      "site/b: cooling 'liquid' needs liquidFraction: the catalog has no sourced heat split for a liquid-cooled DGX B300",
+    );
+  });
+
+  test('an IT capacity becomes the largest whole number of racks within it', () => {
+    expect(build('gb200-nvl72', undefined as unknown as number, 100, { itCapacityMw: 1 }).summary.racks).toBe(
+      7,
+    );
+  });
+
+  test('an unknown blueprint id lists the known ones', () => {
+    expect(() => blueprint('gb400')).toThrow(
+      "unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300",
+    );
+  });
+});
