@@ -17,3 +17,4 @@ export * from './cooling-units';
 export * from './cdu';
 export * from './air-handler';
 export * from './heat-rejection';
+export * from './kubernetes';

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { Evaluation } from './evaluate';
 
 /**
  * How the `aifactory` command takes over an app file's synthesis: while a capture is
@@ -10,8 +11,8 @@ import { IConstruct } from 'constructs';
 const KEY = Symbol.for('aifactory.capture');
 
 export interface CapturedApp extends IConstruct {
-  /** Writes the cdktf output (manifest.json, stacks/) to the app's outdir, without checks. */
-  synthesizeTerraform(): void;
+  /** Writes the whole output of a checked design to the app's outdir (cdktf, Helm, GitOps, reports). */
+  synthesizeDesign(evaluation: Evaluation): void;
   readonly outdir: string;
 }
 

@@ -33,7 +33,7 @@ export interface Evaluation {
 
 /** Reads the model under `root`, analyses it (load flow, N-1) and runs the rules. */
 export function evaluate(root: IConstruct, rules: readonly Rule[] = ALL_RULES): Evaluation {
-  const analysis = analyze(buildPlant(root));
+  const analysis = analyze(buildPlant(root), root);
   return {
     analysis,
     findings: runRules(analysis, rules),

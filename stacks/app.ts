@@ -2,7 +2,9 @@ import * as path from 'path';
 import { App, AppConfig } from 'cdktf';
 import { DesignError } from '../src/errors';
 import { activeCapture } from '../src/capture';
-import { evaluate } from '../src/evaluate';
+import { writeGitops } from '../src/output/gitops';
+import { isMaterializable, MATERIALIZE } from '../src/synthesis';
+import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
 import { writeFile } from '../src/output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../src/output/report';
@@ -31,12 +33,19 @@ export class AiFactoryApp extends App {
     if (hasErrors(evaluation.findings)) {
       throw new DesignError('', `${errors} error finding(s): nothing synthesized`);
     }
-    super.synth();
-    writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
+    this.synthesizeDesign(evaluation);
   }
 
-  /** Writes the cdktf output without checks; the aifactory command calls it after checking. */
-  synthesizeTerraform(): void {
+  /**
+   * Writes everything a checked design produces into the outdir: the cdktf output
+   * (manifest.json, stacks/), the Helm charts (helm/) and GitOps manifests (gitops/) of
+   * GitOps-delivered clusters, and reports/findings.json. The aifactory command calls it
+   * after its checks; it runs no checks itself.
+   */
+  synthesizeDesign(evaluation: Evaluation): void {
+    for (const c of this.node.findAll()) if (isMaterializable(c)) c[MATERIALIZE](evaluation);
     super.synth();
+    writeGitops(this.outdir, evaluation.analysis.platform);
+    writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
   }
 }

@@ -190,6 +190,18 @@ describe('aifactory synth', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${out}`);
     expect(Object.keys(treeHash(out)).sort()).toEqual([
+      'gitops/essonne-ai/argocd-application.yaml',
+      'gitops/essonne-ai/flux-helmrelease.yaml',
+      'gitops/essonne-ai/node-labels.yaml',
+      'helm/essonne-ai/Chart.yaml',
+      'helm/essonne-ai/templates/cluster-queue.yaml',
+      'helm/essonne-ai/templates/compute-domain.yaml',
+      'helm/essonne-ai/templates/local-queue.yaml',
+      'helm/essonne-ai/templates/namespace.yaml',
+      'helm/essonne-ai/templates/nic-cluster-policy.yaml',
+      'helm/essonne-ai/templates/resource-flavor.yaml',
+      'helm/essonne-ai/templates/topology.yaml',
+      'helm/essonne-ai/values.yaml',
       'manifest.json',
       'reports/findings.json',
       'stacks/essonne/cdk.tf.json',

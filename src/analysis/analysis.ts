@@ -1,3 +1,5 @@
+import { IConstruct } from 'constructs';
+import { buildPlatform, Platform } from '../kubernetes/platform';
 import { Plant } from '../model/plant';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
@@ -26,14 +28,18 @@ export interface Analysis {
   readonly flow: LoadFlow;
   readonly contingency: Contingency;
   readonly cooling: CoolingLoads;
+  /** The Kubernetes GPU platform (empty without a construct tree). */
+  readonly platform: Platform;
   readonly sites: readonly SiteLoad[];
 }
 
-export function analyze(plant: Plant): Analysis {
+/** Load flow, N-1, cooling and site loads of a plant; with the construct tree, its Kubernetes platform too. */
+export function analyze(plant: Plant, root?: IConstruct): Analysis {
   const flow = loadFlow(plant);
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
-  return { plant, flow, contingency: contingency(plant, flow), cooling, sites };
+  const platform = root ? buildPlatform(root, plant) : { clusters: [] };
+  return { plant, flow, contingency: contingency(plant, flow), cooling, platform, sites };
 }
 
 /** IT, train input, cooling and facility power per site, from a load flow (no N-1 needed). */

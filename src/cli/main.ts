@@ -121,8 +121,7 @@ function synth(app: string | undefined, out: string, io: Io): number {
       io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
-    captured.synthesizeTerraform();
-    writeFile(path.join(staged.staging, 'reports', 'findings.json'), findingsJson(evaluation));
+    captured.synthesizeDesign(evaluation);
     staged.commit();
     io.stdout(`wrote ${out}\n`);
     return EXIT_OK;

@@ -119,7 +119,54 @@ export interface CoolingRecord {
   readonly serves: readonly IConstruct[];
 }
 
+/** How a GPU cluster's platform is delivered: Terraform resources, or Helm + GitOps files. */
+export type DeliveryRecord =
+  | { readonly mode: 'terraform' }
+  | {
+      readonly mode: 'gitops';
+      readonly repoUrl: string;
+      readonly targetRevision: string;
+      readonly path?: string;
+    };
+
+/** A Kubernetes cluster whose nodes are the compute nodes of the racks under `scopes`. */
+export interface GpuClusterRecord {
+  readonly kind: 'gpu-cluster';
+  readonly name: string;
+  readonly scopes: readonly IConstruct[];
+  readonly delivery: DeliveryRecord;
+  /** Namespace of the platform release under GitOps delivery. */
+  readonly platformNamespace: string;
+  /** True where the provider installs the NVIDIA GPU Operator itself (Scaleway Kapsule GPU pools). */
+  readonly managedGpuOperator: boolean;
+}
+
+export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue';
+
+/** A Helm-installed operator of a GPU cluster, with the settings its values derive from. */
+export interface OperatorRecord {
+  readonly kind: 'k8s-operator';
+  readonly operator: OperatorKind;
+  readonly chartVersion: string;
+  readonly namespace: string;
+  /** Operator-specific settings (driver version, MIG, RDMA, ...). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Values merged last, over the derived ones. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A tenant of a cluster: a Kueue ClusterQueue and a LocalQueue in its namespace, with a GPU quota. */
+export interface TenantRecord {
+  readonly kind: 'tenant';
+  readonly name: string;
+  readonly namespace: string;
+  readonly gpuQuota: number;
+}
+
 export type ModelRecord =
+  | GpuClusterRecord
+  | OperatorRecord
+  | TenantRecord
   | CoolingRecord
   | SiteRecord
   | HallRecord

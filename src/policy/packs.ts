@@ -14,6 +14,14 @@ import { COOL_003 } from './rules/cooling/COOL-003';
 import { COOL_004 } from './rules/cooling/COOL-004';
 import { COOL_005 } from './rules/cooling/COOL-005';
 import { COOL_006 } from './rules/cooling/COOL-006';
+import { K8S_001 } from './rules/kubernetes/K8S-001';
+import { K8S_002 } from './rules/kubernetes/K8S-002';
+import { K8S_003 } from './rules/kubernetes/K8S-003';
+import { K8S_004 } from './rules/kubernetes/K8S-004';
+import { K8S_005 } from './rules/kubernetes/K8S-005';
+import { K8S_006 } from './rules/kubernetes/K8S-006';
+import { K8S_007 } from './rules/kubernetes/K8S-007';
+import { K8S_008 } from './rules/kubernetes/K8S-008';
 import { Rule } from './rule';
 
 /** The power pack: normal loading, N-1, grid, generators, densities, connectivity. */
@@ -33,5 +41,17 @@ export const POWER_PACK: readonly Rule[] = [
 /** The cooling pack: CDU, air and heat rejection capacity with redundancy, temperatures, PUE. */
 export const COOLING_PACK: readonly Rule[] = [COOL_001, COOL_002, COOL_003, COOL_004, COOL_005, COOL_006];
 
+/** The kubernetes pack: versions, ComputeDomains, cluster size, topology, quotas, operators, upstream schemas. */
+export const KUBERNETES_PACK: readonly Rule[] = [
+  K8S_001,
+  K8S_002,
+  K8S_003,
+  K8S_004,
+  K8S_005,
+  K8S_006,
+  K8S_007,
+  K8S_008,
+];
+
 /** Every rule the `check` command runs, in id order. */
-export const ALL_RULES: readonly Rule[] = [...COOLING_PACK, ...POWER_PACK];
+export const ALL_RULES: readonly Rule[] = [...COOLING_PACK, ...KUBERNETES_PACK, ...POWER_PACK];

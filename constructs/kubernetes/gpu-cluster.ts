@@ -1,0 +1,89 @@
+import { Construct, IConstruct } from 'constructs';
+import { DesignError } from '../../src/errors';
+import { Evaluation } from '../../src/evaluate';
+import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
+import { MATERIALIZE, Materializable } from '../../src/synthesis';
+import { Delivery } from './delivery';
+import { renderTerraform } from './terraform-delivery';
+
+export interface GpuClusterProps {
+  /**
+   * Cluster name (a DNS label), unique in the app.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The racks the cluster runs on: racks, or scopes (pods, halls, buildings, sites) whose
+   * racks it takes. Every compute node of those racks becomes a Kubernetes node. More can be
+   * added with `addRacks()`.
+   */
+  readonly racks: readonly IConstruct[];
+  /** Terraform or GitOps. */
+  readonly delivery: Delivery;
+  /**
+   * Namespace of the platform release under GitOps delivery (the umbrella chart's).
+   * @default 'ai-platform'
+   */
+  readonly platformNamespace?: string;
+  /**
+   * True where the provider installs the NVIDIA GPU Operator itself (Scaleway Kapsule).
+   * @default false
+   */
+  readonly managedGpuOperator?: boolean;
+}
+
+/**
+ * A Kubernetes cluster over racks of the physical model. Its nodes, their labels (site,
+ * hall, scalable unit, rack, NVLink domain), the operators declared inside it (`GpuOperator`,
+ * `NetworkOperator`, `DraDriver`, `Kueue` with its `Tenant`s) and their custom resources all
+ * derive from the layout when the app is synthesized.
+ */
+export class GpuCluster extends Construct implements Modelled, Materializable {
+  readonly clusterName: string;
+  private readonly scopes: IConstruct[] = [];
+  private readonly props: GpuClusterProps;
+
+  constructor(scope: Construct, id: string, props: GpuClusterProps) {
+    super(scope, id);
+    this.props = props;
+    this.clusterName = props.name ?? id;
+    if (!(props.delivery instanceof Delivery)) {
+      throw new DesignError(
+        this.node.path,
+        'delivery must be Delivery.terraform() or Delivery.gitops({...})',
+      );
+    }
+    if (props.delivery.record.mode === 'gitops' && !props.delivery.record.repoUrl) {
+      throw new DesignError(this.node.path, 'GitOps delivery needs a repoUrl');
+    }
+    this.addRacks(...props.racks);
+  }
+
+  /** Adds racks, or scopes whose racks the cluster takes. */
+  addRacks(...scopes: IConstruct[]): this {
+    for (const s of scopes) if (!this.scopes.includes(s)) this.scopes.push(s);
+    return this;
+  }
+
+  get [MODEL_KIND](): 'gpu-cluster' {
+    return 'gpu-cluster';
+  }
+
+  [MODEL](): GpuClusterRecord {
+    return {
+      kind: 'gpu-cluster',
+      name: this.clusterName,
+      scopes: this.scopes,
+      delivery: this.props.delivery.record,
+      platformNamespace: this.props.platformNamespace ?? 'ai-platform',
+      managedGpuOperator: this.props.managedGpuOperator ?? false,
+    };
+  }
+
+  /** Terraform delivery: renders the cluster's resources into its stack once the tree is checked. */
+  [MATERIALIZE](evaluation: Evaluation): void {
+    if (this.props.delivery.record.mode !== 'terraform') return;
+    const model = evaluation.analysis.platform.clusters.find((c) => c.path === this.node.path);
+    if (model) renderTerraform(this, model);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './delivery';
+export * from './gpu-cluster';
+export * from './operator';
+export * from './operators';
+export * from './tenant';

@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { DesignError } from '../../src/errors';
+import { MODEL, MODEL_KIND, Modelled, TenantRecord } from '../../src/model/records';
+import { count } from '../../src/units';
+import { Kueue } from './operators';
+
+export interface TenantProps {
+  /** GPUs the tenant may use at once (the ClusterQueue's nominal quota of nvidia.com/gpu). */
+  readonly gpuQuota: number;
+  /**
+   * Namespace of the tenant's LocalQueue and workloads.
+   * @default - the tenant's name
+   */
+  readonly namespace?: string;
+  /**
+   * Tenant name.
+   * @default - the construct id
+   */
+  readonly name?: string;
+}
+
+/**
+ * A tenant of a GPU cluster (a startup or lab with a GPU quota on shared hardware): a Kueue
+ * ClusterQueue with its quota, and a LocalQueue in its namespace. Declare it inside `Kueue`.
+ */
+export class Tenant extends Construct implements Modelled {
+  readonly gpuQuota: number;
+  private readonly props: TenantProps;
+
+  constructor(scope: Kueue, id: string, props: TenantProps) {
+    super(scope, id);
+    if (!(scope instanceof Kueue))
+      throw new DesignError(this.node.path, 'a tenant must be declared inside Kueue');
+    this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
+    this.props = props;
+  }
+
+  get [MODEL_KIND](): 'tenant' {
+    return 'tenant';
+  }
+
+  [MODEL](): TenantRecord {
+    const name = this.props.name ?? this.node.id;
+    return { kind: 'tenant', name, namespace: this.props.namespace ?? name, gpuQuota: this.gpuQuota };
+  }
+}

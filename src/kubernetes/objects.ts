@@ -1,0 +1,25 @@
+/** A Kubernetes object as emitted: plain data, ready for YAML, `kubernetes_manifest` or a CRD schema check. */
+export interface K8sObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
+  readonly spec?: Readonly<Record<string, unknown>>;
+}
+
+type Plain = Record<string, unknown>;
+
+const isMap = (x: unknown): x is Plain => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Deep merge of Helm-style values: maps merge key by key, anything else in `over` replaces. */
+export function mergeValues(base: Plain, over: Readonly<Plain>): Plain {
+  const out: Plain = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    out[k] = isMap(v) && isMap(out[k]) ? mergeValues(out[k] as Plain, v) : v;
+  }
+  return out;
+}

@@ -1,0 +1,273 @@
+import { IConstruct } from 'constructs';
+import { RackSystem } from '../catalog/rack-systems';
+import { DesignError } from '../errors';
+import { Plant } from '../model/plant';
+import {
+  DeliveryRecord,
+  enclosing,
+  GpuClusterRecord,
+  isModelled,
+  MODEL,
+  ModelRecord,
+  OperatorKind,
+  OperatorRecord,
+  TenantRecord,
+} from '../model/records';
+import { PINNED_CHARTS } from '../upstream/chart-versions';
+import { UpstreamChart } from '../upstream/charts';
+import { dnsLabel, KUBELET_LABELS, LABELS } from './names';
+import { K8sObject, mergeValues } from './objects';
+import { draDriver } from './operators/dra-driver';
+import { gpuOperator } from './operators/gpu-operator';
+import { kueue } from './operators/kueue';
+import { networkOperator } from './operators/network-operator';
+
+/** The Kubernetes GPU platform of an app: its clusters, read from the construct tree and the physical model. */
+export interface Platform {
+  readonly clusters: readonly ClusterModel[];
+}
+
+export interface ClusterNode {
+  readonly name: string;
+  /** Node index (in the plant) of the rack the node sits in. */
+  readonly rack: number;
+  /** Labels this library applies, from the layout. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Labels the kubelet sets (hostname, arch): expected, never applied. */
+  readonly kubeletLabels: Readonly<Record<string, string>>;
+}
+
+export interface OperatorModel {
+  readonly path: string;
+  readonly kind: OperatorKind;
+  /** Chart name (as in its Chart.yaml), pinned version and repository. */
+  readonly chart: UpstreamChart;
+  readonly version: string;
+  readonly repository: string;
+  readonly namespace: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Custom resources the operator's configuration needs (ComputeDomains, Kueue queues, NicClusterPolicy). */
+  readonly resources: readonly K8sObject[];
+}
+
+export interface TenantModel {
+  readonly path: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly gpuQuota: number;
+  /** The ResourceFlavor (rack system id) the quota is in. */
+  readonly flavor: string;
+}
+
+export interface ClusterModel {
+  readonly path: string;
+  readonly name: string;
+  readonly delivery: DeliveryRecord;
+  readonly platformNamespace: string;
+  readonly managedGpuOperator: boolean;
+  readonly nodes: readonly ClusterNode[];
+  /** Plant node indices of the cluster's racks. */
+  readonly racks: readonly number[];
+  /** GPUs per rack system id. */
+  readonly gpusBySystem: Readonly<Record<string, number>>;
+  readonly gpus: number;
+  readonly operators: readonly OperatorModel[];
+  readonly tenants: readonly TenantModel[];
+}
+
+/** What an operator's values and resources derive from. */
+export interface OperatorContext {
+  readonly cluster: string;
+  readonly path: string;
+  readonly namespace: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly has: (kind: OperatorKind) => boolean;
+  readonly managedGpuOperator: boolean;
+  readonly plant: Plant;
+  readonly racks: readonly number[];
+  readonly nodes: readonly ClusterNode[];
+  readonly systems: readonly RackSystem[];
+  readonly tenants: readonly TenantModel[];
+  /** DNS label of a rack, as used in node names and labels. */
+  readonly rackLabel: (rack: number) => string;
+}
+
+export interface OperatorOutput {
+  readonly values: Record<string, unknown>;
+  readonly resources: K8sObject[];
+}
+
+const BUILDERS: Record<
+  OperatorKind,
+  { chart: UpstreamChart; build: (ctx: OperatorContext) => OperatorOutput }
+> = {
+  'gpu-operator': { chart: 'gpu-operator', build: gpuOperator },
+  'network-operator': { chart: 'network-operator', build: networkOperator },
+  'dra-driver': { chart: 'dra-driver-nvidia-gpu', build: draDriver },
+  kueue: { chart: 'kueue', build: kueue },
+};
+
+/** Reads every GPU cluster under `root`, with its nodes from the racks it covers. */
+export function buildPlatform(root: IConstruct, plant: Plant): Platform {
+  const rackByPath = new Map<string, number>();
+  for (const n of plant.nodes) if (n.rack) rackByPath.set(n.path, n.index);
+  const clusterConstructs = root.node
+    .findAll()
+    .filter((c) => isModelled(c) && c[MODEL]().kind === 'gpu-cluster');
+  clusterConstructs.sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
+
+  const names = new Map<string, string>();
+  const clusters = clusterConstructs.map((c) => {
+    const path = c.node.path;
+    const rec = recordOf(c) as GpuClusterRecord;
+    const name = dnsLabel(rec.name);
+    const other = names.get(name);
+    if (other) throw new DesignError(path, `cluster name '${name}' is already used by ${other}`);
+    names.set(name, path);
+    return buildCluster(c, path, name, rec, plant, rackByPath);
+  });
+  return { clusters };
+}
+
+function recordOf(c: IConstruct): ModelRecord {
+  return (c as IConstruct & { [MODEL](): ModelRecord })[MODEL]();
+}
+
+function buildCluster(
+  c: IConstruct,
+  path: string,
+  name: string,
+  rec: GpuClusterRecord,
+  plant: Plant,
+  rackByPath: Map<string, number>,
+): ClusterModel {
+  // Racks: every rack under the cluster's scopes, in plant order.
+  const racks = new Set<number>();
+  for (const scope of rec.scopes) {
+    for (const x of scope.node.findAll()) {
+      const i = rackByPath.get(x.node.path);
+      if (i !== undefined) racks.add(i);
+    }
+  }
+  const rackList = [...racks].sort((a, b) => a - b);
+
+  const rackLabels = new Map<number, string>();
+  const rackLabel = (i: number): string => {
+    let l = rackLabels.get(i);
+    if (!l) {
+      const n = plant.nodes[i];
+      l = dnsLabel(`${siteId(plant, n.site)}-${n.rack!.name}`);
+      rackLabels.set(i, l);
+    }
+    return l;
+  };
+
+  const nodes: ClusterNode[] = [];
+  const gpusBySystem: Record<string, number> = {};
+  const systems: RackSystem[] = [];
+  for (const i of rackList) {
+    const n = plant.nodes[i];
+    const spec = n.rack!.system.spec;
+    if (!systems.includes(n.rack!.system)) systems.push(n.rack!.system);
+    gpusBySystem[spec.id] = (gpusBySystem[spec.id] ?? 0) + spec.gpus;
+    const hall = plant.halls[n.rack!.hall];
+    const site = siteId(plant, n.site);
+    const sitePath = plant.sites[n.site].path;
+    const below = (p: string) => p.slice(sitePath.length + 1).replace(/\//g, '-');
+    const rackDir = n.path.slice(0, n.path.lastIndexOf('/'));
+    const pod = rackDir === hall.path ? below(hall.path) : below(rackDir);
+    const rl = rackLabel(i);
+    for (let k = 1; k <= spec.computeNodes; k++) {
+      const nodeName = `${rl}-n${String(k).padStart(2, '0')}`;
+      nodes.push({
+        name: nodeName,
+        rack: i,
+        labels: {
+          [LABELS.site]: dnsLabel(site),
+          [LABELS.hall]: dnsLabel(`${site}-${below(hall.path)}`),
+          [LABELS.pod]: dnsLabel(`${site}-${pod}`),
+          [LABELS.rack]: rl,
+          [LABELS.nvlinkDomain]: n.rack!.system.multiNodeNvlink ? rl : nodeName,
+          [LABELS.system]: spec.id,
+        },
+        kubeletLabels: { [KUBELET_LABELS.hostname]: nodeName, [KUBELET_LABELS.arch]: spec.nodeArch },
+      });
+    }
+  }
+
+  // Operators and tenants declared below the cluster construct.
+  const operatorConstructs = c.node
+    .findAll()
+    .filter((x) => x !== c && isModelled(x) && recordOf(x).kind === 'k8s-operator');
+  const kinds = operatorConstructs.map((x) => (recordOf(x) as OperatorRecord).operator);
+  const tenants: TenantModel[] = c.node
+    .findAll()
+    .filter((x) => isModelled(x) && recordOf(x).kind === 'tenant')
+    .map((x) => {
+      const t = recordOf(x) as TenantRecord;
+      if (systems.length > 1) {
+        throw new DesignError(
+          x.node.path,
+          `the cluster holds racks of ${systems.map((s) => s.id).join(', ')}; a tenant quota needs a single system per cluster`,
+        );
+      }
+      if (!enclosing(x, 'k8s-operator'))
+        throw new DesignError(x.node.path, 'a tenant must be declared inside Kueue');
+      return {
+        path: x.node.path,
+        name: dnsLabel(t.name),
+        namespace: dnsLabel(t.namespace),
+        gpuQuota: t.gpuQuota,
+        flavor: systems[0]?.id ?? 'gpu',
+      };
+    });
+
+  const operators = operatorConstructs.map((x): OperatorModel => {
+    const r = recordOf(x) as OperatorRecord;
+    const b = BUILDERS[r.operator];
+    const pinned = PINNED_CHARTS[b.chart];
+    const out = b.build({
+      cluster: name,
+      path: x.node.path,
+      namespace: r.namespace,
+      settings: r.settings,
+      has: (k) => kinds.includes(k) || (k === 'gpu-operator' && rec.managedGpuOperator),
+      managedGpuOperator: rec.managedGpuOperator,
+      plant,
+      racks: rackList,
+      nodes,
+      systems,
+      tenants,
+      rackLabel,
+    });
+    return {
+      path: x.node.path,
+      kind: r.operator,
+      chart: b.chart,
+      version: r.chartVersion || pinned.version,
+      repository: pinned.repository,
+      namespace: r.namespace,
+      values: mergeValues(out.values, r.values),
+      resources: out.resources,
+    };
+  });
+
+  return {
+    path,
+    name,
+    delivery: rec.delivery,
+    platformNamespace: rec.platformNamespace,
+    managedGpuOperator: rec.managedGpuOperator,
+    nodes,
+    racks: rackList,
+    gpusBySystem,
+    gpus: Object.values(gpusBySystem).reduce((s, x) => s + x, 0),
+    operators,
+    tenants,
+  };
+}
+
+function siteId(plant: Plant, site: number): string {
+  const p = plant.sites[site].path;
+  return p.slice(p.lastIndexOf('/') + 1);
+}

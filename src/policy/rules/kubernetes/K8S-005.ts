@@ -1,0 +1,30 @@
+import { Rule, Violation } from '../../rule';
+
+/** Tenant GPU quotas within the cluster's physical GPUs. */
+export const K8S_005: Rule = {
+  id: 'K8S-005',
+  severity: 'error',
+  pack: 'kubernetes',
+  description: "The tenants' GPU quotas add up to no more than the cluster's physical GPUs.",
+  help: "A nominal quota promises GPUs to a tenant; promising more than the racks hold means some tenant's quota can never be met. Fix: lower quotas, or add racks to the cluster.",
+  check({ platform }) {
+    const out: Violation[] = [];
+    for (const c of platform.clusters) {
+      const byFlavor = new Map<string, number>();
+      for (const t of c.tenants) byFlavor.set(t.flavor, (byFlavor.get(t.flavor) ?? 0) + t.gpuQuota);
+      for (const [flavor, quota] of byFlavor) {
+        const gpus = c.gpusBySystem[flavor] ?? 0;
+        if (quota > gpus) {
+          out.push({
+            path: c.path,
+            message: `tenant GPU quotas add up to ${quota} ${flavor} GPUs > ${gpus} in the cluster's racks`,
+            measured: quota,
+            limit: gpus,
+            unit: 'GPUs',
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

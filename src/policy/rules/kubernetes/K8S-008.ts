@@ -1,0 +1,25 @@
+import { validateCustomResource } from '../../../upstream/crd-schema';
+import { Rule, Violation } from '../../rule';
+
+/** Every emitted custom resource validates against its CRD's openAPIV3Schema. */
+export const K8S_008: Rule = {
+  id: 'K8S-008',
+  severity: 'error',
+  pack: 'kubernetes',
+  description: "Every custom resource emitted validates against its CRD's openAPIV3Schema.",
+  help: 'ComputeDomains, Kueue objects and the NicClusterPolicy are checked against the CRDs of the pinned releases (src/upstream), as the API server would on apply. Fix: the message names the field.',
+  check({ platform }) {
+    const out: Violation[] = [];
+    for (const c of platform.clusters) {
+      for (const op of c.operators) {
+        for (const r of op.resources) {
+          const errors = validateCustomResource(r);
+          if (errors.length > 0) {
+            out.push({ path: op.path, message: `${r.kind} ${r.metadata.name}: ${errors.join('; ')}` });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

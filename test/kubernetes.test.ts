@@ -1,0 +1,403 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parse, parseAllDocuments } from 'yaml';
+import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { GitRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository';
+import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2beta2/HelmRelease';
+import { RootConstruct } from 'constructs';
+import { buildEssonneSite } from '../examples/essonne-44mw/site';
+import { addGpuPlatform } from '../examples/default/platform';
+import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue, NetworkOperator, Tenant } from '../constructs';
+import { gitopsFiles } from '../src/output/gitops';
+import { evaluate } from '../src/evaluate';
+import { validateCustomResource } from '../src/upstream/crd-schema';
+import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
+import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { evaluate as evaluateTiny, findingsOf, frame, rack, ups } from './fixtures/tiny';
+
+describe('default example platform (GitOps)', () => {
+  const root = new RootConstruct();
+  const site = buildEssonneSite(root, { cooling: 'design-pue' });
+  addGpuPlatform(root, site);
+  const e = evaluate(root);
+  const [cluster] = e.analysis.platform.clusters;
+  const files = new Map(gitopsFiles(e.analysis.platform).map((f) => [f.path, f.text]));
+
+  test('nodes: 18 arm64 compute trays per NVL72 rack, named and labelled from the layout', () => {
+    expect(cluster.nodes).toHaveLength(250 * 18);
+    expect(new Set(cluster.nodes.map((n) => n.name)).size).toBe(4_500);
+    expect(cluster.nodes[0]).toEqual({
+      name: 'bruyeres-building-1-hall-01-su-001-r01-n01',
+      rack: expect.any(Number),
+      labels: {
+        'aifactory.io/site': 'bruyeres',
+        'aifactory.io/hall': 'bruyeres-building-1-hall-01',
+        'aifactory.io/pod': 'bruyeres-building-1-hall-01-su-001',
+        'aifactory.io/rack': 'bruyeres-building-1-hall-01-su-001-r01',
+        'aifactory.io/nvlink-domain': 'bruyeres-building-1-hall-01-su-001-r01',
+        'aifactory.io/system': 'gb200-nvl72',
+      },
+      kubeletLabels: {
+        'kubernetes.io/hostname': 'bruyeres-building-1-hall-01-su-001-r01-n01',
+        'kubernetes.io/arch': 'arm64',
+      },
+    });
+    expect(new Set(cluster.nodes.map((n) => n.labels['aifactory.io/pod'])).size).toBe(32); // SUs
+    expect(cluster.gpus).toBe(18_000);
+  });
+
+  test('one ComputeDomain per NVL72 rack, Kueue topology of 3 levels, 2 tenants with their quotas', () => {
+    const resources = cluster.operators.flatMap((o) => o.resources);
+    const kinds = (k: string) => resources.filter((r) => r.kind === k);
+    expect(kinds('ComputeDomain')).toHaveLength(250);
+    expect(kinds('ComputeDomain')[0].spec).toEqual({
+      numNodes: 18,
+      channel: { resourceClaimTemplate: { name: 'bruyeres-building-1-hall-01-su-001-r01-channel' } },
+    });
+    expect(kinds('Topology')[0].spec).toEqual({
+      levels: [
+        { nodeLabel: 'aifactory.io/pod' },
+        { nodeLabel: 'aifactory.io/rack' },
+        { nodeLabel: 'kubernetes.io/hostname' },
+      ],
+    });
+    expect(kinds('ResourceFlavor').map((r) => r.spec)).toEqual([
+      { nodeLabels: { 'aifactory.io/system': 'gb200-nvl72' }, topologyName: 'essonne-ai-layout' },
+    ]);
+    const quotas = kinds('ClusterQueue').map((r) => [
+      r.metadata.name,
+      (r.spec as { resourceGroups: { flavors: { resources: { nominalQuota: number }[] }[] }[] })
+        .resourceGroups[0].flavors[0].resources[0].nominalQuota,
+    ]);
+    expect(quotas).toEqual([
+      ['startup-lab', 4_608],
+      ['research-institute', 9_216],
+    ]);
+    expect(
+      kinds('LocalQueue').map((r) => [
+        r.metadata.namespace,
+        (r.spec as { clusterQueue: string }).clusterQueue,
+      ]),
+    ).toEqual([
+      ['startup-lab', 'startup-lab'],
+      ['research-institute', 'research-institute'],
+    ]);
+    expect(kinds('NicClusterPolicy')).toHaveLength(1);
+  });
+
+  test('values follow the hardware: open kernel modules, driver >= 570.158.01, RDMA with the Network Operator, MIG off', () => {
+    const values = (chart: string) => cluster.operators.find((o) => o.chart === chart)!.values;
+    expect(values('gpu-operator')).toMatchObject({
+      driver: {
+        enabled: true,
+        version: '595.91.07',
+        kernelModuleType: 'open',
+        rdma: { enabled: true, useHostMofed: false },
+      },
+      mig: { strategy: 'none' },
+      migManager: { enabled: false },
+    });
+    expect(values('network-operator')).toMatchObject({ nfd: { enabled: false } }); // the GPU Operator's NFD
+    expect(values('dra-driver-nvidia-gpu')).toMatchObject({
+      resources: { gpus: { enabled: false }, computeDomains: { enabled: true } },
+    });
+    expect(values('kueue')).toEqual({
+      controllerManager: { featureGates: [{ name: 'TopologyAwareScheduling', enabled: true }] },
+    });
+  });
+
+  test('every values key exists upstream and every custom resource validates against its CRD', () => {
+    for (const op of cluster.operators) {
+      expect(unknownValuePaths(op.values, loadUpstreamValues(op.chart))).toEqual([]);
+      for (const r of op.resources) expect(validateCustomResource(r)).toEqual([]);
+    }
+    expect(e.findings).toEqual([]);
+  });
+
+  test('umbrella chart: apiVersion v2, pinned dependencies, values under each dependency, CRs as templates', () => {
+    const chart = parse(files.get('helm/essonne-ai/Chart.yaml')!);
+    expect(chart.apiVersion).toBe('v2');
+    expect(chart.dependencies).toEqual([
+      { name: 'gpu-operator', version: 'v26.7.0', repository: 'https://helm.ngc.nvidia.com/nvidia' },
+      { name: 'network-operator', version: '26.4.1', repository: 'https://helm.ngc.nvidia.com/nvidia' },
+      {
+        name: 'dra-driver-nvidia-gpu',
+        version: '0.4.1',
+        repository: 'oci://registry.k8s.io/dra-driver-nvidia/charts',
+      },
+      { name: 'kueue', version: '0.19.2', repository: 'oci://registry.k8s.io/kueue/charts' },
+    ]);
+    expect(Object.keys(parse(files.get('helm/essonne-ai/values.yaml')!))).toEqual(
+      chart.dependencies.map((d: { name: string }) => d.name),
+    );
+    const cds = parseAllDocuments(files.get('helm/essonne-ai/templates/compute-domain.yaml')!).map((d) =>
+      d.toJS(),
+    );
+    expect(cds).toHaveLength(250);
+    for (const cd of cds) expect(validateCustomResource(cd)).toEqual([]);
+    const namespaces = parseAllDocuments(files.get('helm/essonne-ai/templates/namespace.yaml')!).map(
+      (d) => d.toJS().metadata.name,
+    );
+    expect(namespaces).toEqual(['compute-domains', 'research-institute', 'startup-lab']);
+  });
+
+  test('Argo CD Application and Flux GitRepository + HelmRelease validate with @kubernetes-models', () => {
+    const app = parse(files.get('gitops/essonne-ai/argocd-application.yaml')!);
+    expect(() => new Application(app).validate()).not.toThrow();
+    expect(app.spec.source).toEqual({
+      repoURL: 'https://git.example.org/platform/essonne-ai.git',
+      targetRevision: 'main',
+      path: 'cdktf.out/helm/essonne-ai',
+      helm: { releaseName: 'essonne-ai' },
+    });
+    const [source, release] = parseAllDocuments(files.get('gitops/essonne-ai/flux-helmrelease.yaml')!).map(
+      (d) => d.toJS(),
+    );
+    expect(() => new GitRepository(source).validate()).not.toThrow();
+    // The Node 20 build of @kubernetes-models/flux-cd (2.3.x) ships HelmRelease v2beta2 only; v2 (GA)
+    // kept the fields used here, so the spec is validated against v2beta2's schema.
+    expect(release.apiVersion).toBe('helm.toolkit.fluxcd.io/v2');
+    expect(() =>
+      new HelmRelease({ ...release, apiVersion: 'helm.toolkit.fluxcd.io/v2beta2' }).validate(),
+    ).not.toThrow();
+    expect(() =>
+      new HelmRelease({
+        ...release,
+        apiVersion: 'helm.toolkit.fluxcd.io/v2beta2',
+        spec: { ...release.spec, interval: 5 },
+      }).validate(),
+    ).toThrow();
+  });
+});
+
+describe('Terraform delivery', () => {
+  function synthTerraform(build: (app: AiFactoryApp, stack: PhysicalStack) => void) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-tf-'));
+    try {
+      const app = new AiFactoryApp({ outdir: out });
+      const stack = new PhysicalStack(app, 'lab');
+      build(app, stack);
+      const e = evaluate(app);
+      app.synthesizeDesign(e);
+      return {
+        e,
+        tf: JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'lab', 'cdk.tf.json'), 'utf8')),
+        raw: fs.readFileSync(path.join(out, 'stacks', 'lab', 'cdk.tf.json'), 'utf8'),
+        files: fs.readdirSync(out),
+      };
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }
+
+  const twoRacks = (stack: PhysicalStack) => {
+    const site = buildEssonneSite(stack, { racks: 2, gridConnectionMw: 1, cooling: 'design-pue' });
+    const cluster = new GpuCluster(stack, 'cluster', {
+      name: 'lab-gpu',
+      racks: [site],
+      delivery: Delivery.terraform(),
+    });
+    new GpuOperator(cluster, 'gpu-operator');
+    new NetworkOperator(cluster, 'network-operator');
+    new DraDriver(cluster, 'dra-driver');
+    const kueue = new Kueue(cluster, 'kueue');
+    new Tenant(kueue, 'team-a', { gpuQuota: 72 });
+    return cluster;
+  };
+
+  test('helm_release per operator, kubernetes_manifest per CR, kubernetes_labels per node, namespaces', () => {
+    const { e, tf, files } = synthTerraform((_app, stack) => twoRacks(stack));
+    expect(e.findings).toEqual([]);
+    expect(files).not.toContain('helm');
+    const r = tf.resource;
+    expect(Object.keys(r.helm_release)).toHaveLength(4);
+    const releases = Object.values(r.helm_release) as {
+      chart: string;
+      version: string;
+      repository: string;
+      values: string[];
+      namespace: string;
+    }[];
+    expect(releases.map((x) => [x.chart, x.version, x.repository]).sort()).toEqual([
+      ['dra-driver-nvidia-gpu', '0.4.1', 'oci://registry.k8s.io/dra-driver-nvidia/charts'],
+      ['gpu-operator', 'v26.7.0', 'https://helm.ngc.nvidia.com/nvidia'],
+      ['kueue', '0.19.2', 'oci://registry.k8s.io/kueue/charts'],
+      ['network-operator', '26.4.1', 'https://helm.ngc.nvidia.com/nvidia'],
+    ]);
+    const model = e.analysis.platform.clusters[0];
+    for (const op of model.operators) {
+      expect(parse(releases.find((x) => x.chart === op.chart)!.values[0])).toEqual(op.values);
+    }
+    // 2 ComputeDomains, NicClusterPolicy, Topology, ResourceFlavor, ClusterQueue, LocalQueue.
+    expect(Object.keys(r.kubernetes_manifest)).toHaveLength(7);
+    for (const m of Object.values(r.kubernetes_manifest) as { manifest: unknown; depends_on: string[] }[]) {
+      expect(validateCustomResource(m.manifest)).toEqual([]);
+      expect(m.depends_on.filter((d) => d.startsWith('helm_release.'))).toHaveLength(4);
+    }
+    expect(Object.keys(r.kubernetes_labels)).toHaveLength(2 * 18);
+    const label = Object.values(r.kubernetes_labels)[0] as {
+      kind: string;
+      metadata: { name: string };
+      labels: Record<string, string>;
+    };
+    expect([label.kind, label.metadata.name, label.labels['aifactory.io/rack']]).toEqual([
+      'Node',
+      'bruyeres-building-1-hall-01-su-001-r01-n01',
+      'bruyeres-building-1-hall-01-su-001-r01',
+    ]);
+    const namespaces = (Object.values(r.kubernetes_namespace_v1) as { metadata: { name: string } }[]).map(
+      (n) => n.metadata.name,
+    );
+    expect(namespaces.sort()).toEqual([
+      'compute-domains',
+      'gpu-operator',
+      'kueue-system',
+      'nvidia-dra-driver-gpu',
+      'nvidia-network-operator',
+      'team-a',
+    ]);
+  });
+
+  test('providers take endpoint and credentials from variables (token sensitive, null by default) or the environment', () => {
+    const { tf, raw } = synthTerraform((_app, stack) => twoRacks(stack));
+    expect(tf.provider.kubernetes).toEqual([
+      {
+        alias: 'lab-gpu',
+        host: '${var.lab_gpu_host}',
+        token: '${var.lab_gpu_token}',
+        cluster_ca_certificate: '${var.lab_gpu_cluster_ca_certificate}',
+      },
+    ]);
+    expect(tf.provider.helm[0].kubernetes).toEqual({
+      host: '${var.lab_gpu_host}',
+      token: '${var.lab_gpu_token}',
+      cluster_ca_certificate: '${var.lab_gpu_cluster_ca_certificate}',
+    });
+    expect(tf.variable.lab_gpu_token).toMatchObject({
+      sensitive: true,
+      nullable: true,
+      default: null,
+      type: 'string',
+    });
+    expect(raw).not.toMatch(/BEGIN CERTIFICATE|eyJhbGciOi|password|secret/i);
+  });
+});
+
+describe('kubernetes pack: each invalid case yields its finding', () => {
+  /** A GB200 frame with `racks` racks and a cluster over the hall. */
+  const cluster = (
+    racks = 1,
+    configure: (c: GpuCluster) => void = () => {},
+    props: Partial<ConstructorParameters<typeof GpuCluster>[2]> = {},
+  ) => {
+    const f = frame({ positions: racks });
+    const a = ups(f.site, 'a', 200 * racks);
+    const b = ups(f.site, 'b', 200 * racks);
+    for (let i = 0; i < racks; i++) rack(f.hall, `r${i}`, 132, [a, b]);
+    const c = new GpuCluster(f.root, 'cluster', {
+      racks: [f.hall],
+      delivery: Delivery.terraform(),
+      ...props,
+    });
+    configure(c);
+    return evaluateTiny(f.root);
+  };
+  const ids = (e: ReturnType<typeof evaluateTiny>) => e.findings.map((f) => f.ruleId);
+
+  test('K8S-001 driver or operator too old', () => {
+    expect(ids(cluster(1, (c) => new GpuOperator(c, 'gpu')))).toEqual([]);
+    const old = cluster(
+      1,
+      (c) => new GpuOperator(c, 'gpu', { driverVersion: '550.54.15', chartVersion: 'v24.9.0' }),
+    );
+    expect(old.findings.map((f) => [f.ruleId, f.message])).toEqual([
+      [
+        'K8S-001',
+        'driver 550.54.15 < 570.158.01, the first that supports Blackwell NVL72 and ComputeDomains',
+      ],
+      ['K8S-001', 'gpu-operator chart v24.9.0 < 25.3.0, the first that supports GB200 NVL'],
+    ]);
+  });
+
+  test('K8S-002 NVL72 racks without a ComputeDomain', () => {
+    const e = cluster(
+      2,
+      (c) => new DraDriver(c, 'dra', { values: { resources: { computeDomains: { enabled: false } } } }),
+    );
+    expect(findingsOf(e, 'K8S-002')).toEqual([['cluster/dra', 0, 2, 'ComputeDomains']]);
+  });
+
+  test('K8S-003 more than 5,000 nodes in one cluster', () => {
+    expect(findingsOf(cluster(277), 'K8S-003')).toEqual([]); // 4,986 nodes
+    expect(findingsOf(cluster(278), 'K8S-003')).toEqual([['cluster', 5_004, 5_000, 'nodes']]);
+  });
+
+  test('K8S-004 a topology level no node label carries', () => {
+    const e = cluster(
+      1,
+      (c) => new Kueue(c, 'kueue', { topologyLevels: ['example.com/block', 'kubernetes.io/hostname'] }),
+    );
+    expect(e.findings.map((f) => f.ruleId)).toEqual(['K8S-004']);
+    expect(e.findings[0].message).toMatch(
+      /^Topology cluster-layout level 'example.com\/block' is a label no node carries/,
+    );
+  });
+
+  test('K8S-005 tenant quotas above the physical GPUs', () => {
+    const build = (quota: number) =>
+      cluster(2, (c) => {
+        const k = new Kueue(c, 'kueue');
+        new Tenant(k, 'a', { gpuQuota: quota });
+        new Tenant(k, 'b', { gpuQuota: 72 });
+      });
+    expect(findingsOf(build(72), 'K8S-005')).toEqual([]);
+    expect(findingsOf(build(73), 'K8S-005')).toEqual([['cluster', 145, 144, 'GPUs']]);
+  });
+
+  test('K8S-006 two GPU Operators, or one on a cluster whose provider installs its own', () => {
+    expect(
+      findingsOf(
+        cluster(1, (c) => (new GpuOperator(c, 'one'), new GpuOperator(c, 'two'))),
+        'K8S-006',
+      ),
+    ).toEqual([['cluster', 2, 1, 'GPU Operators']]);
+    expect(
+      findingsOf(
+        cluster(1, (c) => new GpuOperator(c, 'one'), { managedGpuOperator: true }),
+        'K8S-006',
+      ),
+    ).toEqual([['cluster', 2, 1, 'GPU Operators']]);
+    expect(
+      findingsOf(
+        cluster(1, () => {}, { managedGpuOperator: true }),
+        'K8S-006',
+      ),
+    ).toEqual([]);
+  });
+
+  test('K8S-007 a values key the chart does not have', () => {
+    const e = cluster(1, (c) => new GpuOperator(c, 'gpu', { values: { driver: { verison: '580.1' } } }));
+    expect(e.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
+      [
+        'K8S-007',
+        'cluster/gpu',
+        "values key 'driver.verison' does not exist in gpu-operator v26.7.0 values.yaml",
+      ],
+    ]);
+  });
+
+  test('K8S-008 a custom resource its CRD rejects', () => {
+    const e = cluster(1, (c) => new Kueue(c, 'kueue', { topologyLevels: [] }));
+    expect(e.findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ['K8S-008', 'Topology cluster-layout: spec.levels: must NOT have fewer than 1 items'],
+    ]);
+  });
+
+  test('an operator outside a cluster, or a tenant outside Kueue, is a construction error', () => {
+    const f = frame();
+    expect(() => new GpuOperator(f.root, 'gpu')).toThrow(
+      'gpu: gpu-operator must be declared inside a GpuCluster',
+    );
+  });
+});
