@@ -90,6 +90,54 @@ describe('aifactory check', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).summary.racks).toBe(250);
   });
 
+  test('--format sarif: SARIF 2.1.0, one result per finding, rule help, suppressions carried', () => {
+    const r = cli('check', app('suppressed'), '--format', 'sarif');
+    expect(r.code).toBe(1); // ups-b's finding is not suppressed
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('aifactory');
+    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'PWR-002');
+    expect(rule.help.text).toMatch(/^Every component is removed in turn/);
+    expect(rule.defaultConfiguration.level).toBe('error');
+    expect(
+      run.results.map(
+        (x: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) => [
+          x.ruleId,
+          x.locations[0].logicalLocations[0].fullyQualifiedName,
+        ],
+      ),
+    ).toEqual([
+      ['PWR-002', 'lab/site/ups-a'],
+      ['PWR-002', 'lab/site/ups-b'],
+    ]);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(app('suppressed'));
+    expect(run.results[0].suppressions).toEqual([
+      {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: 'pilot rack: load capped at 100 kW by the BMS until the second UPS arrives',
+      },
+    ]);
+    expect(run.results[1].suppressions).toBeUndefined();
+    expect(run.results[0].properties).toEqual({ measured: 132, limit: 100, unit: 'kW' });
+  });
+
+  test('--format junit --output FILE: a failure per error finding, a skip per suppressed one', () => {
+    const file = path.join(tmp, 'junit.xml');
+    const r = cli('check', app('suppressed'), '--format', 'junit', '--output', file);
+    expect(r.code).toBe(1);
+    const xml = fs.readFileSync(file, 'utf8');
+    const suites = xml.match(/<testsuite /g)!.length;
+    expect(xml).toMatch(new RegExp(`<testsuites tests="${suites + 1}" failures="1" errors="0" skipped="1">`));
+    expect(xml).toContain('<testcase classname="PWR-002" name="lab/site/ups-b">');
+    expect(xml).toContain('<failure message="UPS carries 132 kW when lab/site/ups-a fails');
+    expect(xml).toMatch(
+      /<testcase classname="PWR-002" name="lab\/site\/ups-a">\s*<skipped\/>\s*<system-out>\s*<!\[CDATA\[suppressed: pilot rack/,
+    );
+    expect(xml).toContain('<testcase classname="PWR-001" name="no findings"/>');
+  });
+
   test('APP may be an example directory', () => {
     expect(cli('check', 'examples/default').code).toBe(0);
   });
@@ -108,7 +156,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace unless --verbose
     ],
     [
       ['check', '--format', 'xml'],
-      "aifactory: option '-f, --format <FORMAT>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+      "aifactory: option '-f, --format <FORMAT>' argument 'xml' is invalid. Allowed choices are text, json, sarif, junit.\n",
     ],
     [['check', '--frobnicate'], "aifactory: unknown option '--frobnicate'\n"],
     [['deploy'], "aifactory: unknown command 'deploy'\n"],

@@ -6,6 +6,9 @@ import { evaluate, Evaluation } from '../evaluate';
 import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
+import { ALL_RULES } from '../policy/packs';
+import { findingsJunit } from '../output/junit';
+import { findingsSarif } from '../output/sarif';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { plan, planText } from './plan';
 
@@ -18,6 +21,11 @@ const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
+
+type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's own version, for reports
+const VERSION: string = require('../../package.json').version;
 
 /** Exit codes (DESIGN §5). */
 export const EXIT_OK = 0;
@@ -56,15 +64,17 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .command('check')
     .description('run the policy checks only; write nothing but the report')
     .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
-    .addOption(new Option('-f, --format <FORMAT>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('-f, --format <FORMAT>', 'report format')
+        .choices(['text', 'json', 'sarif', 'junit'])
+        .default('text'),
+    )
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
     .option('--verbose', 'print stack traces')
-    .action(
-      (app: string | undefined, opts: { format: 'text' | 'json'; output?: string; verbose?: boolean }) => {
-        verbose = !!opts.verbose;
-        code = check(app, opts.format, opts.output, io);
-      },
-    );
+    .action((app: string | undefined, opts: { format: CheckFormat; output?: string; verbose?: boolean }) => {
+      verbose = !!opts.verbose;
+      code = check(app, opts.format, opts.output, io);
+    });
 
   program
     .command('plan')
@@ -131,7 +141,7 @@ function synth(app: string | undefined, out: string, io: Io): number {
   }
 }
 
-function check(app: string | undefined, format: 'text' | 'json', output: string | undefined, io: Io): number {
+function check(app: string | undefined, format: CheckFormat, output: string | undefined, io: Io): number {
   const file = resolveApp(app);
   // The cdktf App creates its output directory when constructed: give it a throwaway one.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
@@ -141,8 +151,12 @@ function check(app: string | undefined, format: 'text' | 'json', output: string 
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  const report =
-    format === 'json' ? findingsJson(evaluation) : summaryText(evaluation) + findingsText(evaluation);
+  const report = {
+    text: () => summaryText(evaluation) + findingsText(evaluation),
+    json: () => findingsJson(evaluation),
+    sarif: () => findingsSarif(evaluation, ALL_RULES, path.relative(process.cwd(), file) || file, VERSION),
+    junit: () => findingsJunit(evaluation, ALL_RULES),
+  }[format]();
   if (output) {
     try {
       writeFile(output, report);
