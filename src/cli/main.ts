@@ -11,6 +11,7 @@ import { findingsJunit } from '../output/junit';
 import { findingsSarif } from '../output/sarif';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { plan, planText } from './plan';
+import { progressFor } from './progress';
 
 export interface Io {
   stdout(text: string): void;
@@ -122,20 +123,29 @@ export function run(argv: readonly string[], io: Io = processIo): number {
 function synth(app: string | undefined, out: string, io: Io): number {
   const file = resolveApp(app);
   const staged = new StagedDir(out);
+  const progress = progressFor(process.stderr, 4);
   try {
+    progress.phase('load app', path.relative(process.cwd(), file));
     const captured = loadApp(file, staged.staging);
+    progress.phase('model, analysis and checks');
     const evaluation = evaluate(captured);
-    io.stdout(summaryText(evaluation) + findingsText(evaluation));
     if (hasErrors(evaluation.findings)) {
+      progress.done();
+      io.stdout(summaryText(evaluation) + findingsText(evaluation));
       staged.discard();
       io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
+    progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
     captured.synthesizeDesign(evaluation);
+    progress.phase('write', out);
     staged.commit();
+    progress.done();
+    io.stdout(summaryText(evaluation) + findingsText(evaluation));
     io.stdout(`wrote ${out}\n`);
     return EXIT_OK;
   } catch (e) {
+    progress.done();
     staged.discard();
     throw e;
   }
@@ -145,10 +155,15 @@ function check(app: string | undefined, format: CheckFormat, output: string | un
   const file = resolveApp(app);
   // The cdktf App creates its output directory when constructed: give it a throwaway one.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
+  const progress = progressFor(process.stderr, 2);
   let evaluation: Evaluation;
   try {
-    evaluation = evaluate(loadApp(file, path.join(scratch, 'out')));
+    progress.phase('load app', path.relative(process.cwd(), file));
+    const captured = loadApp(file, path.join(scratch, 'out'));
+    progress.phase('model, analysis and checks');
+    evaluation = evaluate(captured);
   } finally {
+    progress.done();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   const report = {
