@@ -71,8 +71,8 @@ describe('default example platform (GitOps)', () => {
         .resourceGroups[0].flavors[0].resources[0].nominalQuota,
     ]);
     expect(quotas).toEqual([
-      ['startup-lab', 4_608],
       ['research-institute', 9_216],
+      ['startup-lab', 4_608],
     ]);
     expect(
       kinds('LocalQueue').map((r) => [
@@ -80,8 +80,8 @@ describe('default example platform (GitOps)', () => {
         (r.spec as { clusterQueue: string }).clusterQueue,
       ]),
     ).toEqual([
-      ['startup-lab', 'startup-lab'],
       ['research-institute', 'research-institute'],
+      ['startup-lab', 'startup-lab'],
     ]);
     expect(kinds('NicClusterPolicy')).toHaveLength(1);
   });

@@ -97,6 +97,8 @@ export interface OperatorOutput {
   readonly resources: K8sObject[];
 }
 
+const KIND_ORDER: readonly OperatorKind[] = ['gpu-operator', 'network-operator', 'dra-driver', 'kueue'];
+
 const BUILDERS: Record<
   OperatorKind,
   { chart: UpstreamChart; build: (ctx: OperatorContext) => OperatorOutput }
@@ -196,9 +198,15 @@ function buildCluster(
   }
 
   // Operators and tenants declared below the cluster construct.
+  // Canonical order (kind, then path), whatever the order the app declared them in.
   const operatorConstructs = c.node
     .findAll()
-    .filter((x) => x !== c && isModelled(x) && recordOf(x).kind === 'k8s-operator');
+    .filter((x) => x !== c && isModelled(x) && recordOf(x).kind === 'k8s-operator')
+    .sort((a, b) => {
+      const ka = KIND_ORDER.indexOf((recordOf(a) as OperatorRecord).operator);
+      const kb = KIND_ORDER.indexOf((recordOf(b) as OperatorRecord).operator);
+      return ka - kb || (a.node.path < b.node.path ? -1 : 1);
+    });
   const kinds = operatorConstructs.map((x) => (recordOf(x) as OperatorRecord).operator);
   const tenants: TenantModel[] = c.node
     .findAll()
@@ -220,7 +228,8 @@ function buildCluster(
         gpuQuota: t.gpuQuota,
         flavor: systems[0]?.id ?? 'gpu',
       };
-    });
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
 
   const operators = operatorConstructs.map((x): OperatorModel => {
     const r = recordOf(x) as OperatorRecord;

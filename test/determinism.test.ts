@@ -1,0 +1,123 @@
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import {
+  Busway,
+  Delivery,
+  DraDriver,
+  GpuCluster,
+  GpuOperator,
+  Hall,
+  Kueue,
+  Pod,
+  Rack,
+  Site,
+  Tenant,
+  Ups,
+} from '../constructs';
+import { evaluate } from '../src/evaluate';
+import { AiFactoryApp, PhysicalStack } from '../stacks';
+
+const root = path.resolve(__dirname, '..');
+
+function treeHash(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return Object.fromEntries(Object.entries(out).sort());
+}
+
+let tmp: string;
+beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-det-'))));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('byte-identical output', () => {
+  test.each(['default', 'essonne-44mw', 'campus-1-4gw'])(
+    'two synths of examples/%s give identical trees',
+    (example) => {
+      const synth = (out: string) =>
+        spawnSync(
+          process.execPath,
+          [path.join(root, 'bin', 'aifactory.js'), 'synth', `examples/${example}`, '--out', out],
+          {
+            cwd: root,
+            encoding: 'utf8',
+          },
+        );
+      const a = path.join(tmp, `${example}-a`);
+      const b = path.join(tmp, `${example}-b`);
+      expect(synth(a).status).toBe(0);
+      expect(synth(b).status).toBe(0);
+      const ha = treeHash(a);
+      expect(Object.keys(ha).length).toBeGreaterThan(2);
+      expect(treeHash(b)).toEqual(ha);
+    },
+  );
+
+  /**
+   * The same design, its independent statements declared in a shuffled order: racks, busways,
+   * UPS, halls, operators and tenants. The files must not change.
+   */
+  test('shuffling the order of independent declarations gives the same files', () => {
+    const build = (order: (n: number) => number[]) => {
+      const out = path.join(tmp, `shuffle-${order(3).join('')}`);
+      const app = new AiFactoryApp({ outdir: out });
+      const stack = new PhysicalStack(app, 'lab');
+      const site = new Site(stack, 'site', { country: 'FR', gridConnectionMw: 5, designPue: 1.25 });
+      const halls: Hall[] = [];
+      for (const h of order(2))
+        halls[h] = new Hall(site, `hall-${h}`, { designKwPerRack: 132, rackPositions: 8 });
+      const ups: Ups[] = [];
+      for (const u of order(2))
+        ups[u] = new Ups(site, `ups-${u}`, { moduleRatingKw: 1_250, modules: 2, feeds: [site.grid] });
+      const busways: Busway[] = [];
+      for (const i of order(4))
+        busways[i] = new Busway(site, `busway-${i}`, { ratingA: 1_000, feeds: [ups[i % 2]] });
+      const pods: Construct[] = [];
+      for (const h of order(2)) pods[h] = new Pod(halls[h], 'su-1');
+      for (const r of order(8)) {
+        const h = r % 2;
+        new Rack(pods[h], `r${r}`, { system: 'gb200-nvl72', feeds: [busways[h * 2], busways[h * 2 + 1]] });
+      }
+      const cluster = new GpuCluster(stack, 'cluster', {
+        racks: [site],
+        delivery: Delivery.gitops({ repoUrl: 'https://git.example.org/lab.git' }),
+      });
+      const kinds = [
+        () => new GpuOperator(cluster, 'gpu'),
+        () => new DraDriver(cluster, 'dra'),
+        () => new Kueue(cluster, 'kueue'),
+      ];
+      for (const k of order(3)) kinds[k]();
+      const kueue = cluster.node.findChild('kueue') as Kueue;
+      const tenants = [
+        () => new Tenant(kueue, 'lab-a', { gpuQuota: 144 }),
+        () => new Tenant(kueue, 'lab-b', { gpuQuota: 144 }),
+      ];
+      for (const t of order(2)) tenants[t]();
+      const e = evaluate(app);
+      expect(e.findings).toEqual([]);
+      app.synthesizeDesign(e);
+      return treeHash(out);
+    };
+    const forward = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const backward = (n: number) => forward(n).reverse();
+    const interleaved = (n: number) => [
+      ...forward(n).filter((i) => i % 2 === 1),
+      ...forward(n).filter((i) => i % 2 === 0),
+    ];
+    const a = build(forward);
+    expect(Object.keys(a)).toContain('helm/cluster/templates/cluster-queue.yaml');
+    expect(build(backward)).toEqual(a);
+    expect(build(interleaved)).toEqual(a);
+  });
+});
