@@ -1,7 +1,5 @@
 // Generated provider bindings (generated/, from schemas/ by `npm run generate:bindings`): they
 // synthesize, and everything they emit is in the committed provider schema.
-import * as fs from 'fs';
-import * as path from 'path';
 import { TerraformStack, Testing, Token } from 'cdktf';
 import { NetboxProvider } from '../generated/netbox/provider';
 import { PowerFeed } from '../generated/netbox/power-feed';
@@ -12,56 +10,24 @@ import { InstanceServer } from '../generated/scaleway/instance-server';
 import { K8SCluster } from '../generated/scaleway/k8s-cluster';
 import { K8SPool } from '../generated/scaleway/k8s-pool';
 import { ScalewayProvider } from '../generated/scaleway/provider';
-
-const root = path.resolve(__dirname, '..');
-
-interface SchemaAttribute {
-  type: unknown;
-  required?: boolean;
-  optional?: boolean;
-  computed?: boolean;
-}
-interface SchemaBlock {
-  attributes?: Record<string, SchemaAttribute>;
-  block_types?: Record<string, { nesting_mode: string; block: SchemaBlock }>;
-}
-interface ProviderSchemaFile {
-  format_version: string;
-  provider_schemas: Record<
-    string,
-    { provider: { block: SchemaBlock }; resource_schemas: Record<string, { block: SchemaBlock }> }
-  >;
-}
-type Json = Record<string, unknown>;
-
-function readJson<T>(...segments: string[]): T {
-  return JSON.parse(fs.readFileSync(path.join(root, ...segments), 'utf8')) as T;
-}
+import {
+  Json,
+  META_ARGUMENTS,
+  missingRequired,
+  providerSchema,
+  readJson,
+  unknownKeys,
+} from './fixtures/schema-check';
 
 const schemas = {
-  scaleway: readJson<ProviderSchemaFile>('schemas', 'scaleway', 'provider-schema.json').provider_schemas[
-    'registry.terraform.io/scaleway/scaleway'
-  ]!,
-  netbox: readJson<ProviderSchemaFile>('schemas', 'netbox', 'provider-schema.json').provider_schemas[
-    'registry.terraform.io/e-breuninger/netbox'
-  ]!,
+  scaleway: providerSchema('scaleway', 'registry.terraform.io/scaleway/scaleway'),
+  netbox: providerSchema('netbox', 'registry.terraform.io/e-breuninger/netbox'),
 };
 const allowedValues = readJson<Record<string, Record<string, (string | number)[]>>>(
   'schemas',
   'netbox',
   'allowed-values.json',
 );
-
-/** Terraform meta-arguments a resource block may carry besides its schema. */
-const META_ARGUMENTS = new Set([
-  'depends_on',
-  'count',
-  'for_each',
-  'lifecycle',
-  'provider',
-  'provisioner',
-  'connection',
-]);
 
 function synth(): Json {
   const app = Testing.app();
@@ -146,31 +112,6 @@ describe('generated bindings synthesize', () => {
     });
   });
 });
-
-/** Keys of `body` not settable in `block` (nested blocks checked recursively), as dotted paths. */
-function unknownKeys(body: Json, block: SchemaBlock, where: string, meta: Set<string>): string[] {
-  const found: string[] = [];
-  for (const [key, value] of Object.entries(body)) {
-    const attribute = block.attributes?.[key];
-    const nested = block.block_types?.[key];
-    if (attribute) {
-      if (!attribute.required && !attribute.optional) found.push(`${where}.${key} (read-only)`);
-    } else if (nested) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        found.push(...unknownKeys(item as Json, nested.block, `${where}.${key}`, new Set()));
-      }
-    } else if (!meta.has(key)) {
-      found.push(`${where}.${key}`);
-    }
-  }
-  return found;
-}
-
-function missingRequired(body: Json, block: SchemaBlock): string[] {
-  return Object.entries(block.attributes ?? {})
-    .filter(([key, attribute]) => attribute.required && !(key in body))
-    .map(([key]) => key);
-}
 
 describe('everything emitted is in the committed schema', () => {
   const cases = Object.entries(resources).flatMap(([type, byName]) =>
