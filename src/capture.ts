@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Evaluation } from './evaluate';
+import { StackPlan } from './output/stack-plan';
 
 /**
  * How the `aifactory` command takes over an app file's synthesis: while a capture is
@@ -12,7 +13,7 @@ const KEY = Symbol.for('aifactory.capture');
 
 export interface CapturedApp extends IConstruct {
   /** Writes the whole output of a checked design to the app's outdir (cdktf, Helm, GitOps, reports). */
-  synthesizeDesign(evaluation: Evaluation): void;
+  synthesizeDesign(evaluation: Evaluation): StackPlan;
   readonly outdir: string;
 }
 

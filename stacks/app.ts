@@ -3,6 +3,8 @@ import { App, AppConfig } from 'cdktf';
 import { DesignError } from '../src/errors';
 import { activeCapture } from '../src/capture';
 import { writeGitops } from '../src/output/gitops';
+import { oversizedStacks, readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
+import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
 import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
@@ -18,10 +20,23 @@ import { findingsJson, findingsText, summaryText } from '../src/output/report';
  *   prints them to stderr, throws on error findings and otherwise writes the cdktf output
  *   plus `reports/findings.json`.
  */
+export interface AiFactoryAppConfig extends AppConfig {
+  /**
+   * Cap of Terraform resources per stack: emitters that can shard (node labels, NetBox
+   * inventory) split across stacks below it, and `synth` fails on a stack above it.
+   * @default 2000
+   */
+  readonly maxResourcesPerStack?: number;
+}
+
 export class AiFactoryApp extends App {
-  constructor(config: AppConfig = {}) {
+  readonly maxResourcesPerStack: number;
+
+  constructor(config: AiFactoryAppConfig = {}) {
     const capture = activeCapture();
     super(capture ? { ...config, outdir: capture.outdir } : config);
+    this.maxResourcesPerStack = config.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
+    this.node.setContext(MAX_RESOURCES_CONTEXT, this.maxResourcesPerStack);
     capture?.apps.push(this);
   }
 
@@ -33,7 +48,10 @@ export class AiFactoryApp extends App {
     if (hasErrors(evaluation.findings)) {
       throw new DesignError('', `${errors} error finding(s): nothing synthesized`);
     }
-    this.synthesizeDesign(evaluation);
+    const plan = this.synthesizeDesign(evaluation);
+    process.stderr.write(stackPlanText(plan));
+    const over = oversizedStacks(plan);
+    if (over.length > 0) throw new DesignError('', over.join('; '));
   }
 
   /**
@@ -42,10 +60,13 @@ export class AiFactoryApp extends App {
    * GitOps-delivered clusters, and reports/findings.json. The aifactory command calls it
    * after its checks; it runs no checks itself.
    */
-  synthesizeDesign(evaluation: Evaluation): void {
+  synthesizeDesign(evaluation: Evaluation): StackPlan {
     for (const c of this.node.findAll()) if (isMaterializable(c)) c[MATERIALIZE](evaluation);
     super.synth();
     writeGitops(this.outdir, evaluation.analysis.platform);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
+    const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
+    writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
+    return plan;
   }
 }

@@ -252,6 +252,7 @@ describe('aifactory synth', () => {
       'helm/essonne-ai/values.yaml',
       'manifest.json',
       'reports/findings.json',
+      'reports/stacks.json',
       'stacks/essonne/cdk.tf.json',
     ]);
     const tf = JSON.parse(fs.readFileSync(path.join(out, 'stacks/essonne/cdk.tf.json'), 'utf8'));

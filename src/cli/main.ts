@@ -9,6 +9,7 @@ import { hasErrors } from '../policy/engine';
 import { ALL_RULES } from '../policy/packs';
 import { findingsJunit } from '../output/junit';
 import { findingsSarif } from '../output/sarif';
+import { oversizedStacks, stackPlanText } from '../output/stack-plan';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { plan, planText } from './plan';
 import { progressFor } from './progress';
@@ -137,11 +138,19 @@ function synth(app: string | undefined, out: string, io: Io): number {
       return EXIT_FINDINGS;
     }
     progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
-    captured.synthesizeDesign(evaluation);
+    const plan = captured.synthesizeDesign(evaluation);
+    const over = oversizedStacks(plan);
+    if (over.length > 0) {
+      progress.done();
+      staged.discard();
+      for (const line of over) io.stderr(`aifactory: ${line}\n`);
+      io.stderr(`aifactory: nothing written, ${out} left as it was\n`);
+      return EXIT_FINDINGS;
+    }
     progress.phase('write', out);
     staged.commit();
     progress.done();
-    io.stdout(summaryText(evaluation) + findingsText(evaluation));
+    io.stdout(summaryText(evaluation) + findingsText(evaluation) + stackPlanText(plan));
     io.stdout(`wrote ${out}\n`);
     return EXIT_OK;
   } catch (e) {

@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildEssonneSite } from '../examples/essonne-44mw/site';
+import { Delivery, GpuCluster, GpuOperator } from '../constructs';
+import { evaluate } from '../src/evaluate';
+import { oversizedStacks, StackPlan, stackPlanText } from '../src/output/stack-plan';
+import { packShards } from '../src/planning/shards';
+import { AiFactoryApp, PhysicalStack } from '../stacks';
+
+describe('shards', () => {
+  test('units are packed in order, whole, within the cap; a unit above the cap stands alone', () => {
+    const units = [10, 30, 50, 20, 120, 5].map((size, i) => ({ key: `u${i}`, size }));
+    expect(packShards(units, 60)).toEqual([
+      { keys: ['u0', 'u1'], size: 40 },
+      { keys: ['u2'], size: 50 },
+      { keys: ['u3'], size: 20 },
+      { keys: ['u4'], size: 120 },
+      { keys: ['u5'], size: 5 },
+    ]);
+  });
+});
+
+describe('Terraform delivery sharded under the cap of resources per stack', () => {
+  function synth(cap: number) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-shard-'));
+    try {
+      const app = new AiFactoryApp({ outdir: out, maxResourcesPerStack: cap });
+      const stack = new PhysicalStack(app, 'lab');
+      const site = buildEssonneSite(stack, { racks: 16, gridConnectionMw: 10, cooling: 'design-pue' });
+      const cluster = new GpuCluster(stack, 'cluster', {
+        name: 'lab-gpu',
+        racks: [site],
+        delivery: Delivery.terraform(),
+      });
+      new GpuOperator(cluster, 'gpu');
+      const plan: StackPlan = app.synthesizeDesign(evaluate(app));
+      const labels = plan.stacks.flatMap((s) => {
+        const tf = JSON.parse(fs.readFileSync(path.join(out, s.workingDirectory, 'cdk.tf.json'), 'utf8'));
+        return Object.values(tf.resource?.kubernetes_labels ?? {}).map(
+          (l) => (l as { metadata: { name: string } }).metadata.name,
+        );
+      });
+      return {
+        plan,
+        labels,
+        written: JSON.parse(fs.readFileSync(path.join(out, 'reports', 'stacks.json'), 'utf8')),
+      };
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }
+
+  test('under a high cap, one stack holds everything', () => {
+    const { plan, labels } = synth(2_000);
+    expect(plan.stacks.map((s) => [s.name, s.resources])).toEqual([['lab', 2 + 16 * 18]]);
+    expect(labels).toHaveLength(288);
+  });
+
+  test('node labels move to shard stacks of whole scalable units, each within the cap, all in one wave', () => {
+    const { plan, labels, written } = synth(200);
+    expect(plan.stacks.map((s) => [s.name, s.resources, s.wave])).toEqual([
+      ['lab', 2, 0],
+      ['lab-lab-gpu-labels-01', 144, 0],
+      ['lab-lab-gpu-labels-02', 144, 0],
+    ]);
+    expect(new Set(labels).size).toBe(288);
+    expect(oversizedStacks(plan)).toEqual([]);
+    expect(written).toEqual(JSON.parse(JSON.stringify(plan)));
+    expect(stackPlanText(plan)).toBe('stacks 3 in 1 apply wave(s), 290 resources, largest 144 (cap 200)\n');
+  });
+
+  test('a scalable unit larger than the cap is reported, naming the stack', () => {
+    const { plan } = synth(100);
+    expect(oversizedStacks(plan)).toEqual([
+      'stack lab-lab-gpu-labels-01 holds 144 resources > cap 100 per stack',
+      'stack lab-lab-gpu-labels-02 holds 144 resources > cap 100 per stack',
+    ]);
+  });
+});
