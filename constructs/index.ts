@@ -18,3 +18,4 @@ export * from './cdu';
 export * from './air-handler';
 export * from './heat-rejection';
 export * from './kubernetes';
+export * from './scaleway';

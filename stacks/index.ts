@@ -1,2 +1,3 @@
 export * from './app';
 export * from './physical-stack';
+export * from './cloud-stack';

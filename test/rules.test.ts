@@ -10,7 +10,7 @@ describe('power pack: one compliant and one non-compliant case per rule', () => 
     const ids = ALL_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of ALL_RULES) {
-      expect(r.id).toMatch(/^(PWR|COOL|K8S)-\d{3}$/);
+      expect(r.id).toMatch(/^(PWR|COOL|K8S|SCW|RES)-\d{3}$/);
       expect(r.description.length).toBeGreaterThan(20);
       expect(r.help.length).toBeGreaterThan(60);
     }

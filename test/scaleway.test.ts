@@ -302,10 +302,18 @@ describe('ScalewayGpuCluster', () => {
         min_size: 0,
         max_size: 8,
         size: 1,
-        labels: { team: 'research' },
+        // The layout labels the Kubernetes platform selects on, then the user's.
+        labels: { 'aifactory.io/system': 'b300-sxm-8-288g', 'aifactory.io/pool': 'b300', team: 'research' },
         taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }],
       },
-      { ...common, name: 'l40s', node_type: 'L40S-4-48G', size: 2, autoscaling: false },
+      {
+        ...common,
+        name: 'l40s',
+        node_type: 'L40S-4-48G',
+        size: 2,
+        autoscaling: false,
+        labels: { 'aifactory.io/system': 'l40s-4-48g', 'aifactory.io/pool': 'l40s' },
+      },
     ]);
     expect(k.pools).toEqual([fixed, k.pools[1]]);
     expect(k.managedGpuOperator).toBe(true);

@@ -13,9 +13,9 @@ export interface GpuClusterProps {
    */
   readonly name?: string;
   /**
-   * The racks the cluster runs on: racks, or scopes (pods, halls, buildings, sites) whose
-   * racks it takes. Every compute node of those racks becomes a Kubernetes node. More can be
-   * added with `addRacks()`.
+   * What the cluster runs on: racks, or scopes (pods, halls, buildings, sites) whose racks it
+   * takes, each compute node a Kubernetes node; or a Scaleway Kapsule cluster, whose GPU pools
+   * it takes. More can be added with `addRacks()`.
    */
   readonly racks: readonly IConstruct[];
   /** Terraform or GitOps. */
@@ -26,10 +26,25 @@ export interface GpuClusterProps {
    */
   readonly platformNamespace?: string;
   /**
-   * True where the provider installs the NVIDIA GPU Operator itself (Scaleway Kapsule).
-   * @default false
+   * True where the provider installs the NVIDIA GPU Operator itself.
+   * @default false (true when the racks include a Scaleway Kapsule cluster, which does)
    */
   readonly managedGpuOperator?: boolean;
+  /**
+   * Terraform delivery: the cluster's endpoint and credentials as Terraform references (for
+   * example a Kapsule cluster's `platformTarget`), in the same stack. They stay references:
+   * nothing secret is written.
+   * @default - Terraform variables `<cluster>_host`, `<cluster>_token` (sensitive) and `<cluster>_cluster_ca_certificate`, null by default so that the environment applies
+   */
+  readonly connection?: ClusterConnection;
+}
+
+/** How the kubernetes and helm providers reach a cluster. */
+export interface ClusterConnection {
+  readonly host: string;
+  readonly token: string;
+  /** PEM CA certificate. */
+  readonly clusterCaCertificate: string;
 }
 
 /**
@@ -84,6 +99,6 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   [MATERIALIZE](evaluation: Evaluation): void {
     if (this.props.delivery.record.mode !== 'terraform') return;
     const model = evaluation.analysis.platform.clusters.find((c) => c.path === this.node.path);
-    if (model) renderTerraform(this, model);
+    if (model) renderTerraform(this, model, this.props.connection);
   }
 }

@@ -11,6 +11,7 @@ import { ClusterModel, ClusterNode } from '../../src/kubernetes/platform';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { packShards } from '../../src/planning/shards';
 import { maxResourcesPerStack } from '../stack-cap';
+import type { ClusterConnection } from './gpu-cluster';
 
 /**
  * Terraform delivery of a cluster's platform:
@@ -26,10 +27,10 @@ import { maxResourcesPerStack } from '../stack-cap';
  * null by default so the providers fall back to the environment (KUBE_HOST, KUBE_TOKEN,
  * KUBE_CONFIG_PATH): nothing secret in the output.
  */
-export function renderTerraform(scope: Construct, model: ClusterModel): void {
+export function renderTerraform(scope: Construct, model: ClusterModel, connection?: ClusterConnection): void {
   const stack = TerraformStack.of(scope);
   const root = new Construct(scope, 'terraform');
-  const { kubernetes, helm } = providers(stack, root, model);
+  const { kubernetes, helm } = providers(stack, root, model, connection);
 
   const namespaces = new Map<string, NamespaceV1>();
   const namespace = (name: string): NamespaceV1 => {
@@ -107,7 +108,7 @@ function labels(scope: Construct, provider: KubernetesProvider, node: ClusterNod
   });
 }
 
-function providers(stack: TerraformStack, scope: Construct, model: ClusterModel) {
+function providers(stack: TerraformStack, scope: Construct, model: ClusterModel, given?: ClusterConnection) {
   const prefix = model.name.replace(/-/g, '_');
   const variable = (name: string, description: string, sensitive: boolean) => {
     const v = new TerraformVariable(stack, `${prefix}_${name}`, {
@@ -120,7 +121,7 @@ function providers(stack: TerraformStack, scope: Construct, model: ClusterModel)
     v.addOverride('default', null);
     return v;
   };
-  const connection = {
+  const connection = given ?? {
     host: variable('host', `API server of cluster ${model.name} (null: the KUBE_HOST environment)`, false)
       .stringValue,
     token: variable('token', `Bearer token for cluster ${model.name} (null: the environment)`, true)

@@ -6,6 +6,7 @@ import { DesignError } from '../../src/errors';
 import { CloudModelled, CloudPoolRecord } from '../../src/model/cloud-records';
 import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { count } from '../../src/units';
+import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import type { ScalewayGpuCluster } from './gpu-cluster';
 
 /** Root volume types of a Kapsule pool: Block Storage (`sbs_5k`, `sbs_15k`) or local / legacy (`l_ssd`, `b_ssd`). */
@@ -35,8 +36,9 @@ interface ScalewayGpuPoolCommonProps {
    */
   readonly zone?: string;
   /**
-   * Kubernetes labels on every node.
-   * @default - none besides Kapsule's own
+   * Kubernetes labels on every node, besides `aifactory.io/system` (the node type) and
+   * `aifactory.io/pool` (the pool name), which the Kubernetes platform relies on.
+   * @default - none besides those and Kapsule's own
    */
   readonly labels?: Readonly<Record<string, string>>;
   /**
@@ -142,7 +144,12 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       this.size = whole('size', props.size);
     }
 
-    this.labels = { ...(props.labels ?? {}) };
+    // The layout labels the Kubernetes platform relies on (ResourceFlavor per system, pool), then the user's.
+    this.labels = {
+      [LABELS.system]: dnsLabel(this.nodeType.id),
+      [LABELS.pool]: this.poolName,
+      ...(props.labels ?? {}),
+    };
     for (const [k, v] of Object.entries(this.labels)) {
       if (k === '' || typeof v !== 'string')
         throw new DesignError(path, `label '${k}' needs a non-empty key and a string value`);
@@ -195,6 +202,7 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       autoscaling: this.autoscaling,
       rootVolumeType: this.rootVolumeType,
       rootVolumeSizeGb: this.rootVolumeSizeGb,
+      labels: this.labels,
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   ScalewayGpuType,
   ScalewayPrivateNetwork,
 } from '../../constructs/scaleway';
+import { Delivery, GpuCluster, Kueue, Tenant } from '../../constructs/kubernetes';
 import { CloudStack } from '../../stacks/cloud-stack';
 
 /** The Kubernetes version the example pins (SCW-004): DRA is GA from 1.34. */
@@ -22,7 +23,9 @@ export interface ScalewayB300 {
 /**
  * B300 capacity on Scaleway in fr-par-2 (the only zone offering B300 as of July 2026): a
  * Kapsule cluster whose B300-SXM-8-288G pool autoscales from 1 to 8 nodes (8 to 64 GPUs), and
- * two plain B300 VMs for a team that does not want Kubernetes, on the same private network.
+ * two plain B300 VMs for a team that does not want Kubernetes, on the same private network;
+ * Kueue with two tenants on the cluster, delivered by Terraform through the cluster's own
+ * kubeconfig references.
  */
 export function buildScalewayB300(scope: Construct, id = 'scaleway-b300'): ScalewayB300 {
   const stack = new CloudStack(scope, id, { region: 'fr-par', zone: 'fr-par-2' });
@@ -48,8 +51,18 @@ export function buildScalewayB300(scope: Construct, id = 'scaleway-b300'): Scale
     labels: { 'aifactory.io/gpu': 'b300' },
     taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }],
   });
-  // The Kubernetes GPU platform (Kueue queues and tenants) attaches to `cluster.platformTarget`
-  // from here, in its own module; Kapsule's own GPU Operator stays in place.
+  // The Kubernetes GPU platform on the Kapsule cluster: Kapsule's own GPU Operator stays in
+  // place (no second one); Kueue with two tenants sharing the pool's 64 GPUs at its largest.
+  const target = cluster.platformTarget;
+  const platform = new GpuCluster(stack, 'platform', {
+    name: 'training',
+    racks: [cluster],
+    delivery: Delivery.terraform(),
+    connection: { host: target.host, token: target.token, clusterCaCertificate: target.clusterCaCertificate },
+  });
+  const kueue = new Kueue(platform, 'kueue');
+  new Tenant(kueue, 'startup-a', { gpuQuota: 32 });
+  new Tenant(kueue, 'lab-b', { gpuQuota: 32 });
 
   const instances = new ScalewayGpuInstances(stack, 'research-vms', {
     instanceType: 'B300-SXM-8-288G',

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { buildPlatform, Platform } from '../kubernetes/platform';
+import { buildCloud, CloudModel, EMPTY_CLOUD } from '../model/cloud';
 import { Plant } from '../model/plant';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
@@ -30,6 +31,8 @@ export interface Analysis {
   readonly cooling: CoolingLoads;
   /** The Kubernetes GPU platform (empty without a construct tree). */
   readonly platform: Platform;
+  /** Cloud capacity: GPU instances, managed clusters and pools, buckets, state backends (empty without a tree). */
+  readonly cloud: CloudModel;
   readonly sites: readonly SiteLoad[];
 }
 
@@ -39,7 +42,8 @@ export function analyze(plant: Plant, root?: IConstruct): Analysis {
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
   const platform = root ? buildPlatform(root, plant) : { clusters: [] };
-  return { plant, flow, contingency: contingency(plant, flow), cooling, platform, sites };
+  const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
+  return { plant, flow, contingency: contingency(plant, flow), cooling, platform, cloud, sites };
 }
 
 /** IT, train input, cooling and facility power per site, from a load flow (no N-1 needed). */

@@ -10,6 +10,8 @@ export const LABELS = {
   /** The NVLink domain: the rack for NVL72 (one multi-node domain), the node itself for HGX. */
   nvlinkDomain: 'aifactory.io/nvlink-domain',
   system: 'aifactory.io/system',
+  /** The cloud node pool (Kapsule) a node belongs to. */
+  pool: 'aifactory.io/pool',
 } as const;
 
 /** Labels the kubelet sets itself; they are expected on nodes, never applied by this library. */

@@ -13,6 +13,7 @@ import {
   OperatorRecord,
   TenantRecord,
 } from '../model/records';
+import { isCloudModelled } from '../model/cloud-records';
 import { PINNED_CHARTS } from '../upstream/chart-versions';
 import { UpstreamChart } from '../upstream/charts';
 import { dnsLabel, KUBELET_LABELS, LABELS } from './names';
@@ -59,6 +60,24 @@ export interface TenantModel {
   readonly flavor: string;
 }
 
+/** Nodes a cloud provider creates from a pool (Kapsule): names unknown, labels set by the pool. */
+export interface NodeGroup {
+  readonly path: string;
+  readonly name: string;
+  /** ResourceFlavor name: the node type as a DNS label. */
+  readonly system: string;
+  readonly gpusPerNode: number;
+  /** The pool's largest size (autoscaling maximum, or its fixed size). */
+  readonly maxNodes: number;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A Kueue ResourceFlavor: a kind of GPU node, selected by its `aifactory.io/system` label. */
+export interface Flavor {
+  readonly name: string;
+  readonly nodeLabels: Readonly<Record<string, string>>;
+}
+
 export interface ClusterModel {
   readonly path: string;
   readonly name: string;
@@ -66,6 +85,11 @@ export interface ClusterModel {
   readonly platformNamespace: string;
   readonly managedGpuOperator: boolean;
   readonly nodes: readonly ClusterNode[];
+  /** Cloud node pools (Kapsule) the cluster also runs on. */
+  readonly nodeGroups: readonly NodeGroup[];
+  /** Nodes at most: physical nodes plus every pool at its largest size. */
+  readonly maxNodes: number;
+  readonly flavors: readonly Flavor[];
   /** Plant node indices of the cluster's racks. */
   readonly racks: readonly number[];
   /** GPUs per rack system id. */
@@ -86,7 +110,8 @@ export interface OperatorContext {
   readonly plant: Plant;
   readonly racks: readonly number[];
   readonly nodes: readonly ClusterNode[];
-  readonly systems: readonly RackSystem[];
+  readonly nodeGroups: readonly NodeGroup[];
+  readonly flavors: readonly Flavor[];
   readonly tenants: readonly TenantModel[];
   /** DNS label of a rack, as used in node names and labels. */
   readonly rackLabel: (rack: number) => string;
@@ -153,6 +178,27 @@ function buildCluster(
   }
   const rackList = [...racks].sort((a, b) => a - b);
 
+  // Cloud node pools (Kapsule) under the scopes, and whether their provider installs the GPU Operator.
+  const nodeGroups: NodeGroup[] = [];
+  let managedGpuOperator = rec.managedGpuOperator;
+  for (const scope of rec.scopes) {
+    for (const x of scope.node.findAll()) {
+      if (!isCloudModelled(x)) continue;
+      const r = x[MODEL]();
+      if (r.kind === 'cloud-cluster' && r.managedGpuOperator) managedGpuOperator = true;
+      if (r.kind !== 'cloud-pool') continue;
+      nodeGroups.push({
+        path: x.node.path,
+        name: r.name,
+        system: dnsLabel(r.nodeType.id),
+        gpusPerNode: r.nodeType.spec.gpus,
+        maxNodes: r.autoscaling?.max ?? r.size,
+        labels: r.labels,
+      });
+    }
+  }
+  nodeGroups.sort((a, b) => (a.path < b.path ? -1 : 1));
+
   const rackLabels = new Map<number, string>();
   const rackLabel = (i: number): string => {
     let l = rackLabels.get(i);
@@ -167,10 +213,15 @@ function buildCluster(
   const nodes: ClusterNode[] = [];
   const gpusBySystem: Record<string, number> = {};
   const systems: RackSystem[] = [];
+  const flavors: Flavor[] = [];
+  const addFlavor = (name: string) => {
+    if (!flavors.some((f) => f.name === name)) flavors.push({ name, nodeLabels: { [LABELS.system]: name } });
+  };
   for (const i of rackList) {
     const n = plant.nodes[i];
     const spec = n.rack!.system.spec;
     if (!systems.includes(n.rack!.system)) systems.push(n.rack!.system);
+    addFlavor(spec.id);
     gpusBySystem[spec.id] = (gpusBySystem[spec.id] ?? 0) + spec.gpus;
     const hall = plant.halls[n.rack!.hall];
     const site = siteId(plant, n.site);
@@ -198,6 +249,11 @@ function buildCluster(
   }
 
   // Operators and tenants declared below the cluster construct.
+  for (const g of nodeGroups) {
+    addFlavor(g.system);
+    gpusBySystem[g.system] = (gpusBySystem[g.system] ?? 0) + g.maxNodes * g.gpusPerNode;
+  }
+
   // Canonical order (kind, then path), whatever the order the app declared them in.
   const operatorConstructs = c.node
     .findAll()
@@ -213,10 +269,10 @@ function buildCluster(
     .filter((x) => isModelled(x) && recordOf(x).kind === 'tenant')
     .map((x) => {
       const t = recordOf(x) as TenantRecord;
-      if (systems.length > 1) {
+      if (flavors.length > 1) {
         throw new DesignError(
           x.node.path,
-          `the cluster holds racks of ${systems.map((s) => s.id).join(', ')}; a tenant quota needs a single system per cluster`,
+          `the cluster holds nodes of ${flavors.map((f) => f.name).join(', ')}; a tenant quota needs a single kind of GPU node per cluster`,
         );
       }
       if (!enclosing(x, 'k8s-operator'))
@@ -226,7 +282,7 @@ function buildCluster(
         name: dnsLabel(t.name),
         namespace: dnsLabel(t.namespace),
         gpuQuota: t.gpuQuota,
-        flavor: systems[0]?.id ?? 'gpu',
+        flavor: flavors[0]?.name ?? 'gpu',
       };
     })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -240,12 +296,13 @@ function buildCluster(
       path: x.node.path,
       namespace: r.namespace,
       settings: r.settings,
-      has: (k) => kinds.includes(k) || (k === 'gpu-operator' && rec.managedGpuOperator),
-      managedGpuOperator: rec.managedGpuOperator,
+      has: (k) => kinds.includes(k) || (k === 'gpu-operator' && managedGpuOperator),
+      managedGpuOperator,
       plant,
       racks: rackList,
       nodes,
-      systems,
+      nodeGroups,
+      flavors,
       tenants,
       rackLabel,
     });
@@ -266,8 +323,11 @@ function buildCluster(
     name,
     delivery: rec.delivery,
     platformNamespace: rec.platformNamespace,
-    managedGpuOperator: rec.managedGpuOperator,
+    managedGpuOperator,
     nodes,
+    nodeGroups,
+    maxNodes: nodes.length + nodeGroups.reduce((n, g) => n + g.maxNodes, 0),
+    flavors,
     racks: rackList,
     gpusBySystem,
     gpus: Object.values(gpusBySystem).reduce((s, x) => s + x, 0),

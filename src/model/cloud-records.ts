@@ -62,6 +62,8 @@ export interface CloudPoolRecord {
   /** Root volume type as the provider spells it ('sbs_5k', 'sbs_15k' for Block Storage, 'l_ssd' for local). */
   readonly rootVolumeType: string;
   readonly rootVolumeSizeGb: number;
+  /** Kubernetes labels on every node of the pool. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** An Object Storage bucket. */

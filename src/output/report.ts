@@ -37,9 +37,17 @@ export function summaryText(evaluation: Evaluation): string {
   const count = (sev: string, suppressed = false) =>
     findings.filter((f) => f.severity === sev && f.suppressed === suppressed).length;
   const suppressed = findings.filter((f) => f.suppressed).length;
+  const cloud = evaluation.analysis.cloud.totals;
+  const range = (a: number, b: number, digits = 0) =>
+    a === b ? fmt(a, digits) : `${fmt(a, digits)}-${fmt(b, digits)}`;
   const lines = [
     `sites ${s.sites}  racks ${fmt(s.racks, 0)}  GPUs ${fmt(s.gpus, 0)}`,
     `IT ${fmt(s.itLoadKw / 1000, 2)} MW  facility ${fmt(s.facilityLoadKw / 1000, 2)} MW  PUE ${fmt(s.pue, 3)}`,
+    ...(cloud.gpusMax > 0
+      ? [
+          `cloud GPUs ${range(cloud.gpusMin, cloud.gpusMax)}  estimated ${range(cloud.estimatedPowerKwMin, cloud.estimatedPowerKwMax, 1)} kW (an estimate, not a provider figure)`,
+        ]
+      : []),
     highest
       ? `highest utilization ${fmt(highest.utilization * 100)}% (${highest.label} ${highest.path})`
       : 'highest utilization: no equipment',

@@ -22,6 +22,8 @@ import { K8S_005 } from './rules/kubernetes/K8S-005';
 import { K8S_006 } from './rules/kubernetes/K8S-006';
 import { K8S_007 } from './rules/kubernetes/K8S-007';
 import { K8S_008 } from './rules/kubernetes/K8S-008';
+import { RESIDENCY_PACK } from './rules/residency';
+import { SCALEWAY_PACK } from './rules/scaleway';
 import { Rule } from './rule';
 
 /** The power pack: normal loading, N-1, grid, generators, densities, connectivity. */
@@ -54,4 +56,12 @@ export const KUBERNETES_PACK: readonly Rule[] = [
 ];
 
 /** Every rule the `check` command runs, in id order. */
-export const ALL_RULES: readonly Rule[] = [...COOLING_PACK, ...KUBERNETES_PACK, ...POWER_PACK];
+export const ALL_RULES: readonly Rule[] = [
+  ...COOLING_PACK,
+  ...KUBERNETES_PACK,
+  ...POWER_PACK,
+  ...RESIDENCY_PACK,
+  ...SCALEWAY_PACK,
+];
+
+export { RESIDENCY_PACK, SCALEWAY_PACK };

@@ -1,4 +1,4 @@
-import { LABELS, KUBELET_LABELS } from '../names';
+import { KUBELET_LABELS, LABELS } from '../names';
 import { K8sObject } from '../objects';
 import { OperatorContext, OperatorOutput } from '../platform';
 
@@ -13,7 +13,8 @@ export const GPU_RESOURCE = 'nvidia.com/gpu';
  */
 export function kueue(ctx: OperatorContext): OperatorOutput {
   const topologyName = `${ctx.cluster}-layout`;
-  const levels = (ctx.settings.topologyLevels as string[] | undefined) ?? topologyLevels();
+  const levels =
+    (ctx.settings.topologyLevels as string[] | undefined) ?? topologyLevels(ctx.nodes.length > 0);
   const resources: K8sObject[] = [
     {
       apiVersion: API,
@@ -21,11 +22,11 @@ export function kueue(ctx: OperatorContext): OperatorOutput {
       metadata: { name: topologyName },
       spec: { levels: levels.map((nodeLabel) => ({ nodeLabel })) },
     },
-    ...ctx.systems.map((s): K8sObject => ({
+    ...ctx.flavors.map((f): K8sObject => ({
       apiVersion: API,
       kind: 'ResourceFlavor',
-      metadata: { name: s.id },
-      spec: { nodeLabels: { [LABELS.system]: s.id }, topologyName },
+      metadata: { name: f.name },
+      spec: { nodeLabels: { ...f.nodeLabels }, topologyName },
     })),
   ];
   for (const t of ctx.tenants) {
@@ -56,7 +57,7 @@ export function kueue(ctx: OperatorContext): OperatorOutput {
   };
 }
 
-/** Default topology: block (scalable unit), rack, host. */
-export function topologyLevels(): string[] {
-  return [LABELS.pod, LABELS.rack, KUBELET_LABELS.hostname];
+/** Default topology: block (scalable unit), rack, host on racks of the layout; host alone on cloud pools. */
+export function topologyLevels(physical = true): string[] {
+  return physical ? [LABELS.pod, LABELS.rack, KUBELET_LABELS.hostname] : [KUBELET_LABELS.hostname];
 }

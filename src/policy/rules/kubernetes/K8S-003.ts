@@ -12,11 +12,11 @@ export const K8S_003: Rule = {
   check({ platform }) {
     const out: Violation[] = [];
     for (const c of platform.clusters) {
-      if (c.nodes.length > MAX_NODES_PER_CLUSTER) {
+      if (c.maxNodes > MAX_NODES_PER_CLUSTER) {
         out.push({
           path: c.path,
-          message: `${c.nodes.length} nodes > ${MAX_NODES_PER_CLUSTER} per cluster`,
-          measured: c.nodes.length,
+          message: `${c.maxNodes} nodes > ${MAX_NODES_PER_CLUSTER} per cluster`,
+          measured: c.maxNodes,
           limit: MAX_NODES_PER_CLUSTER,
           unit: 'nodes',
         });

@@ -1,3 +1,4 @@
+import { KUBELET_LABELS } from '../../../kubernetes/names';
 import { Rule, Violation } from '../../rule';
 
 /** Every Kueue topology level is a label the cluster's nodes carry. */
@@ -13,6 +14,8 @@ export const K8S_004: Rule = {
       const keys = new Set<string>();
       for (const n of c.nodes)
         for (const k of [...Object.keys(n.labels), ...Object.keys(n.kubeletLabels)]) keys.add(k);
+      for (const g of c.nodeGroups)
+        for (const k of [...Object.keys(g.labels), ...Object.values(KUBELET_LABELS)]) keys.add(k);
       for (const op of c.operators) {
         for (const r of op.resources) {
           if (r.kind !== 'Topology') continue;
