@@ -9,9 +9,15 @@
  *   fits 256 racks (32 SUs), 18,432 GPUs: IT 33.79 MW, facility 43.24 MW, PUE 1.28
  *   264 racks fail PWR-003: facility 44.59 MW > grid 44 MW
  */
+import { NetboxInventory } from '../../constructs/netbox';
 import { AiFactoryApp, PhysicalStack } from '../../stacks';
+import { NetboxStack } from '../../stacks/netbox-stack';
 import { buildEssonneSite } from './site';
 
 const app = new AiFactoryApp();
-buildEssonneSite(new PhysicalStack(app, 'essonne-44mw'));
+const site = buildEssonneSite(new PhysicalStack(app, 'essonne-44mw'));
+// The same racks, halls and power feeds in NetBox, at rack level, in a state of their own.
+// Declared after the racks: the inventory reads the site when it is constructed. The
+// provider reads NETBOX_SERVER_URL and NETBOX_API_TOKEN from the environment.
+new NetboxInventory(new NetboxStack(app, 'essonne-44mw-netbox'), 'netbox', { site });
 app.synth();
