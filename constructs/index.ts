@@ -19,3 +19,4 @@ export * from './air-handler';
 export * from './heat-rejection';
 export * from './kubernetes';
 export * from './scaleway';
+export * from './netbox';

@@ -34,7 +34,10 @@ export class AiFactoryApp extends App {
 
   constructor(config: AiFactoryAppConfig = {}) {
     const capture = activeCapture();
-    super(capture ? { ...config, outdir: capture.outdir } : config);
+    // No construct stack traces by default: capturing one per element (through tsx's source
+    // maps) dominates synth time at campus scale and adds nothing to the output.
+    const base = { stackTraces: false, ...config };
+    super(capture ? { ...base, outdir: capture.outdir } : base);
     this.maxResourcesPerStack = config.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
     this.node.setContext(MAX_RESOURCES_CONTEXT, this.maxResourcesPerStack);
     capture?.apps.push(this);

@@ -240,7 +240,7 @@ describe('aifactory synth', () => {
     expect(Object.keys(treeHash(out)).sort()).toEqual([
       'gitops/essonne-ai/argocd-application.yaml',
       'gitops/essonne-ai/flux-helmrelease.yaml',
-      'gitops/essonne-ai/node-labels.yaml',
+      'gitops/essonne-ai/node-labels.json',
       'helm/essonne-ai/Chart.yaml',
       'helm/essonne-ai/templates/cluster-queue.yaml',
       'helm/essonne-ai/templates/compute-domain.yaml',

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench` (second part): end-to-end `aifactory synth` of the default example, the
+ * 44 MW example and the 1.4 GW campus, each in its own process: wall time and peak memory,
+ * resources and stacks; and two baselines on the same output, also in their own processes:
+ * plain cdktf synthesizing the same blocks without this library's model and checks, and
+ * JSON.stringify of the same cdk.tf.json content (the floor). `--write` updates
+ * docs/benchmarks.md.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const rss = path.join(__dirname, 'rss.js');
+const examples = ['default', 'essonne-44mw', 'campus-1-4gw'];
+
+function timed(args: string[]): { wallMs: number; peakRssMb: number; stdout: string } {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', rss, ...args], { cwd: root, maxBuffer: 1 << 28 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const kb = Number(/BENCH_PEAK_RSS_KB=(\d+)/.exec(r.stderr.toString())?.[1]);
+  return { wallMs, peakRssMb: kb / 1024, stdout: r.stdout.toString() };
+}
+
+const rows = examples.map((example) => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `aifactory-bench-${example}-`));
+  try {
+    const synth = timed([
+      path.join(root, 'bin', 'aifactory.js'),
+      'synth',
+      `examples/${example}`,
+      '--out',
+      out,
+    ]);
+    const plan = JSON.parse(fs.readFileSync(path.join(out, 'reports', 'stacks.json'), 'utf8')) as {
+      stacks: { resources: number }[];
+    };
+    const plain = timed([tsx, path.join(__dirname, 'plain-cdktf.ts'), out]);
+    const floor = JSON.parse(timed([tsx, path.join(__dirname, 'stringify.ts'), out]).stdout) as {
+      ms: number;
+      bytes: number;
+    };
+    const files = (dir: string): number =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .reduce((n, e) => n + (e.isDirectory() ? files(path.join(dir, e.name)) : 1), 0);
+    return {
+      example,
+      synth,
+      plain,
+      floor,
+      resources: plan.stacks.reduce((n, s) => n + s.resources, 0),
+      stacks: plan.stacks.length,
+      files: files(out),
+    };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
+const f = (x: number, d = 0) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const lines = [
+  '| example | resources | stacks | files | `aifactory synth` wall | peak RSS | plain cdktf, same blocks: wall | peak RSS | ratio | JSON.stringify floor |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.example} | ${f(r.resources)} | ${r.stacks} | ${f(r.files)} | ${f(r.synth.wallMs / 1000, 2)} s | ${f(r.synth.peakRssMb)} MB | ${f(r.plain.wallMs / 1000, 2)} s | ${f(r.plain.peakRssMb)} MB | x${f(r.synth.wallMs / r.plain.wallMs, 2)} | ${f(r.floor.ms)} ms (${f(r.floor.bytes / 1e6, 1)} MB) |`,
+  ),
+  '',
+  'Wall times are whole processes (start to exit, loading TypeScript through tsx included) on both sides.',
+];
+const table = lines.join('\n') + '\n';
+process.stdout.write(table);
+
+if (process.argv.includes('--write')) {
+  const doc = path.join(root, 'docs', 'benchmarks.md');
+  const text = fs.readFileSync(doc, 'utf8');
+  const begin = '<!-- bench:synth:begin -->';
+  const end = '<!-- bench:synth:end -->';
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`${doc}: markers ${begin} / ${end} not found`);
+  fs.writeFileSync(doc, text.slice(0, i + begin.length) + '\n' + table + text.slice(j));
+  process.stdout.write(`updated ${path.relative(root, doc)}\n`);
+}
