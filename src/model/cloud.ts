@@ -71,6 +71,8 @@ export interface CloudPool extends CloudLocated, CloudCapacity {
   /** Fixed size, or the initial size of an autoscaling pool. */
   readonly size: number;
   readonly autoscaling?: { readonly min: number; readonly max: number };
+  /** Kubernetes labels on every node of the pool (the layout's, then the user's), as the pool sets them. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface CloudBucket extends CloudLocated {
@@ -202,6 +204,7 @@ export function buildCloud(root: IConstruct): CloudModel {
           ...capacity(r.nodeType, min, max, r.rootVolumeType, r.rootVolumeSizeGb),
           size: r.size,
           autoscaling: r.autoscaling ? { min: r.autoscaling.min, max: r.autoscaling.max } : undefined,
+          labels: { ...r.labels },
         };
       }
     }
