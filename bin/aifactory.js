@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 // The `aifactory` command: TypeScript sources and app files load through tsx, no build step.
 require('tsx/cjs/api').register();
-process.exitCode = require('../src/cli/main.ts').run(process.argv.slice(2));
+require('../src/cli/main.ts')
+  .run(process.argv.slice(2))
+  .then((code) => (process.exitCode = code));

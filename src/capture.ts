@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Evaluation } from './evaluate';
+import { OutputFile } from './output/gitops';
 import { StackPlan } from './output/stack-plan';
 
 /**
@@ -13,7 +14,7 @@ const KEY = Symbol.for('aifactory.capture');
 
 export interface CapturedApp extends IConstruct {
   /** Writes the whole output of a checked design to the app's outdir (cdktf, Helm, GitOps, reports). */
-  synthesizeDesign(evaluation: Evaluation): StackPlan;
+  synthesizeDesign(evaluation: Evaluation, files?: readonly OutputFile[]): StackPlan;
   readonly outdir: string;
 }
 

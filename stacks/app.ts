@@ -2,7 +2,9 @@ import * as path from 'path';
 import { App, AppConfig } from 'cdktf';
 import { DesignError } from '../src/errors';
 import { activeCapture } from '../src/capture';
-import { writeGitops } from '../src/output/gitops';
+import { OutputFile, writeGitops } from '../src/output/gitops';
+import { reportHtml } from '../src/report/html';
+import { summaryMarkdown } from '../src/report/summary-md';
 import { oversizedStacks, readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
@@ -51,8 +53,14 @@ export class AiFactoryApp extends App {
     if (hasErrors(evaluation.findings)) {
       throw new DesignError('', `${errors} error finding(s): nothing synthesized`);
     }
-    const plan = this.synthesizeDesign(evaluation);
+    const plan = this.synthesizeDesign(evaluation, [
+      { path: 'reports/summary.md', text: summaryMarkdown(evaluation) },
+    ]);
     process.stderr.write(stackPlanText(plan));
+    // The HTML report's layout is asynchronous: written before the process exits.
+    void reportHtml(evaluation).then((html) =>
+      writeFile(path.join(this.outdir, 'reports', 'index.html'), html),
+    );
     const over = oversizedStacks(plan);
     if (over.length > 0) throw new DesignError('', over.join('; '));
   }
@@ -63,10 +71,11 @@ export class AiFactoryApp extends App {
    * GitOps-delivered clusters, and reports/findings.json. The aifactory command calls it
    * after its checks; it runs no checks itself.
    */
-  synthesizeDesign(evaluation: Evaluation): StackPlan {
+  synthesizeDesign(evaluation: Evaluation, files: readonly OutputFile[] = []): StackPlan {
     for (const c of this.node.findAll()) if (isMaterializable(c)) c[MATERIALIZE](evaluation);
     super.synth();
     writeGitops(this.outdir, evaluation.analysis.platform);
+    for (const f of files) writeFile(path.join(this.outdir, f.path), f.text);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');

@@ -231,6 +231,33 @@ describe('aifactory plan', () => {
   });
 });
 
+describe('aifactory report', () => {
+  test('writes the HTML report and the Markdown summary even with error findings, exit 1', () => {
+    const html = path.join(tmp, 'report', 'index.html');
+    const md = path.join(tmp, 'report', 'summary.md');
+    const r = cli('report', app('overloaded'), '--out', html, '--summary', md);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`wrote ${html} and ${md}\n`);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/i);
+    expect(page).toContain('data-path="lab/site/ups-a"');
+    expect(page).not.toMatch(/<script src|<link [^>]*href="http/);
+    expect(fs.readFileSync(md, 'utf8')).toMatch(
+      /^### aifactory: 2 error finding\(s\): the design does not pass/,
+    );
+  });
+
+  test('the default example: exit 0 and the same report synth writes', () => {
+    const html = path.join(tmp, 'default-report.html');
+    expect(cli('report', '--out', html).code).toBe(0);
+    const out = path.join(tmp, 'with-report');
+    expect(cli('synth', '--out', out).code).toBe(0);
+    expect(fs.readFileSync(html, 'utf8')).toBe(
+      fs.readFileSync(path.join(out, 'reports', 'index.html'), 'utf8'),
+    );
+  });
+});
+
 describe('aifactory synth', () => {
   test('writes the cdktf output, the capacity outputs and reports/findings.json', () => {
     const out = path.join(tmp, 'out');
@@ -252,7 +279,9 @@ describe('aifactory synth', () => {
       'helm/essonne-ai/values.yaml',
       'manifest.json',
       'reports/findings.json',
+      'reports/index.html',
       'reports/stacks.json',
+      'reports/summary.md',
       'stacks/essonne/cdk.tf.json',
     ]);
     const tf = JSON.parse(fs.readFileSync(path.join(out, 'stacks/essonne/cdk.tf.json'), 'utf8'));

@@ -7,12 +7,10 @@ import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { ALL_RULES } from '../policy/packs';
-import { findingsJunit } from '../output/junit';
-import { findingsSarif } from '../output/sarif';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
 import { loadApp, resolveApp, UsageError } from './load-app';
-import { plan, planText } from './plan';
 import { progressFor } from './progress';
+import { OutputFile } from '../output/gitops';
 
 export interface Io {
   stdout(text: string): void;
@@ -38,7 +36,7 @@ export const EXIT_USAGE = 2;
  * The `aifactory` command. Returns the exit code: 0 no error findings, 1 error findings,
  * 2 bad input or usage (one line on stderr; the stack trace only with --verbose).
  */
-export function run(argv: readonly string[], io: Io = processIo): number {
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = EXIT_OK;
   let verbose = argv.includes('--verbose');
   const program = new Command('aifactory')
@@ -57,9 +55,9 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
     .option('-o, --out <DIR>', 'output directory', 'cdktf.out')
     .option('--verbose', 'print stack traces')
-    .action((app: string | undefined, opts: { out: string; verbose?: boolean }) => {
+    .action(async (app: string | undefined, opts: { out: string; verbose?: boolean }) => {
       verbose = !!opts.verbose;
-      code = synth(app, opts.out, io);
+      code = await synth(app, opts.out, io);
     });
 
   program
@@ -102,14 +100,29 @@ export function run(argv: readonly string[], io: Io = processIo): number {
         verbose?: boolean;
       }) => {
         verbose = !!opts.verbose;
+        const { plan, planText } = planModule();
         const result = plan({ blueprint: opts.blueprint, gridMw: opts.gridMw, pue: opts.pue });
         io.stdout(opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : planText(result));
         code = EXIT_OK;
       },
     );
 
+  program
+    .command('report')
+    .description(
+      'write the HTML report (one-line diagram, N-1 worst cases, capacity charts, findings), even with error findings',
+    )
+    .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
+    .option('-o, --out <FILE>', 'HTML file to write', 'aifactory-report.html')
+    .option('--summary <FILE>', 'also write the Markdown summary (for a pull-request comment)')
+    .option('--verbose', 'print stack traces')
+    .action(async (app: string | undefined, opts: { out: string; summary?: string; verbose?: boolean }) => {
+      verbose = !!opts.verbose;
+      code = await report(app, opts.out, opts.summary, io);
+    });
+
   try {
-    program.parse(argv as string[], { from: 'user' });
+    await program.parseAsync(argv as string[], { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -121,7 +134,7 @@ export function run(argv: readonly string[], io: Io = processIo): number {
   }
 }
 
-function synth(app: string | undefined, out: string, io: Io): number {
+async function synth(app: string | undefined, out: string, io: Io): Promise<number> {
   const file = resolveApp(app);
   const staged = new StagedDir(out);
   const progress = progressFor(process.stderr, 4);
@@ -138,7 +151,7 @@ function synth(app: string | undefined, out: string, io: Io): number {
       return EXIT_FINDINGS;
     }
     progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
-    const plan = captured.synthesizeDesign(evaluation);
+    const plan = captured.synthesizeDesign(evaluation, await reportFiles(evaluation));
     const over = oversizedStacks(plan);
     if (over.length > 0) {
       progress.done();
@@ -158,6 +171,49 @@ function synth(app: string | undefined, out: string, io: Io): number {
     staged.discard();
     throw e;
   }
+}
+
+// Heavier modules (graph layout, blueprints, SARIF and JUnit builders) load only for the
+// commands that use them, so `check` and usage errors answer fast.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const reportHtml = (e: Evaluation): Promise<string> =>
+  (require('../report/html') as typeof import('../report/html')).reportHtml(e);
+const summaryMarkdown = (e: Evaluation): string =>
+  (require('../report/summary-md') as typeof import('../report/summary-md')).summaryMarkdown(e);
+const planModule = () => require('./plan') as typeof import('./plan');
+const findingsSarif = (...a: Parameters<typeof import('../output/sarif').findingsSarif>) =>
+  (require('../output/sarif') as typeof import('../output/sarif')).findingsSarif(...a);
+const findingsJunit = (...a: Parameters<typeof import('../output/junit').findingsJunit>) =>
+  (require('../output/junit') as typeof import('../output/junit')).findingsJunit(...a);
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The reports people look at: the HTML report and the Markdown summary, under reports/. */
+async function reportFiles(evaluation: Evaluation): Promise<OutputFile[]> {
+  return [
+    { path: 'reports/index.html', text: await reportHtml(evaluation) },
+    { path: 'reports/summary.md', text: summaryMarkdown(evaluation) },
+  ];
+}
+
+/** `aifactory report`: the HTML report alone (and optionally the Markdown summary), even with error findings. */
+async function report(
+  app: string | undefined,
+  out: string,
+  summary: string | undefined,
+  io: Io,
+): Promise<number> {
+  const file = resolveApp(app);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-report-'));
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluate(loadApp(file, path.join(scratch, 'out')));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  writeFile(out, await reportHtml(evaluation));
+  if (summary) writeFile(summary, summaryMarkdown(evaluation));
+  io.stdout(`wrote ${out}${summary ? ` and ${summary}` : ''}\n`);
+  return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function check(app: string | undefined, format: CheckFormat, output: string | undefined, io: Io): number {
@@ -194,5 +250,5 @@ function check(app: string | undefined, format: CheckFormat, output: string | un
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void run(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }
