@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { CoolingKind, CoolingRecord, enclosing, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
-import { count, positive } from '../src/units';
+import { parallelGroup, positive } from '../src/units';
 
 /** Props every group of cooling units shares. */
 export interface CoolingUnitsProps {
@@ -46,14 +46,7 @@ export abstract class CoolingUnits extends Construct implements Modelled {
     if (!site) throw new DesignError(path, `${label} must be declared inside a Site`);
     this.site = site;
     this.unitCapacityKw = positive(path, 'unitCapacityKw', props.unitCapacityKw);
-    this.units = count(path, 'units', props.units);
-    this.redundantUnits = count(path, 'redundantUnits', props.redundantUnits ?? 1, 0);
-    if (this.redundantUnits >= this.units) {
-      throw new DesignError(
-        path,
-        `redundantUnits (${this.redundantUnits}) must be fewer than units (${this.units})`,
-      );
-    }
+    [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
     for (const s of props.serves ?? []) this.serve(s);
   }
 

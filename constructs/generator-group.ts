@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { enclosing, GeneratorGroupRecord, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
-import { count, positive } from '../src/units';
+import { parallelGroup, positive } from '../src/units';
 import { PowerEquipment } from './power-equipment';
 
 export interface GeneratorGroupProps {
@@ -41,14 +41,7 @@ export class GeneratorGroup extends Construct implements Modelled {
     if (!site) throw new DesignError(path, 'a generator group must be declared inside a Site');
     this.site = site;
     this.unitRatingKw = positive(path, 'unitRatingKw', props.unitRatingKw);
-    this.units = count(path, 'units', props.units);
-    this.redundantUnits = count(path, 'redundantUnits', props.redundantUnits ?? 1, 0);
-    if (this.redundantUnits >= this.units) {
-      throw new DesignError(
-        path,
-        `redundantUnits (${this.redundantUnits}) must be fewer than units (${this.units})`,
-      );
-    }
+    [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
     for (const b of props.backs ?? []) this.addBacked(b);
   }
 

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { DesignError } from '../src/errors';
-import { count, fraction, positive } from '../src/units';
+import { fraction, parallelGroup, positive } from '../src/units';
 import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
 
 export interface UpsProps extends PowerEquipmentProps {
@@ -32,11 +31,10 @@ export class Ups extends PowerEquipment {
 
   constructor(scope: Construct, id: string, props: UpsProps) {
     const path = `${scope.node.path}/${id}`;
-    const modules = count(path, 'modules', props.modules ?? 1);
-    const redundant = count(path, 'redundantModules', props.redundantModules ?? 0, 0);
-    if (redundant >= modules) {
-      throw new DesignError(path, `redundantModules (${redundant}) must be fewer than modules (${modules})`);
-    }
+    const [modules, redundant] = parallelGroup(path, props.modules ?? 1, props.redundantModules ?? 0, [
+      'modules',
+      'redundantModules',
+    ]);
     const moduleKw = positive(path, 'moduleRatingKw', props.moduleRatingKw);
     super(scope, id, props, {
       kind: 'ups',

@@ -54,3 +54,19 @@ export function count(path: string, prop: string, value: number, min = 1): numbe
   }
   return value;
 }
+
+/**
+ * The unit counts of a parallel group (UPS modules, generators, CDUs): `units` >= 1 and
+ * `reserve` in [0, units). Returns [units, reserve]; a DesignError naming the props otherwise.
+ */
+export function parallelGroup(
+  path: string,
+  units: number,
+  reserve: number,
+  names: readonly [string, string] = ['units', 'redundantUnits'],
+): [number, number] {
+  const n = count(path, names[0], units);
+  const r = count(path, names[1], reserve, 0);
+  if (r >= n) throw new DesignError(path, `${names[1]} (${r}) must be fewer than ${names[0]} (${n})`);
+  return [n, r];
+}

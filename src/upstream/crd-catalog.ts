@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
-import { UPSTREAM_CHARTS, upstreamFile } from './charts';
+import { UPSTREAM_CHARTS, UpstreamChart, upstreamFile } from './charts';
 import { isMap } from './key-path';
 
 /** One served version of a copied CustomResourceDefinition. */
@@ -29,21 +29,58 @@ export function crdKey(apiVersion: string, kind: string): string {
  */
 export function loadCrdCatalog(): ReadonlyMap<string, CrdVersion> {
   if (catalog === undefined) {
-    const entries: [string, CrdVersion][] = [];
+    catalog = new Map(crdFiles().flatMap((f) => parseCrdFile(f.chart, f.name)));
+  }
+  return catalog;
+}
+
+/**
+ * The served versions of one resource type, parsing only the CRD file that defines it (found
+ * by the `group:` and `kind:` lines of each file, without parsing the others): a check that
+ * validates ComputeDomains never parses the 150 KB ClusterPolicy CRD.
+ */
+export function loadCrd(apiVersion: string, kind: string): CrdVersion | undefined {
+  const key = crdKey(apiVersion, kind);
+  if (catalog) return catalog.get(key);
+  let found = parsed.get(key);
+  if (found === undefined) {
+    const group = apiVersion.split('/')[0];
+    for (const f of crdFiles().filter((x) => x.group === group && x.kind === kind)) {
+      for (const [k, v] of parseCrdFile(f.chart, f.name)) parsed.set(k, v);
+    }
+    found = parsed.get(key);
+  }
+  return found;
+}
+
+const parsed = new Map<string, CrdVersion>();
+let files: { chart: UpstreamChart; name: string; group: string; kind: string }[] | undefined;
+
+/** The copied CRD files with the group and kind their text declares. */
+function crdFiles() {
+  if (files === undefined) {
+    files = [];
     for (const chart of UPSTREAM_CHARTS) {
       for (const name of fs.readdirSync(upstreamFile(chart, '')).sort()) {
         if (!name.endsWith('.yaml') || name === 'values.yaml' || name === 'Chart.yaml') continue;
-        const file = `${chart}/${name}`;
-        for (const doc of parseAllDocuments(fs.readFileSync(upstreamFile(chart, name), 'utf8'))) {
-          for (const version of servedVersions(doc.toJS(), file)) {
-            entries.push([crdKey(version.apiVersion, version.kind), version]);
-          }
-        }
+        const text = fs.readFileSync(upstreamFile(chart, name), 'utf8');
+        const group = /^ {2}group: (\S+)$/m.exec(text)?.[1] ?? '';
+        const kind = /^ {2}names:\n(?: {4}.*\n)*? {4}kind: (\S+)$/m.exec(text)?.[1] ?? '';
+        files.push({ chart, name, group, kind });
       }
     }
-    catalog = new Map(entries);
   }
-  return catalog;
+  return files;
+}
+
+function parseCrdFile(chart: UpstreamChart, name: string): [string, CrdVersion][] {
+  const file = `${chart}/${name}`;
+  const entries: [string, CrdVersion][] = [];
+  for (const doc of parseAllDocuments(fs.readFileSync(upstreamFile(chart, name), 'utf8'))) {
+    for (const version of servedVersions(doc.toJS(), file))
+      entries.push([crdKey(version.apiVersion, version.kind), version]);
+  }
+  return entries;
 }
 
 function servedVersions(crd: unknown, file: string): CrdVersion[] {

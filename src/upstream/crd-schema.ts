@@ -1,5 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { crdKey, loadCrdCatalog } from './crd-catalog';
+import { crdKey, loadCrd, loadCrdCatalog } from './crd-catalog';
 import { appendIndex, appendKey, isMap } from './key-path';
 import { toAjvSchema } from './structural-schema';
 
@@ -25,7 +25,7 @@ export function validateCustomResource(resource: unknown): string[] {
     return ['(root): must be an object with string apiVersion and kind'];
   }
   const key = crdKey(resource.apiVersion, resource.kind);
-  const validate = validatorFor(key);
+  const validate = validatorFor(resource.apiVersion, resource.kind);
   if (validate === undefined) {
     return [`(root): no copied CRD serves ${key}; known kinds: ${knownCustomResourceKinds().join(', ')}`];
   }
@@ -33,10 +33,11 @@ export function validateCustomResource(resource: unknown): string[] {
   return [...new Set((validate.errors ?? []).map((e) => describe(e, resource)))].sort();
 }
 
-function validatorFor(key: string): ValidateFunction | undefined {
+function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
+  const key = crdKey(apiVersion, kind);
   let validate = validators.get(key);
   if (validate === undefined) {
-    const crd = loadCrdCatalog().get(key);
+    const crd = loadCrd(apiVersion, kind);
     if (crd === undefined) return undefined;
     validate = ajv.compile(toAjvSchema(crd.openAPIV3Schema));
     validators.set(key, validate);

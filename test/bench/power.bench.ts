@@ -4,12 +4,12 @@
  * peak memory: the phases in-process (tree, model, load flow + N-1, rules), then the whole
  * `aifactory check` command as a user runs it. `--write` also updates docs/benchmarks.md.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ROOT as root, timed } from './timed';
 
-const root = path.resolve(__dirname, '../..');
 const sizes = [100, 1_000, 10_000];
 
 interface Phases {
@@ -34,53 +34,20 @@ const phases: Phases[] = sizes.map((n) =>
   ),
 );
 
-const command = sizes.map((n) => {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(
-    process.execPath,
-    [
-      '-r',
-      path.join(__dirname, 'rss.js'),
-      path.join(root, 'bin', 'aifactory.js'),
-      'check',
-      path.join(__dirname, 'campus.ts'),
-      '--format',
-      'json',
-    ],
-    { cwd: root, env: { ...process.env, BENCH_RACKS: String(n) }, maxBuffer: 1 << 28 },
-  );
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`check of ${n} racks exited ${r.status}: ${r.stderr}`);
-  const kb = Number(/BENCH_PEAK_RSS_KB=(\d+)/.exec(r.stderr.toString())?.[1]);
-  return { racks: n, wallMs, peakRssMb: kb / 1024 };
-});
+const aifactory = path.join(root, 'bin', 'aifactory.js');
+const command = sizes.map((n) => ({
+  racks: n,
+  ...timed([aifactory, 'check', path.join(__dirname, 'campus.ts'), '--format', 'json'], {
+    ...process.env,
+    BENCH_RACKS: String(n),
+  }),
+}));
 
 // The 1.4 GW campus example (examples/campus-1-4gw): the whole check command.
 const campus = (() => {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(
-    process.execPath,
-    [
-      '-r',
-      path.join(__dirname, 'rss.js'),
-      path.join(root, 'bin', 'aifactory.js'),
-      'check',
-      'examples/campus-1-4gw',
-      '--format',
-      'json',
-    ],
-    { cwd: root, maxBuffer: 1 << 28 },
-  );
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`check of the campus exited ${r.status}: ${r.stderr}`);
-  const summary = JSON.parse(r.stdout.toString()).summary;
-  const kb = Number(/BENCH_PEAK_RSS_KB=(\d+)/.exec(r.stderr.toString())?.[1]);
-  return {
-    wallMs,
-    peakRssMb: kb / 1024,
-    racks: summary.racks as number,
-    facilityMw: summary.facilityLoadKw / 1000,
-  };
+  const t = timed([aifactory, 'check', 'examples/campus-1-4gw', '--format', 'json']);
+  const summary = JSON.parse(t.stdout).summary;
+  return { ...t, racks: summary.racks as number, facilityMw: summary.facilityLoadKw / 1000 };
 })();
 
 const f = (x: number, d = 0) =>

@@ -6,24 +6,13 @@
  * JSON.stringify of the same cdk.tf.json content (the floor). `--write` updates
  * docs/benchmarks.md.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ROOT as root, timed } from './timed';
 
-const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const rss = path.join(__dirname, 'rss.js');
 const examples = ['default', 'essonne-44mw', 'campus-1-4gw'];
-
-function timed(args: string[]): { wallMs: number; peakRssMb: number; stdout: string } {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', rss, ...args], { cwd: root, maxBuffer: 1 << 28 });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const kb = Number(/BENCH_PEAK_RSS_KB=(\d+)/.exec(r.stderr.toString())?.[1]);
-  return { wallMs, peakRssMb: kb / 1024, stdout: r.stdout.toString() };
-}
 
 const rows = examples.map((example) => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), `aifactory-bench-${example}-`));
