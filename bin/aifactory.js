@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `aifactory` command: TypeScript sources and app files load through tsx, no build step.
 require('tsx/cjs/api').register();
+// cdktf captures a full stack trace for every token it creates; mapping each through the
+// source maps tsx enables dominates synth time at campus scale. Mapped traces only with --verbose.
+if (!process.argv.includes('--verbose')) process.setSourceMapsEnabled(false);
 require('../src/cli/main.ts')
   .run(process.argv.slice(2))
   .then((code) => (process.exitCode = code));
