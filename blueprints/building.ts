@@ -56,7 +56,8 @@ export class Building extends Construct {
     const racks =
       size.racks !== undefined
         ? count(path, 'racks', size.racks)
-        : Math.floor((positive(path, 'itCapacityMw', size.itCapacityMw ?? NaN) * 1000) / rackKw);
+        : // A whole number of racks within the capacity; the epsilon keeps 31 x 132 kW inside 4.092 MW.
+          Math.floor((positive(path, 'itCapacityMw', size.itCapacityMw ?? NaN) * 1000) / rackKw + 1e-9);
     if (racks < 1)
       throw new DesignError(path, `itCapacityMw ${size.itCapacityMw} holds no ${rackKw} kW rack`);
     for (const [k, v] of Object.entries({
@@ -67,6 +68,12 @@ export class Building extends Construct {
       blocksPerMvGroup: a.blocksPerMvGroup,
     })) {
       count(path, k, v);
+    }
+    if (a.racksPerHall % a.racksPerSu !== 0) {
+      throw new DesignError(
+        path,
+        `racksPerHall (${a.racksPerHall}) must be a multiple of racksPerSu (${a.racksPerSu}): a scalable unit stands in one hall`,
+      );
     }
 
     const sus = Math.ceil(racks / a.racksPerSu);

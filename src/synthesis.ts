@@ -8,7 +8,11 @@ import { Evaluation } from './evaluate';
 export const MATERIALIZE = Symbol.for('aifactory.materialize');
 
 export interface Materializable {
-  [MATERIALIZE](evaluation: Evaluation): void;
+  /**
+   * Renders the construct's resources; may return a late step that `AiFactoryApp` runs once
+   * every construct has rendered (sizing decisions that depend on what the others added).
+   */
+  [MATERIALIZE](evaluation: Evaluation): (() => void) | void;
 }
 
 export function isMaterializable(x: unknown): x is Materializable {

@@ -57,12 +57,14 @@ export class AiFactoryApp extends App {
       { path: 'reports/summary.md', text: summaryMarkdown(evaluation) },
     ]);
     process.stderr.write(stackPlanText(plan));
+    // Run directly, cdktf has written its output by now: an oversized stack fails the synth
+    // (the aifactory command checks in a staging directory and writes nothing instead).
+    const over = oversizedStacks(plan);
+    if (over.length > 0) throw new DesignError('', over.join('; '));
     // The HTML report's layout is asynchronous: written before the process exits.
     void reportHtml(evaluation).then((html) =>
       writeFile(path.join(this.outdir, 'reports', 'index.html'), html),
     );
-    const over = oversizedStacks(plan);
-    if (over.length > 0) throw new DesignError('', over.join('; '));
   }
 
   /**
@@ -72,7 +74,13 @@ export class AiFactoryApp extends App {
    * after its checks; it runs no checks itself.
    */
   synthesizeDesign(evaluation: Evaluation, files: readonly OutputFile[] = []): StackPlan {
-    for (const c of this.node.findAll()) if (isMaterializable(c)) c[MATERIALIZE](evaluation);
+    const late: (() => void)[] = [];
+    for (const c of this.node.findAll()) {
+      if (!isMaterializable(c)) continue;
+      const step = c[MATERIALIZE](evaluation);
+      if (step) late.push(step);
+    }
+    for (const step of late) step();
     super.synth();
     writeGitops(this.outdir, evaluation.analysis.platform);
     for (const f of files) writeFile(path.join(this.outdir, f.path), f.text);

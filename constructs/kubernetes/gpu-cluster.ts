@@ -95,10 +95,14 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
     };
   }
 
-  /** Terraform delivery: renders the cluster's resources into its stack once the tree is checked. */
-  [MATERIALIZE](evaluation: Evaluation): void {
+  /**
+   * Terraform delivery: renders the cluster's resources into its stack once the tree is
+   * checked; node labels come in a late step, when every cluster of the stack has added its
+   * own resources, so the decision to shard them counts everything.
+   */
+  [MATERIALIZE](evaluation: Evaluation): (() => void) | void {
     if (this.props.delivery.record.mode !== 'terraform') return;
     const model = evaluation.analysis.platform.clusters.find((c) => c.path === this.node.path);
-    if (model) renderTerraform(this, model, this.props.connection);
+    if (model) return renderTerraform(this, model, this.props.connection);
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { App, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, LocalBackend, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
@@ -27,7 +27,11 @@ import type { ClusterConnection } from './gpu-cluster';
  * null by default so the providers fall back to the environment (KUBE_HOST, KUBE_TOKEN,
  * KUBE_CONFIG_PATH): nothing secret in the output.
  */
-export function renderTerraform(scope: Construct, model: ClusterModel, connection?: ClusterConnection): void {
+export function renderTerraform(
+  scope: Construct,
+  model: ClusterModel,
+  connection?: ClusterConnection,
+): () => void {
   const stack = TerraformStack.of(scope);
   const root = new Construct(scope, 'terraform');
   const { kubernetes, helm } = providers(stack, root, model, connection);
@@ -71,9 +75,19 @@ export function renderTerraform(scope: Construct, model: ClusterModel, connectio
   }
   for (const t of model.tenants) namespace(t.namespace);
 
+  // Node labels: a late step, once every cluster of the stack has rendered its platform.
+  return () => renderLabels(scope, stack, root, kubernetes, model);
+}
+
+function renderLabels(
+  scope: Construct,
+  stack: TerraformStack,
+  root: Construct,
+  kubernetes: KubernetesProvider,
+  model: ClusterModel,
+): void {
   const cap = maxResourcesPerStack(scope);
-  const platformResources = countResources(stack);
-  if (platformResources + model.nodes.length <= cap) {
+  if (countResources(stack) + model.nodes.length <= cap) {
     for (const node of model.nodes) labels(root, kubernetes, node);
     return;
   }
@@ -92,6 +106,8 @@ export function renderTerraform(scope: Construct, model: ClusterModel, connectio
       App.of(scope),
       `${stack.node.id}-${model.name}-labels-${String(i + 1).padStart(2, '0')}`,
     );
+    // Local state beside the output directory, as a relative path (cdktf's default is absolute).
+    new LocalBackend(shardStack, { path: `../../../terraform.${shardStack.node.id}.tfstate` });
     const shardRoot = new Construct(shardStack, model.name);
     const p = providers(shardStack, shardRoot, model);
     for (const key of shard.keys) for (const node of units.get(key)!) labels(shardRoot, p.kubernetes, node);

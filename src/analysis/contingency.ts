@@ -141,10 +141,14 @@ export function contingency(plant: Plant, flow: LoadFlow): Contingency {
           deltaOut[f] += (alive > 0 ? newIn / alive : 0) - oldShare;
         }
       }
-      // Nodes raised by this failure are measured against 100% of their rating.
+      // Nodes raised by this failure are measured against 100% of their rating. A load that
+      // only moves between siblings leaves a rounding residue upstream, not a rise: the
+      // threshold is relative to the node's load (1e-12), at least a microwatt.
       for (let b = 0; b < bucket.length; b++) {
         const i = bucket[b];
-        if (deltaOut[i] > 1e-9 && !isLost(i)) record(i, outW[i] + deltaOut[i], nodes[i].capacityW, c);
+        if (deltaOut[i] > Math.max(1e-6, outW[i] * 1e-12) && !isLost(i)) {
+          record(i, outW[i] + deltaOut[i], nodes[i].capacityW, c);
+        }
       }
       bucket.length = 0;
     }

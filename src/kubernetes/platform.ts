@@ -211,6 +211,7 @@ function buildCluster(
   };
 
   const nodes: ClusterNode[] = [];
+  const rackByLabel = new Map<string, number>();
   const gpusBySystem: Record<string, number> = {};
   const systems: RackSystem[] = [];
   const flavors: Flavor[] = [];
@@ -230,8 +231,17 @@ function buildCluster(
     const rackDir = n.path.slice(0, n.path.lastIndexOf('/'));
     const pod = rackDir === hall.path ? below(hall.path) : below(rackDir);
     const rl = rackLabel(i);
+    const other = rackByLabel.get(rl);
+    if (other !== undefined) {
+      throw new DesignError(
+        n.path,
+        `rack name '${n.rack!.name}' gives the same Kubernetes name '${rl}' as ${plant.nodes[other].path}; rename one of them`,
+      );
+    }
+    rackByLabel.set(rl, i);
     for (let k = 1; k <= spec.computeNodes; k++) {
-      const nodeName = `${rl}-n${String(k).padStart(2, '0')}`;
+      // A label value too (kubernetes.io/hostname, the NVLink domain of HGX nodes): at most 63 characters.
+      const nodeName = dnsLabel(`${rl}-n${String(k).padStart(2, '0')}`);
       nodes.push({
         name: nodeName,
         rack: i,
@@ -286,6 +296,13 @@ function buildCluster(
       };
     })
     .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const tenantNames = new Map<string, string>();
+  for (const t of tenants) {
+    const other = tenantNames.get(t.name);
+    if (other)
+      throw new DesignError(t.path, `tenant name '${t.name}' is already used in this cluster by ${other}`);
+    tenantNames.set(t.name, t.path);
+  }
 
   const operators = operatorConstructs.map((x): OperatorModel => {
     const r = recordOf(x) as OperatorRecord;
