@@ -1,8 +1,8 @@
 import { spawnSync } from 'child_process';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { treeHash } from './fixtures/tree-hash';
 import { Construct } from 'constructs';
 import {
   Busway,
@@ -22,19 +22,6 @@ import { evaluate } from '../src/evaluate';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 
 const root = path.resolve(__dirname, '..');
-
-function treeHash(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return Object.fromEntries(Object.entries(out).sort());
-}
 
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-det-'))));
