@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// The `aifactory` command: TypeScript sources and app files load through tsx, no build step.
-require('tsx/cjs/api').register();
+// The `aifactory` command. Installed, it runs the compiled library (dist/); TypeScript app
+// files load through tsx when the command meets one. In the repository checkout (src/ is
+// there), it runs the TypeScript sources through tsx, so no build step is needed.
+const fs = require('fs');
+const path = require('path');
 // cdktf captures a full stack trace for every token it creates; mapping each through the
 // source maps tsx enables dominates synth time at campus scale. Mapped traces only with --verbose.
-if (!process.argv.includes('--verbose')) process.setSourceMapsEnabled(false);
-require('../src/cli/main.ts')
-  .run(process.argv.slice(2))
-  .then((code) => (process.exitCode = code));
+const verbose = process.argv.includes('--verbose');
+const source = path.join(__dirname, '..', 'src', 'cli', 'main.ts');
+const fromSource = fs.existsSync(source);
+if (fromSource) require('tsx/cjs/api').register();
+if (!verbose) process.setSourceMapsEnabled(false);
+const main = fromSource ? require(source) : require('../dist/src/cli/main.js');
+main.run(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { analyze, Analysis, SiteLoad } from './analysis/analysis';
 import { buildPlant } from './model/plant';
 import { runRules } from './policy/engine';
-import { ALL_RULES } from './policy/packs';
+import { rulesFor } from './policy/registry';
 import { Finding, Rule } from './policy/rule';
 import { round, toKw } from './units';
 
@@ -29,16 +29,22 @@ export interface Evaluation {
   readonly summary: Summary;
   /** The most loaded piece of equipment in normal operation, against its 100% rating. */
   readonly highest?: Utilization;
+  /** The rules that ran (built-in and user), for the reports that list rules (SARIF, JUnit). */
+  readonly rules: readonly Rule[];
 }
 
-/** Reads the model under `root`, analyses it (load flow, N-1) and runs the rules. */
-export function evaluate(root: IConstruct, rules: readonly Rule[] = ALL_RULES): Evaluation {
+/**
+ * Reads the model under `root`, analyses it (load flow, N-1) and runs the rules: by
+ * default the built-in ones plus the user rules registered on `root`.
+ */
+export function evaluate(root: IConstruct, rules: readonly Rule[] = rulesFor(root)): Evaluation {
   const analysis = analyze(buildPlant(root), root);
   return {
     analysis,
     findings: runRules(analysis, rules),
     summary: summarize(analysis.sites),
     highest: highest(analysis),
+    rules,
   };
 }
 

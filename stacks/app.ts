@@ -12,6 +12,9 @@ import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
 import { writeFile } from '../src/output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../src/output/report';
+import { addRules } from '../src/policy/registry';
+import { Rule } from '../src/policy/rule';
+import { annotateFindings } from './annotations';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -19,8 +22,12 @@ import { findingsJson, findingsText, summaryText } from '../src/output/report';
  * - Under the `aifactory` command (`synth`, `check`), the command drives: it checks, and
  *   synthesizes into a staging directory only when no error finding remains.
  * - Run directly (`cdktf synth`, or `npx tsx main.ts`), `synth()` runs the same checks,
- *   prints them to stderr, throws on error findings and otherwise writes the cdktf output
- *   plus `reports/findings.json`.
+ *   prints the summary to stdout, throws on error findings and otherwise writes the cdktf
+ *   output plus `reports/findings.json`. Under `cdktf synth` (which sets
+ *   CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS) error findings do not throw: they reach
+ *   cdktf as error annotations, which cdktf-cli prints and fails on.
+ *
+ * Findings are attached to their constructs as cdktf annotations in both cases.
  */
 export interface AiFactoryAppConfig extends AppConfig {
   /**
@@ -29,6 +36,12 @@ export interface AiFactoryAppConfig extends AppConfig {
    * @default 2000
    */
   readonly maxResourcesPerStack?: number;
+  /**
+   * User rules (the `Rule` shape of the built-in ones; a pack is an array of them), run
+   * with the built-in rules by every check of this app and listed in every report.
+   * @default - the built-in rules only
+   */
+  readonly rules?: readonly Rule[];
 }
 
 export class AiFactoryApp extends App {
@@ -43,20 +56,29 @@ export class AiFactoryApp extends App {
     this.maxResourcesPerStack = config.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
     this.node.setContext(MAX_RESOURCES_CONTEXT, this.maxResourcesPerStack);
     capture?.apps.push(this);
+    this.addRules(...(config.rules ?? []));
+  }
+
+  /** Registers user rules (or the rules of a pack) with the built-in ones; see `rules`. */
+  addRules(...rules: Rule[]): void {
+    addRules(this, rules);
   }
 
   override synth(): void {
     if (activeCapture()) return; // the aifactory command synthesizes after its checks
     const evaluation = evaluate(this);
-    process.stderr.write(summaryText(evaluation) + findingsText(evaluation));
+    process.stdout.write(summaryText(evaluation) + findingsText(evaluation));
     const errors = evaluation.findings.filter((f) => f.severity === 'error' && !f.suppressed).length;
-    if (hasErrors(evaluation.findings)) {
+    if (
+      hasErrors(evaluation.findings) &&
+      process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined
+    ) {
       throw new DesignError('', `${errors} error finding(s): nothing synthesized`);
     }
     const plan = this.synthesizeDesign(evaluation, [
       { path: 'reports/summary.md', text: summaryMarkdown(evaluation) },
     ]);
-    process.stderr.write(stackPlanText(plan));
+    process.stdout.write(stackPlanText(plan));
     // Run directly, cdktf has written its output by now: an oversized stack fails the synth
     // (the aifactory command checks in a staging directory and writes nothing instead).
     const over = oversizedStacks(plan);
@@ -74,6 +96,7 @@ export class AiFactoryApp extends App {
    * after its checks; it runs no checks itself.
    */
   synthesizeDesign(evaluation: Evaluation, files: readonly OutputFile[] = []): StackPlan {
+    annotateFindings(this, evaluation.findings);
     const late: (() => void)[] = [];
     for (const c of this.node.findAll()) {
       if (!isMaterializable(c)) continue;

@@ -326,7 +326,7 @@ describe('cdktf synth compatibility (cdktf.json runs the default example directl
     const out = path.join(tmp, 'direct');
     const r = direct('examples/default/main.ts', out);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('findings: 0 error(s)');
+    expect(r.stdout).toContain('findings: 0 error(s)');
     const viaCli = path.join(tmp, 'via-cli');
     cli('synth', '--out', viaCli);
     expect(treeHash(out)).toEqual(treeHash(viaCli));

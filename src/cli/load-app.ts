@@ -1,21 +1,40 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { capture, CapturedApp } from '../capture';
+import { cdktfJsonApp } from './cdktf-json';
+import { PACKAGE_ROOT } from './package-info';
+import { UsageError } from './usage-error';
+import { isTypeScript, registerTypeScript } from './typescript';
+import { loadRules } from './load-rules';
+import { addRules } from '../policy/registry';
 
-/** A problem with the command line or its inputs: exit code 2, one line. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+export { UsageError };
+
+/**
+ * The default example (the Essonne site), run with `--example`, or without APP in this
+ * repository (its cdktf.json names it). Its source in a checkout, compiled in the package.
+ */
+export const DEFAULT_APP =
+  [
+    path.join(PACKAGE_ROOT, 'examples', 'default', 'main.ts'),
+    path.join(PACKAGE_ROOT, 'dist', 'examples', 'default', 'main.js'),
+  ].find((f) => fs.existsSync(f)) ?? path.join(PACKAGE_ROOT, 'examples', 'default', 'main.ts');
+
+/**
+ * Resolves APP: a file, or a directory holding `main.ts` (or `main.js`). Without APP, the
+ * app file of `cdktf.json` in the current directory (as `cdktf synth` would run it), or
+ * the default example when `example` is set.
+ */
+export function resolveApp(app: string | undefined, example = false): string {
+  if (app !== undefined && example) throw new UsageError(`give either APP (${app}) or --example, not both`);
+  if (example) return DEFAULT_APP;
+  if (app === undefined) {
+    const fromCdktfJson = cdktfJsonApp(process.cwd());
+    if (fromCdktfJson) return fromCdktfJson;
+    throw new UsageError(
+      `no APP given and no cdktf.json in ${process.cwd()}: pass an app file, or --example for the built-in example`,
+    );
   }
-}
-
-/** The default example, synthesized when no APP is given. */
-export const DEFAULT_APP = path.resolve(__dirname, '../../examples/default/main.ts');
-
-/** Resolves APP: a file, or a directory holding `main.ts` (or `main.js`). */
-export function resolveApp(app: string | undefined): string {
-  if (app === undefined) return DEFAULT_APP;
   const p = path.resolve(app);
   if (!fs.existsSync(p)) throw new UsageError(`APP not found: ${app}`);
   if (fs.statSync(p).isDirectory()) {
@@ -31,9 +50,11 @@ export function resolveApp(app: string | undefined): string {
 /**
  * Runs an app file with a capture active, so its `AiFactoryApp` writes into `outdir` and
  * leaves synthesis to the command. The file runs fresh each time (not from the module cache).
+ * The user rules of `ruleFiles` (`--rules`) are registered on the app, after those it registers itself.
  */
-export function loadApp(file: string, outdir: string): CapturedApp {
+export function loadApp(file: string, outdir: string, ruleFiles: readonly string[] = []): CapturedApp {
   const rel = path.relative(process.cwd(), file) || file;
+  if (isTypeScript(file) || ruleFiles.some(isTypeScript)) registerTypeScript();
   const apps = capture(outdir, () => {
     delete require.cache[file];
     try {
@@ -51,6 +72,7 @@ export function loadApp(file: string, outdir: string): CapturedApp {
   }
   if (apps.length > 1)
     throw new UsageError(`${rel}: the app creates ${apps.length} AiFactoryApps; expected one`);
+  addRules(apps[0], loadRules(ruleFiles));
   return apps[0];
 }
 

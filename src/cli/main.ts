@@ -6,10 +6,10 @@ import { evaluate, Evaluation } from '../evaluate';
 import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
-import { ALL_RULES } from '../policy/packs';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
+import { VERSION } from './package-info';
 import { OutputFile } from '../output/gitops';
 
 export interface Io {
@@ -22,10 +22,19 @@ const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
-type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
+const APP_HELP = "app file, or a directory with main.ts (default: cdktf.json's app in the current directory)";
+const EXAMPLE_HELP = 'use the built-in default example (the Essonne site) as APP';
+const RULES_HELP = 'a module exporting user rules or packs (repeatable)';
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's own version, for reports
-const VERSION: string = require('../../package.json').version;
+/** Which app a command checks: APP, `--example`, or cdktf.json's app; plus `--rules` files. */
+interface AppSource {
+  readonly app: string | undefined;
+  readonly example?: boolean;
+  readonly rules: readonly string[];
+}
+
+type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
 
 /** Exit codes (DESIGN §5). */
 export const EXIT_OK = 0;
@@ -41,6 +50,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   let verbose = argv.includes('--verbose');
   const program = new Command('aifactory')
     .description('Typed infrastructure as code for AI factories: synthesize and check a design.')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: io.stdout,
@@ -52,29 +62,43 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   program
     .command('synth')
     .description('check the design, then write Terraform JSON and reports to DIR (nothing on error findings)')
-    .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
+    .argument('[APP]', APP_HELP)
     .option('-o, --out <DIR>', 'output directory', 'cdktf.out')
+    .option('--example', EXAMPLE_HELP)
+    .option('--rules <FILE>', RULES_HELP, collect, [])
     .option('--verbose', 'print stack traces')
-    .action(async (app: string | undefined, opts: { out: string; verbose?: boolean }) => {
-      verbose = !!opts.verbose;
-      code = await synth(app, opts.out, io);
-    });
+    .action(
+      async (
+        app: string | undefined,
+        opts: { out: string; example?: boolean; rules: string[]; verbose?: boolean },
+      ) => {
+        verbose = !!opts.verbose;
+        code = await synth({ app, ...opts }, opts.out, io);
+      },
+    );
 
   program
     .command('check')
     .description('run the policy checks only; write nothing but the report')
-    .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
+    .argument('[APP]', APP_HELP)
     .addOption(
       new Option('-f, --format <FORMAT>', 'report format')
         .choices(['text', 'json', 'sarif', 'junit'])
         .default('text'),
     )
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
+    .option('--example', EXAMPLE_HELP)
+    .option('--rules <FILE>', RULES_HELP, collect, [])
     .option('--verbose', 'print stack traces')
-    .action((app: string | undefined, opts: { format: CheckFormat; output?: string; verbose?: boolean }) => {
-      verbose = !!opts.verbose;
-      code = check(app, opts.format, opts.output, io);
-    });
+    .action(
+      (
+        app: string | undefined,
+        opts: { format: CheckFormat; output?: string; example?: boolean; rules: string[]; verbose?: boolean },
+      ) => {
+        verbose = !!opts.verbose;
+        code = check({ app, ...opts }, opts.format, opts.output, io);
+      },
+    );
 
   program
     .command('plan')
@@ -112,14 +136,21 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .description(
       'write the HTML report (one-line diagram, N-1 worst cases, capacity charts, findings), even with error findings',
     )
-    .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
+    .argument('[APP]', APP_HELP)
     .option('-o, --out <FILE>', 'HTML file to write', 'aifactory-report.html')
     .option('--summary <FILE>', 'also write the Markdown summary (for a pull-request comment)')
+    .option('--example', EXAMPLE_HELP)
+    .option('--rules <FILE>', RULES_HELP, collect, [])
     .option('--verbose', 'print stack traces')
-    .action(async (app: string | undefined, opts: { out: string; summary?: string; verbose?: boolean }) => {
-      verbose = !!opts.verbose;
-      code = await report(app, opts.out, opts.summary, io);
-    });
+    .action(
+      async (
+        app: string | undefined,
+        opts: { out: string; summary?: string; example?: boolean; rules: string[]; verbose?: boolean },
+      ) => {
+        verbose = !!opts.verbose;
+        code = await report({ app, ...opts }, opts.out, opts.summary, io);
+      },
+    );
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
@@ -134,13 +165,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
-async function synth(app: string | undefined, out: string, io: Io): Promise<number> {
-  const file = resolveApp(app);
+async function synth(source: AppSource, out: string, io: Io): Promise<number> {
+  const file = resolveApp(source.app, source.example);
   const staged = new StagedDir(out);
   const progress = progressFor(process.stderr, 4);
   try {
     progress.phase('load app', path.relative(process.cwd(), file));
-    const captured = loadApp(file, staged.staging);
+    const captured = loadApp(file, staged.staging, source.rules);
     progress.phase('model, analysis and checks');
     const evaluation = evaluate(captured);
     if (hasErrors(evaluation.findings)) {
@@ -196,17 +227,12 @@ async function reportFiles(evaluation: Evaluation): Promise<OutputFile[]> {
 }
 
 /** `aifactory report`: the HTML report alone (and optionally the Markdown summary), even with error findings. */
-async function report(
-  app: string | undefined,
-  out: string,
-  summary: string | undefined,
-  io: Io,
-): Promise<number> {
-  const file = resolveApp(app);
+async function report(source: AppSource, out: string, summary: string | undefined, io: Io): Promise<number> {
+  const file = resolveApp(source.app, source.example);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-report-'));
   let evaluation: Evaluation;
   try {
-    evaluation = evaluate(loadApp(file, path.join(scratch, 'out')));
+    evaluation = evaluate(loadApp(file, path.join(scratch, 'out'), source.rules));
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -216,15 +242,15 @@ async function report(
   return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function check(app: string | undefined, format: CheckFormat, output: string | undefined, io: Io): number {
-  const file = resolveApp(app);
+function check(source: AppSource, format: CheckFormat, output: string | undefined, io: Io): number {
+  const file = resolveApp(source.app, source.example);
   // The cdktf App creates its output directory when constructed: give it a throwaway one.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
   const progress = progressFor(process.stderr, 2);
   let evaluation: Evaluation;
   try {
     progress.phase('load app', path.relative(process.cwd(), file));
-    const captured = loadApp(file, path.join(scratch, 'out'));
+    const captured = loadApp(file, path.join(scratch, 'out'), source.rules);
     progress.phase('model, analysis and checks');
     evaluation = evaluate(captured);
   } finally {
@@ -234,8 +260,9 @@ function check(app: string | undefined, format: CheckFormat, output: string | un
   const report = {
     text: () => summaryText(evaluation) + findingsText(evaluation),
     json: () => findingsJson(evaluation),
-    sarif: () => findingsSarif(evaluation, ALL_RULES, path.relative(process.cwd(), file) || file, VERSION),
-    junit: () => findingsJunit(evaluation, ALL_RULES),
+    sarif: () =>
+      findingsSarif(evaluation, evaluation.rules, path.relative(process.cwd(), file) || file, VERSION),
+    junit: () => findingsJunit(evaluation, evaluation.rules),
   }[format]();
   if (output) {
     try {
