@@ -19,7 +19,10 @@
  *      `synthesizeAttributes()`, `alias` and the `ComplexList` constructor parameter properties
  *      without it). The places come from the TypeScript compiler, not from pattern matching, and
  *      nothing else changes: types and bodies are exactly as generated;
- *   4. `generated/README.md` is written.
+ *   4. `generated/README.md` is written;
+ *   5. on cdktn (the maintained fork, through npm overrides) the generator imports the engine as
+ *      'cdktn': the module name becomes 'cdktf', the name this project imports the engine by
+ *      (the overrides install cdktn under it). The identifier (`cdktn.`) is left as generated.
  * Finally the output is type-checked with the project's tsconfig.json options; any error fails the run.
  */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,9 +30,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import * as ts from 'typescript';
-import type { ConstructsMakerTarget as Target, Language, ProviderSchema } from '@cdktf/commons';
 
 type Generator = typeof import('@cdktf/provider-generator');
+type ProviderGenerator = Generator['TerraformProviderGenerator'];
+type ProviderSchema = ConstructorParameters<ProviderGenerator>[1];
+type Target = Parameters<InstanceType<ProviderGenerator>['generate']>[0];
+type Constraint = InstanceType<Generator['TerraformProviderConstraint']>;
+
+/** What this script uses of the generator's commons package (`@cdktf/commons`, or `@cdktn/commons` on cdktn). */
+interface Commons {
+  readonly ConstructsMakerTarget: { from(constraint: Constraint, language: 'typescript'): Target };
+}
 
 const ROOT = join(__dirname, '..');
 const SCHEMAS = join(ROOT, 'schemas');
@@ -54,18 +65,28 @@ const CONSTRAINTS: Readonly<Record<string, string>> = {
  */
 async function loadGenerator(): Promise<{
   gen: Generator;
-  targetFrom: (constraint: InstanceType<Generator['TerraformProviderConstraint']>) => Target;
+  targetFrom: (constraint: Constraint) => Target;
 }> {
   process.env.CHECKPOINT_DISABLE = '1';
   process.env.TERRAFORM_BINARY_NAME = 'terraform-is-not-used-by-generate-bindings';
   const gen = await import('@cdktf/provider-generator');
-  // `ConstructsMakerTarget` lives in `@cdktf/commons`, a dependency of the generator (not of this
-  // project): resolve it the way the generator itself does, so the two always agree.
+  // `ConstructsMakerTarget` lives in the generator's commons package, a dependency of the
+  // generator (not of this project): `@cdktf/commons`, or `@cdktn/commons` when the generator is
+  // cdktn's (npm overrides). Resolve it the way the generator itself does, so the two always agree.
   const fromGenerator = createRequire(require.resolve('@cdktf/provider-generator'));
-  const commons = fromGenerator('@cdktf/commons') as typeof import('@cdktf/commons');
+  const commonsName = ['@cdktf/commons', '@cdktn/commons'].find((name) => {
+    try {
+      return fromGenerator.resolve(name) !== '';
+    } catch {
+      return false;
+    }
+  });
+  if (!commonsName)
+    throw new Error('@cdktf/provider-generator: neither @cdktf/commons nor @cdktn/commons resolves');
+  const commons: Commons = fromGenerator(commonsName);
   return {
     gen,
-    targetFrom: (constraint) => commons.ConstructsMakerTarget.from(constraint, 'typescript' as Language),
+    targetFrom: (constraint) => commons.ConstructsMakerTarget.from(constraint, 'typescript'),
   };
 }
 
@@ -119,13 +140,18 @@ async function generate(
       if (!file.endsWith('.ts') || relPath === 'lazy-index.ts') continue;
       const target = join(dest, relPath);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, header(name) + readFileSync(file, 'utf8'));
+      writeFileSync(target, header(name) + engineImport(readFileSync(file, 'utf8')));
       count++;
     }
     return count;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Step 5: cdktn's generator writes `import * as cdktn from 'cdktn';`; the engine is installed as 'cdktf'. */
+function engineImport(source: string): string {
+  return source.replace(/^(import \* as \w+ from )'cdktn';$/gm, "$1'cdktf';");
 }
 
 /** TS4114/TS4115/TS4116: "This member/parameter property must have an 'override' modifier ...". */
