@@ -27,7 +27,8 @@ import { annotateFindings } from './annotations';
  *   CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS) error findings do not throw: they reach
  *   cdktf as error annotations, which cdktf-cli prints and fails on.
  *
- * Findings are attached to their constructs as cdktf annotations in both cases.
+ * Run directly, findings are attached to their constructs as cdktf annotations (in
+ * manifest.json); the aifactory command reports them itself.
  */
 export interface AiFactoryAppConfig extends AppConfig {
   /**
@@ -67,6 +68,7 @@ export class AiFactoryApp extends App {
   override synth(): void {
     if (activeCapture()) return; // the aifactory command synthesizes after its checks
     const evaluation = evaluate(this);
+    annotateFindings(this, evaluation.findings);
     process.stdout.write(summaryText(evaluation) + findingsText(evaluation));
     const errors = evaluation.findings.filter((f) => f.severity === 'error' && !f.suppressed).length;
     if (
@@ -96,7 +98,6 @@ export class AiFactoryApp extends App {
    * after its checks; it runs no checks itself.
    */
   synthesizeDesign(evaluation: Evaluation, files: readonly OutputFile[] = []): StackPlan {
-    annotateFindings(this, evaluation.findings);
     const late: (() => void)[] = [];
     for (const c of this.node.findAll()) {
       if (!isMaterializable(c)) continue;
