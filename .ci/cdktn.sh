@@ -14,7 +14,6 @@ step "copy the checkout to $work"
 tar -C "$repo" --exclude=./node_modules --exclude=./dist --exclude=./cdktf.out --exclude=./.git -cf - . | tar -C "$work" -xf -
 cd "$work"
 node .ci/use-cdktn.js
-npx --no-install prettier --write package.json >/dev/null 2>&1 || true
 
 step "npm install (cdktn 0.24 from the registry)"
 npm install --no-audit --no-fund --loglevel=error
