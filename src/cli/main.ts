@@ -8,9 +8,10 @@ import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { ALL_RULES } from '../policy/packs';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
+import { deployOrderFindings, deployOrderText } from '../deploy/deploy-order';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
-import { OutputFile } from '../output/gitops';
+import { gitopsRepoPath, hasGitops, OutputFile } from '../output/gitops';
 
 export interface Io {
   stdout(text: string): void;
@@ -54,10 +55,14 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .description('check the design, then write Terraform JSON and reports to DIR (nothing on error findings)')
     .argument('[APP]', 'app file, or a directory with main.ts (default: the embedded default example)')
     .option('-o, --out <DIR>', 'output directory', 'cdktf.out')
+    .option(
+      '--gitops-out <DIR>',
+      'GitOps tree to commit (charts, Argo CD, Flux) (default: gitops beside --out)',
+    )
     .option('--verbose', 'print stack traces')
-    .action(async (app: string | undefined, opts: { out: string; verbose?: boolean }) => {
+    .action(async (app: string | undefined, opts: { out: string; gitopsOut?: string; verbose?: boolean }) => {
       verbose = !!opts.verbose;
-      code = await synth(app, opts.out, io);
+      code = await synth(app, opts.out, io, opts.gitopsOut ?? path.join(path.dirname(opts.out), 'gitops'));
     });
 
   program
@@ -134,9 +139,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
-async function synth(app: string | undefined, out: string, io: Io): Promise<number> {
+async function synth(app: string | undefined, out: string, io: Io, gitopsOut: string): Promise<number> {
   const file = resolveApp(app);
   const staged = new StagedDir(out);
+  const gitops = new StagedDir(gitopsOut);
   const progress = progressFor(process.stderr, 4);
   try {
     progress.phase('load app', path.relative(process.cwd(), file));
@@ -147,28 +153,48 @@ async function synth(app: string | undefined, out: string, io: Io): Promise<numb
       progress.done();
       io.stdout(summaryText(evaluation) + findingsText(evaluation));
       staged.discard();
+      gitops.discard();
       io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
     progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
-    const plan = captured.synthesizeDesign(evaluation, await reportFiles(evaluation));
+    const plan = captured.synthesizeDesign(evaluation, await reportFiles(evaluation), {
+      dir: gitops.staging,
+      repoPath: gitopsRepoPath(gitopsOut),
+    });
     const over = oversizedStacks(plan);
     if (over.length > 0) {
       progress.done();
       staged.discard();
+      gitops.discard();
       for (const line of over) io.stderr(`aifactory: ${line}\n`);
       io.stderr(`aifactory: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
+    // The deploy-order pack reads what was just written, as Terraform, Flux and Argo CD would.
+    const order = deployOrderFindings(staged.staging, gitops.staging);
+    if (hasErrors(order)) {
+      progress.done();
+      staged.discard();
+      gitops.discard();
+      io.stdout(deployOrderText(order));
+      io.stderr(`aifactory: the output would not apply in order: nothing written, ${out} left as it was\n`);
+      return EXIT_FINDINGS;
+    }
     progress.phase('write', out);
     staged.commit();
+    // The GitOps tree is replaced only by a design that delivers by GitOps.
+    const withGitops = hasGitops(evaluation.analysis.platform);
+    if (withGitops) gitops.commit();
+    else gitops.discard();
     progress.done();
     io.stdout(summaryText(evaluation) + findingsText(evaluation) + stackPlanText(plan));
-    io.stdout(`wrote ${out}\n`);
+    io.stdout(`wrote ${out}${withGitops ? ` and ${gitopsOut}` : ''}\n`);
     return EXIT_OK;
   } catch (e) {
     progress.done();
     staged.discard();
+    gitops.discard();
     throw e;
   }
 }
