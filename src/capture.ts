@@ -18,6 +18,7 @@ export interface CapturedApp extends IConstruct {
     evaluation: Evaluation,
     files?: readonly OutputFile[],
     gitops?: { readonly dir: string; readonly repoPath: string },
+    appFile?: string,
   ): StackPlan;
   readonly outdir: string;
 }

@@ -13,6 +13,7 @@ import { hasErrors } from '../src/policy/engine';
 import { writeFile } from '../src/output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../src/output/report';
 import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
+import { githubApplyWorkflow } from '../src/output/github-workflow';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -77,13 +78,16 @@ export class AiFactoryApp extends App {
    * Writes everything a checked design produces: into the outdir the cdktf output
    * (manifest.json, stacks/), the node label files of GitOps-delivered clusters (node-labels/),
    * reports/findings.json and reports/stacks.json; into `gitops` (default: `gitops` beside the
-   * outdir) the GitOps tree users commit (charts, Argo CD and Flux objects per cluster). The
-   * aifactory command calls it after its checks; it runs no checks itself.
+   * outdir) the GitOps tree users commit (charts, Argo CD and Flux objects per cluster); and
+   * ci/github-actions-apply.yml, the stack plan as a workflow that synthesizes `appFile` (default:
+   * the script being run) and applies the stacks in order. The aifactory command calls it after
+   * its checks; it runs no checks itself.
    */
   synthesizeDesign(
     evaluation: Evaluation,
     files: readonly OutputFile[] = [],
     gitops: { readonly dir: string; readonly repoPath: string } = this.defaultGitops(),
+    appFile: string | undefined = process.argv[1],
   ): StackPlan {
     const late: (() => void)[] = [];
     for (const c of this.node.findAll()) {
@@ -99,6 +103,8 @@ export class AiFactoryApp extends App {
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
+    const app = appFile && path.relative(process.cwd(), appFile).split(path.sep).join('/');
+    writeFile(path.join(this.outdir, 'ci', 'github-actions-apply.yml'), githubApplyWorkflow(plan, { app }));
     return plan;
   }
 

@@ -252,6 +252,7 @@ describe('aifactory synth', () => {
     expect(r.stdout).toContain(`wrote ${out}`);
     expect(r.stdout).toContain(`wrote ${out} and ${path.join(tmp, 'gitops')}\n`);
     expect(Object.keys(treeHash(out)).sort()).toEqual([
+      'ci/github-actions-apply.yml',
       'manifest.json',
       'node-labels/essonne-ai.json',
       'reports/findings.json',

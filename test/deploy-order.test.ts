@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { Construct, RootConstruct } from 'constructs';
 import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue, NetworkOperator, Tenant } from '../constructs';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
@@ -11,6 +11,8 @@ import { evaluate } from '../src/evaluate';
 import { applySteps } from '../src/kubernetes/apply-order';
 import { ClusterModel } from '../src/kubernetes/platform';
 import { runDeployRules } from '../src/policy/deploy-rule';
+import { stackJobId } from '../src/output/github-workflow';
+import { StackPlan } from '../src/output/stack-plan';
 import { DEPLOY_ORDER_PACK } from '../src/policy/rules/deploy-order';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 
@@ -202,6 +204,60 @@ describe('the replay fails on output applied too early, naming the object and wh
       'ERROR   DEP-001 scaleway-b300/extra-queue: terraform: ClusterQueue extra in stack scaleway-b300 is applied before its CRD kueue.x-k8s.io/ClusterQueue: installed by stack scaleway-b300-training-platform, which does not finish before it\n' +
         'ERROR   DEP-002 scaleway-b300/extra-queue: terraform: kubernetes_manifest ClusterQueue extra plans against cluster training, which stack scaleway-b300 itself creates: its API server does not exist at plan time\n',
     );
+  });
+});
+
+describe('the stack plan as a GitHub Actions workflow', () => {
+  test('scaleway-b300: a synth job, then one job per stack with needs: on the stacks it depends on', () => {
+    const r = synth('examples/scaleway-b300', 'workflow');
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(r.out, 'ci', 'github-actions-apply.yml'), 'utf8');
+    const wf = parse(text) as {
+      on: unknown;
+      jobs: Record<
+        string,
+        { name?: string; needs?: string[]; steps: { run?: string; 'working-directory'?: string }[] }
+      >;
+    };
+    expect(wf.on).toEqual({ workflow_dispatch: {} });
+    const plan = JSON.parse(fs.readFileSync(path.join(r.out, 'reports', 'stacks.json'), 'utf8')) as StackPlan;
+    expect(Object.entries(wf.jobs).map(([id, j]) => [id, j.name, j.needs])).toEqual([
+      ['synth', undefined, undefined],
+      ['apply-scaleway-b300', 'wave 1: scaleway-b300', ['synth']],
+      [
+        'apply-scaleway-b300-training-platform',
+        'wave 2: scaleway-b300-training-platform',
+        ['synth', 'apply-scaleway-b300'],
+      ],
+      [
+        'apply-scaleway-b300-training-resources',
+        'wave 3: scaleway-b300-training-resources',
+        ['synth', 'apply-scaleway-b300', 'apply-scaleway-b300-training-platform'],
+      ],
+    ]);
+    expect(wf.jobs.synth.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm ci',
+      'npx aifactory synth examples/scaleway-b300/main.ts --out cdktf.out',
+    ]);
+    for (const s of plan.stacks) {
+      const job = wf.jobs[stackJobId(s.name)];
+      expect(job.steps.filter((x) => x.run).map((x) => [x.run, x['working-directory']])).toEqual([
+        ['terraform init -input=false', `cdktf.out/stacks/${s.name}`],
+        ['terraform apply -input=false -auto-approve', `cdktf.out/stacks/${s.name}`],
+      ]);
+    }
+    // As GitHub runs it: every job id valid, every need a job declared, no cycle; the order it allows
+    // never applies a stack before one it depends on.
+    const done: string[] = [];
+    const pending = Object.keys(wf.jobs);
+    for (const id of pending) expect([id, /^[_a-zA-Z][a-zA-Z0-9_-]*$/.test(id)]).toEqual([id, true]);
+    while (pending.length > 0) {
+      const ready = pending.filter((id) => (wf.jobs[id].needs ?? []).every((n) => done.includes(n)));
+      expect(ready.length).toBeGreaterThan(0);
+      for (const id of ready) pending.splice(pending.indexOf(id), 1);
+      done.push(...ready);
+    }
+    expect(done).toEqual(['synth', ...plan.stacks.map((s) => stackJobId(s.name))]);
   });
 });
 

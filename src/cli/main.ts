@@ -158,10 +158,12 @@ async function synth(app: string | undefined, out: string, io: Io, gitopsOut: st
       return EXIT_FINDINGS;
     }
     progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
-    const plan = captured.synthesizeDesign(evaluation, await reportFiles(evaluation), {
-      dir: gitops.staging,
-      repoPath: gitopsRepoPath(gitopsOut),
-    });
+    const plan = captured.synthesizeDesign(
+      evaluation,
+      await reportFiles(evaluation),
+      { dir: gitops.staging, repoPath: gitopsRepoPath(gitopsOut) },
+      file,
+    );
     const over = oversizedStacks(plan);
     if (over.length > 0) {
       progress.done();
