@@ -12,6 +12,7 @@ import { applySteps } from '../src/kubernetes/apply-order';
 import { ClusterModel } from '../src/kubernetes/platform';
 import { runDeployRules } from '../src/policy/deploy-rule';
 import { stackJobId } from '../src/output/github-workflow';
+import { gitopsRepoPath } from '../src/output/gitops';
 import { StackPlan } from '../src/output/stack-plan';
 import { DEPLOY_ORDER_PACK } from '../src/policy/rules/deploy-order';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
@@ -346,5 +347,41 @@ describe('apply steps are chosen by kind', () => {
     };
     expect(applySteps(cluster)[0].installs).toContain('nfd.k8s-sigs.io/NodeFeatureRule');
     expect(applySteps(off)[0].installs).not.toContain('nfd.k8s-sigs.io/NodeFeatureRule');
+  });
+});
+
+describe('where the GitOps tree sits in the repository', () => {
+  test('a relative --gitops-out as given; an absolute one relative to the working directory inside it, else its last folder', () => {
+    expect(gitopsRepoPath('gitops', '/repo')).toBe('gitops');
+    expect(gitopsRepoPath('./deploy/gitops/', '/repo')).toBe('deploy/gitops');
+    expect(gitopsRepoPath('/repo/platform/gitops', '/repo')).toBe('platform/gitops');
+    expect(gitopsRepoPath('/tmp/x/gitops', '/repo')).toBe('gitops');
+    expect(gitopsRepoPath('../elsewhere/tree', '/repo')).toBe('tree');
+  });
+
+  test('Argo CD and Flux point at the tree where --gitops-out wrote it', () => {
+    const dir = path.join(tmp, 'repo');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'main.ts'),
+      fs
+        .readFileSync(path.join(root, 'examples', 'default', 'main.ts'), 'utf8')
+        .replace(/'\.\.\/\.\.\//g, `'${root}/`)
+        .replace(/'\.\.\//g, `'${root}/examples/`)
+        .replace(/'\.\//g, `'${root}/examples/default/`),
+    );
+    const r = spawnSync(process.execPath, [bin, 'synth', 'main.ts', '--gitops-out', 'deploy/gitops'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('wrote cdktf.out and deploy/gitops\n');
+    const flux = parse(
+      fs.readFileSync(path.join(dir, 'deploy/gitops/essonne-ai/flux/releases/platform.yaml'), 'utf8'),
+    );
+    expect(flux.spec.chart.spec.chart).toBe('./deploy/gitops/essonne-ai/charts/platform');
+    const argo = parse(fs.readFileSync(path.join(dir, 'deploy/gitops/essonne-ai/argocd/root.yaml'), 'utf8'));
+    expect(argo.spec.source.path).toBe('deploy/gitops/essonne-ai/argocd/apps');
+    expect(replay(path.join(dir, 'cdktf.out'), path.join(dir, 'deploy/gitops'))).toEqual([]);
   });
 });
