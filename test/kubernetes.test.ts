@@ -12,6 +12,10 @@ import { validateCustomResource } from '../src/upstream/crd-schema';
 import { validateGitopsObject } from '../src/upstream/gitops-crds';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { App, TerraformStack } from 'cdktf';
+import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
+import { K8sObject } from '../src/kubernetes/objects';
+import { ClusterModel } from '../src/kubernetes/platform';
 import { evaluate as evaluateTiny, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
 describe('default example platform (GitOps)', () => {
@@ -391,6 +395,56 @@ describe('Terraform delivery', () => {
       type: 'string',
     });
     expect(raw).not.toMatch(/BEGIN CERTIFICATE|eyJhbGciOi|password|secret/i);
+  });
+});
+
+describe('Terraform delivery of objects added to an operator by kind', () => {
+  test('a NetworkPolicy lands in the platform stack after its namespace; a Cohort in the resources stack', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-kind-'));
+    try {
+      const site = new RootConstruct();
+      const cluster = new GpuCluster(site, 'cluster', {
+        name: 'lab-gpu',
+        racks: [buildEssonneSite(site, { racks: 2, gridConnectionMw: 1, cooling: 'design-pue' })],
+        delivery: Delivery.terraform(),
+      });
+      new Tenant(new Kueue(cluster, 'kueue'), 'team-a', { gpuQuota: 72 });
+      const [model] = evaluate(site).analysis.platform.clusters;
+      const extra: K8sObject[] = [
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: 'default-deny', namespace: 'team-a' },
+          spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+        },
+        { apiVersion: 'kueue.x-k8s.io/v1beta2', kind: 'Cohort', metadata: { name: 'national' }, spec: {} },
+      ];
+      const withExtra: ClusterModel = {
+        ...model,
+        operators: model.operators.map((op) => ({ ...op, resources: [...op.resources, ...extra] })),
+      };
+      // A plain cdktf App: the rendering alone, without the design around it.
+      const app = new App({ outdir: path.join(tmp, 'out') });
+      renderTerraform(new TerraformStack(app, 'lab'), withExtra)();
+      app.synth();
+      const read = (stack: string) =>
+        JSON.parse(fs.readFileSync(path.join(tmp, 'out', 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+      const platform = read('lab-lab-gpu-platform');
+      const crs = read('lab-lab-gpu-resources');
+      const manifests = (tf: {
+        resource: Record<string, Record<string, { manifest: K8sObject; depends_on?: string[] }>>;
+      }) => Object.values(tf.resource.kubernetes_manifest ?? {}).map((m) => [m.manifest.kind, m.depends_on]);
+      expect(manifests(platform)).toEqual([
+        ['NetworkPolicy', [expect.stringMatching(/^kubernetes_namespace_v1\.lab-gpu_namespace-team-a_\w+$/)]],
+      ]);
+      expect(
+        manifests(crs)
+          .map(([k]) => k)
+          .sort(),
+      ).toEqual(['ClusterQueue', 'Cohort', 'LocalQueue', 'ResourceFlavor', 'Topology']);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
