@@ -13,8 +13,13 @@ import { StackPlan } from './output/stack-plan';
 const KEY = Symbol.for('aifactory.capture');
 
 export interface CapturedApp extends IConstruct {
-  /** Writes the whole output of a checked design to the app's outdir (cdktf, Helm, GitOps, reports). */
-  synthesizeDesign(evaluation: Evaluation, files?: readonly OutputFile[]): StackPlan;
+  /** Writes the whole output of a checked design: to the app's outdir (cdktf, reports) and to the GitOps tree `gitops.dir`. */
+  synthesizeDesign(
+    evaluation: Evaluation,
+    files?: readonly OutputFile[],
+    gitops?: { readonly dir: string; readonly repoPath: string },
+    appFile?: string,
+  ): StackPlan;
   readonly outdir: string;
 }
 

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { App, AppConfig } from 'cdktf';
 import { DesignError } from '../src/errors';
 import { activeCapture } from '../src/capture';
-import { OutputFile, writeGitops } from '../src/output/gitops';
+import { gitopsRepoPath, nodeLabelFiles, OutputFile, writeGitops } from '../src/output/gitops';
 import { reportHtml } from '../src/report/html';
 import { summaryMarkdown } from '../src/report/summary-md';
 import { oversizedStacks, readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
@@ -15,6 +15,8 @@ import { findingsJson, findingsText, summaryText } from '../src/output/report';
 import { addRules } from '../src/policy/registry';
 import { Rule } from '../src/policy/rule';
 import { annotateFindings } from './annotations';
+import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
+import { githubApplyWorkflow } from '../src/output/github-workflow';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -85,6 +87,11 @@ export class AiFactoryApp extends App {
     // (the aifactory command checks in a staging directory and writes nothing instead).
     const over = oversizedStacks(plan);
     if (over.length > 0) throw new DesignError('', over.join('; '));
+    const order = deployOrderFindings(this.outdir, this.defaultGitops().dir);
+    if (hasErrors(order)) {
+      process.stderr.write(deployOrderText(order));
+      throw new DesignError('', 'the output would not apply in order (deploy-order findings above)');
+    }
     // The HTML report's layout is asynchronous: written before the process exits.
     void reportHtml(evaluation).then((html) =>
       writeFile(path.join(this.outdir, 'reports', 'index.html'), html),
@@ -92,12 +99,20 @@ export class AiFactoryApp extends App {
   }
 
   /**
-   * Writes everything a checked design produces into the outdir: the cdktf output
-   * (manifest.json, stacks/), the Helm charts (helm/) and GitOps manifests (gitops/) of
-   * GitOps-delivered clusters, and reports/findings.json. The aifactory command calls it
-   * after its checks; it runs no checks itself.
+   * Writes everything a checked design produces: into the outdir the cdktf output
+   * (manifest.json, stacks/), the node label files of GitOps-delivered clusters (node-labels/),
+   * reports/findings.json and reports/stacks.json; into `gitops` (default: `gitops` beside the
+   * outdir) the GitOps tree users commit (charts, Argo CD and Flux objects per cluster); and
+   * ci/github-actions-apply.yml, the stack plan as a workflow that synthesizes `appFile` (default:
+   * the script being run) and applies the stacks in order. The aifactory command calls it after
+   * its checks; it runs no checks itself.
    */
-  synthesizeDesign(evaluation: Evaluation, files: readonly OutputFile[] = []): StackPlan {
+  synthesizeDesign(
+    evaluation: Evaluation,
+    files: readonly OutputFile[] = [],
+    gitops: { readonly dir: string; readonly repoPath: string } = this.defaultGitops(),
+    appFile: string | undefined = process.argv[1],
+  ): StackPlan {
     const late: (() => void)[] = [];
     for (const c of this.node.findAll()) {
       if (!isMaterializable(c)) continue;
@@ -106,11 +121,20 @@ export class AiFactoryApp extends App {
     }
     for (const step of late) step();
     super.synth();
-    writeGitops(this.outdir, evaluation.analysis.platform);
-    for (const f of files) writeFile(path.join(this.outdir, f.path), f.text);
+    writeGitops(gitops.dir, evaluation.analysis.platform, { repoPath: gitops.repoPath });
+    for (const f of [...nodeLabelFiles(evaluation.analysis.platform), ...files])
+      writeFile(path.join(this.outdir, f.path), f.text);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
+    const app = appFile && path.relative(process.cwd(), appFile).split(path.sep).join('/');
+    writeFile(path.join(this.outdir, 'ci', 'github-actions-apply.yml'), githubApplyWorkflow(plan, { app }));
     return plan;
+  }
+
+  /** The GitOps tree beside the outdir: `gitops` next to `cdktf.out`. */
+  private defaultGitops(): { dir: string; repoPath: string } {
+    const dir = path.join(path.dirname(this.outdir), 'gitops');
+    return { dir, repoPath: gitopsRepoPath(dir) };
   }
 }

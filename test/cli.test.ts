@@ -250,25 +250,37 @@ describe('aifactory synth', () => {
     const r = cli('synth', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${out}`);
+    expect(r.stdout).toContain(`wrote ${out} and ${path.join(tmp, 'gitops')}\n`);
     expect(Object.keys(treeHash(out)).sort()).toEqual([
-      'gitops/essonne-ai/argocd-application.yaml',
-      'gitops/essonne-ai/flux-helmrelease.yaml',
-      'gitops/essonne-ai/node-labels.json',
-      'helm/essonne-ai/Chart.yaml',
-      'helm/essonne-ai/templates/cluster-queue.yaml',
-      'helm/essonne-ai/templates/compute-domain.yaml',
-      'helm/essonne-ai/templates/local-queue.yaml',
-      'helm/essonne-ai/templates/namespace.yaml',
-      'helm/essonne-ai/templates/nic-cluster-policy.yaml',
-      'helm/essonne-ai/templates/resource-flavor.yaml',
-      'helm/essonne-ai/templates/topology.yaml',
-      'helm/essonne-ai/values.yaml',
+      'ci/github-actions-apply.yml',
       'manifest.json',
+      'node-labels/essonne-ai.json',
       'reports/findings.json',
       'reports/index.html',
       'reports/stacks.json',
       'reports/summary.md',
       'stacks/essonne/cdk.tf.json',
+    ]);
+    // The GitOps tree beside --out, where users commit it.
+    expect(Object.keys(treeHash(path.join(tmp, 'gitops'))).sort()).toEqual([
+      'essonne-ai/argocd/apps/platform.yaml',
+      'essonne-ai/argocd/apps/resources.yaml',
+      'essonne-ai/argocd/root.yaml',
+      'essonne-ai/charts/platform/Chart.yaml',
+      'essonne-ai/charts/platform/templates/namespace.yaml',
+      'essonne-ai/charts/platform/values.yaml',
+      'essonne-ai/charts/resources/Chart.yaml',
+      'essonne-ai/charts/resources/templates/cluster-queue.yaml',
+      'essonne-ai/charts/resources/templates/compute-domain.yaml',
+      'essonne-ai/charts/resources/templates/local-queue.yaml',
+      'essonne-ai/charts/resources/templates/nic-cluster-policy.yaml',
+      'essonne-ai/charts/resources/templates/node-feature-rule.yaml',
+      'essonne-ai/charts/resources/templates/resource-flavor.yaml',
+      'essonne-ai/charts/resources/templates/topology.yaml',
+      'essonne-ai/charts/resources/values.yaml',
+      'essonne-ai/flux/releases/platform.yaml',
+      'essonne-ai/flux/releases/resources.yaml',
+      'essonne-ai/flux/sync.yaml',
     ]);
     const tf = JSON.parse(fs.readFileSync(path.join(out, 'stacks/essonne/cdk.tf.json'), 'utf8'));
     const values = Object.fromEntries(
@@ -287,14 +299,16 @@ describe('aifactory synth', () => {
     expect(report).toEqual(JSON.parse(cli('check', '--format', 'json').stdout));
   });
 
-  test('output is byte-identical from run to run', () => {
+  test('output is byte-identical from run to run, the GitOps tree too', () => {
     const a = path.join(tmp, 'a');
     const b = path.join(tmp, 'b');
-    expect(cli('synth', '--out', a).code).toBe(0);
-    expect(cli('synth', '--out', b).code).toBe(0);
+    expect(cli('synth', '--out', a, '--gitops-out', path.join(`${a}-tree`, 'gitops')).code).toBe(0);
+    expect(cli('synth', '--out', b, '--gitops-out', path.join(`${b}-tree`, 'gitops')).code).toBe(0);
     expect(treeHash(a)).toEqual(treeHash(b));
-    expect(cli('synth', '--out', a).code).toBe(0);
+    expect(treeHash(path.join(`${a}-tree`, 'gitops'))).toEqual(treeHash(path.join(`${b}-tree`, 'gitops')));
+    expect(cli('synth', '--out', a, '--gitops-out', path.join(`${a}-tree`, 'gitops')).code).toBe(0);
     expect(treeHash(a)).toEqual(treeHash(b));
+    expect(treeHash(path.join(`${a}-tree`, 'gitops'))).toEqual(treeHash(path.join(`${b}-tree`, 'gitops')));
   });
 
   test.each([

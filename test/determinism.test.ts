@@ -34,7 +34,15 @@ describe('byte-identical output', () => {
       const synth = (out: string) =>
         spawnSync(
           process.execPath,
-          [path.join(root, 'bin', 'aifactory.js'), 'synth', `examples/${example}`, '--out', out],
+          [
+            path.join(root, 'bin', 'aifactory.js'),
+            'synth',
+            `examples/${example}`,
+            '--out',
+            path.join(out, 'out'),
+            '--gitops-out',
+            path.join(out, 'gitops'),
+          ],
           {
             cwd: root,
             encoding: 'utf8',
@@ -56,7 +64,9 @@ describe('byte-identical output', () => {
    */
   test('shuffling the order of independent declarations gives the same files', () => {
     const build = (order: (n: number) => number[]) => {
-      const out = path.join(tmp, `shuffle-${order(3).join('')}`);
+      const dir = path.join(tmp, `shuffle-${order(3).join('')}`);
+      const out = path.join(dir, 'out');
+      fs.mkdirSync(dir);
       const app = new AiFactoryApp({ outdir: out });
       const stack = new PhysicalStack(app, 'lab');
       const site = new Site(stack, 'site', { country: 'FR', gridConnectionMw: 5, designPue: 1.25 });
@@ -94,7 +104,8 @@ describe('byte-identical output', () => {
       const e = evaluate(app);
       expect(e.findings).toEqual([]);
       app.synthesizeDesign(e);
-      return treeHash(out);
+      // The cdktf output and the GitOps tree beside it.
+      return treeHash(dir);
     };
     const forward = (n: number) => Array.from({ length: n }, (_, i) => i);
     const backward = (n: number) => forward(n).reverse();
@@ -103,7 +114,7 @@ describe('byte-identical output', () => {
       ...forward(n).filter((i) => i % 2 === 0),
     ];
     const a = build(forward);
-    expect(Object.keys(a)).toContain('helm/cluster/templates/cluster-queue.yaml');
+    expect(Object.keys(a)).toContain('gitops/cluster/charts/resources/templates/cluster-queue.yaml');
     expect(build(backward)).toEqual(a);
     expect(build(interleaved)).toEqual(a);
   });

@@ -2,9 +2,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
-import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
-import { GitRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository';
-import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2beta2/HelmRelease';
 import { RootConstruct } from 'constructs';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { addGpuPlatform } from '../examples/default/platform';
@@ -12,8 +9,13 @@ import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue, NetworkOperator, T
 import { gitopsFiles } from '../src/output/gitops';
 import { evaluate } from '../src/evaluate';
 import { validateCustomResource } from '../src/upstream/crd-schema';
+import { validateGitopsObject } from '../src/upstream/gitops-crds';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { App, TerraformStack } from 'cdktf';
+import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
+import { K8sObject } from '../src/kubernetes/objects';
+import { ClusterModel } from '../src/kubernetes/platform';
 import { evaluate as evaluateTiny, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
 describe('default example platform (GitOps)', () => {
@@ -115,9 +117,23 @@ describe('default example platform (GitOps)', () => {
     expect(e.findings).toEqual([]);
   });
 
-  test('umbrella chart: apiVersion v2, pinned dependencies, values under each dependency, CRs as templates', () => {
-    const chart = parse(files.get('helm/essonne-ai/Chart.yaml')!);
-    expect(chart.apiVersion).toBe('v2');
+  test('a chart per apply step: operators and namespaces first, custom resources and NodeFeatureRules after', () => {
+    expect([...files.keys()].filter((f) => f.startsWith('essonne-ai/charts/')).sort()).toEqual([
+      'essonne-ai/charts/platform/Chart.yaml',
+      'essonne-ai/charts/platform/templates/namespace.yaml',
+      'essonne-ai/charts/platform/values.yaml',
+      'essonne-ai/charts/resources/Chart.yaml',
+      'essonne-ai/charts/resources/templates/cluster-queue.yaml',
+      'essonne-ai/charts/resources/templates/compute-domain.yaml',
+      'essonne-ai/charts/resources/templates/local-queue.yaml',
+      'essonne-ai/charts/resources/templates/nic-cluster-policy.yaml',
+      'essonne-ai/charts/resources/templates/node-feature-rule.yaml',
+      'essonne-ai/charts/resources/templates/resource-flavor.yaml',
+      'essonne-ai/charts/resources/templates/topology.yaml',
+      'essonne-ai/charts/resources/values.yaml',
+    ]);
+    const chart = parse(files.get('essonne-ai/charts/platform/Chart.yaml')!);
+    expect([chart.apiVersion, chart.name]).toEqual(['v2', 'essonne-ai-platform']);
     expect(chart.dependencies).toEqual([
       { name: 'gpu-operator', version: 'v26.7.0', repository: 'https://helm.ngc.nvidia.com/nvidia' },
       { name: 'network-operator', version: '26.4.1', repository: 'https://helm.ngc.nvidia.com/nvidia' },
@@ -128,66 +144,143 @@ describe('default example platform (GitOps)', () => {
       },
       { name: 'kueue', version: '0.19.2', repository: 'oci://registry.k8s.io/kueue/charts' },
     ]);
-    expect(Object.keys(parse(files.get('helm/essonne-ai/values.yaml')!))).toEqual(
+    expect(Object.keys(parse(files.get('essonne-ai/charts/platform/values.yaml')!))).toEqual(
       chart.dependencies.map((d: { name: string }) => d.name),
     );
-    const cds = parseAllDocuments(files.get('helm/essonne-ai/templates/compute-domain.yaml')!).map((d) =>
-      d.toJS(),
-    );
+    const resources = parse(files.get('essonne-ai/charts/resources/Chart.yaml')!);
+    expect([resources.name, resources.dependencies]).toEqual(['essonne-ai-resources', undefined]);
+    const all = (f: string) => parseAllDocuments(files.get(f)!).map((d) => d.toJS());
+    const cds = all('essonne-ai/charts/resources/templates/compute-domain.yaml');
     expect(cds).toHaveLength(250);
     for (const cd of cds) expect(validateCustomResource(cd)).toEqual([]);
-    const namespaces = parseAllDocuments(files.get('helm/essonne-ai/templates/namespace.yaml')!).map(
-      (d) => d.toJS().metadata.name,
-    );
-    expect(namespaces).toEqual(['compute-domains', 'research-institute', 'startup-lab']);
+    expect(all('essonne-ai/charts/platform/templates/namespace.yaml').map((n) => n.metadata.name)).toEqual([
+      'compute-domains',
+      'research-institute',
+      'startup-lab',
+    ]);
   });
 
-  test('Argo CD Application and Flux GitRepository + HelmRelease validate with @kubernetes-models', () => {
-    const app = parse(files.get('gitops/essonne-ai/argocd-application.yaml')!);
-    expect(() => new Application(app).validate()).not.toThrow();
-    expect(app.spec.source).toEqual({
+  test('node labels: one NodeFeatureRule per NVL72 rack matching its 18 nodes by name, valid against the NFD CRD', () => {
+    const rules = parseAllDocuments(
+      files.get('essonne-ai/charts/resources/templates/node-feature-rule.yaml')!,
+    ).map((d) => d.toJS());
+    expect(rules).toHaveLength(250);
+    for (const r of rules) expect(validateCustomResource(r)).toEqual([]);
+    const first = cluster.nodes.slice(0, 18);
+    expect(rules[0]).toEqual({
+      apiVersion: 'nfd.k8s-sigs.io/v1alpha1',
+      kind: 'NodeFeatureRule',
+      metadata: { name: 'layout-bruyeres-building-1-hall-01-su-001-r01' },
+      spec: {
+        rules: [
+          {
+            name: 'rack bruyeres-building-1-hall-01-su-001-r01',
+            labels: first[0].labels,
+            matchFeatures: [
+              {
+                feature: 'system.name',
+                matchExpressions: { nodename: { op: 'In', value: first.map((n) => n.name) } },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    // Every node is matched by exactly one rule, with its own labels.
+    const matched = rules.flatMap((r) =>
+      r.spec.rules.flatMap(
+        (x: { labels: object; matchFeatures: { matchExpressions: { nodename: { value: string[] } } }[] }) =>
+          x.matchFeatures[0].matchExpressions.nodename.value.map((n) => [n, x.labels]),
+      ),
+    );
+    expect(matched).toEqual(cluster.nodes.map((n) => [n.name, n.labels]));
+    expect(validateCustomResource({ ...rules[0], spec: { rules: [{ labels: {} }] } })).toEqual([
+      'spec.rules[0].name: is required',
+    ]);
+  });
+
+  test('Argo CD: an app of apps, one Application per step in sync waves 0 and 1, valid against the Argo CD v3.5.1 CRD', () => {
+    const root = parse(files.get('essonne-ai/argocd/root.yaml')!);
+    expect(validateGitopsObject(root)).toEqual([]);
+    expect(root.spec.source).toEqual({
       repoURL: 'https://git.example.org/platform/essonne-ai.git',
       targetRevision: 'main',
-      path: 'cdktf.out/helm/essonne-ai',
-      helm: { releaseName: 'essonne-ai' },
+      path: 'gitops/essonne-ai/argocd/apps',
     });
-    const [source, release] = parseAllDocuments(files.get('gitops/essonne-ai/flux-helmrelease.yaml')!).map(
-      (d) => d.toJS(),
+    const platform = parse(files.get('essonne-ai/argocd/apps/platform.yaml')!);
+    const crs = parse(files.get('essonne-ai/argocd/apps/resources.yaml')!);
+    for (const a of [platform, crs]) expect(validateGitopsObject(a)).toEqual([]);
+    expect(
+      [platform, crs].map((a) => [
+        a.metadata.annotations['argocd.argoproj.io/sync-wave'],
+        a.spec.source.path,
+      ]),
+    ).toEqual([
+      ['0', 'gitops/essonne-ai/charts/platform'],
+      ['1', 'gitops/essonne-ai/charts/resources'],
+    ]);
+    expect(crs.spec.syncPolicy.syncOptions).toEqual([
+      'CreateNamespace=true',
+      'ServerSideApply=true',
+      'SkipDryRunOnMissingResource=true',
+    ]);
+    expect(
+      validateGitopsObject({ ...crs, spec: { ...crs.spec, source: { ...crs.spec.source, repoURL: 5 } } }),
+    ).toEqual(['spec.source.repoURL: must be string']);
+  });
+
+  test('Flux: GitRepository v1, Kustomization v1, HelmRelease v2 per step with dependsOn, valid against the Flux v2.9.0 CRDs', () => {
+    const [source, sync] = parseAllDocuments(files.get('essonne-ai/flux/sync.yaml')!).map((d) => d.toJS());
+    const platform = parse(files.get('essonne-ai/flux/releases/platform.yaml')!);
+    const crs = parse(files.get('essonne-ai/flux/releases/resources.yaml')!);
+    for (const o of [source, sync, platform, crs])
+      expect([o.kind, validateGitopsObject(o)]).toEqual([o.kind, []]);
+    expect([source.apiVersion, sync.apiVersion, platform.apiVersion]).toEqual([
+      'source.toolkit.fluxcd.io/v1',
+      'kustomize.toolkit.fluxcd.io/v1',
+      'helm.toolkit.fluxcd.io/v2',
+    ]);
+    expect(sync.spec.path).toBe('./gitops/essonne-ai/flux/releases');
+    expect(platform.spec).toMatchObject({
+      chart: { spec: { chart: './gitops/essonne-ai/charts/platform' } },
+      install: { createNamespace: true, crds: 'CreateReplace' },
+      upgrade: { crds: 'CreateReplace' },
+    });
+    expect(platform.spec.dependsOn).toBeUndefined();
+    expect(crs.spec.dependsOn).toEqual([{ name: 'essonne-ai-platform' }]);
+    expect(crs.spec.install).toEqual({ createNamespace: true });
+    expect(validateGitopsObject({ ...crs, spec: { ...crs.spec, interval: 5 } })).toEqual([
+      'spec.interval: must be string',
+    ]);
+    expect(validateGitopsObject({ ...crs, apiVersion: 'helm.toolkit.fluxcd.io/v2beta2' })[0]).toMatch(
+      /^\(root\): no copied GitOps CRD serves helm\.toolkit\.fluxcd\.io\/v2beta2 HelmRelease/,
     );
-    expect(() => new GitRepository(source).validate()).not.toThrow();
-    // The Node 20 build of @kubernetes-models/flux-cd (2.3.x) ships HelmRelease v2beta2 only; v2 (GA)
-    // kept the fields used here, so the spec is validated against v2beta2's schema.
-    expect(release.apiVersion).toBe('helm.toolkit.fluxcd.io/v2');
-    expect(() =>
-      new HelmRelease({ ...release, apiVersion: 'helm.toolkit.fluxcd.io/v2beta2' }).validate(),
-    ).not.toThrow();
-    expect(() =>
-      new HelmRelease({
-        ...release,
-        apiVersion: 'helm.toolkit.fluxcd.io/v2beta2',
-        spec: { ...release.spec, interval: 5 },
-      }).validate(),
-    ).toThrow();
   });
 });
 
 describe('Terraform delivery', () => {
   function synthTerraform(build: (app: AiFactoryApp, stack: PhysicalStack) => void) {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-tf-'));
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-tf-'));
+    const out = path.join(tmp, 'out');
     try {
       const app = new AiFactoryApp({ outdir: out });
       const stack = new PhysicalStack(app, 'lab');
       build(app, stack);
       const e = evaluate(app);
-      app.synthesizeDesign(e);
+      const plan = app.synthesizeDesign(e);
+      const read = (stack: string) => fs.readFileSync(path.join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8');
       return {
         e,
-        tf: JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'lab', 'cdk.tf.json'), 'utf8')),
-        raw: fs.readFileSync(path.join(out, 'stacks', 'lab', 'cdk.tf.json'), 'utf8'),
+        plan,
+        lab: JSON.parse(read('lab')),
+        tf: JSON.parse(read('lab-lab-gpu-platform')),
+        crs: JSON.parse(read('lab-lab-gpu-resources')),
+        raw: read('lab-lab-gpu-platform') + read('lab-lab-gpu-resources'),
         files: fs.readdirSync(out),
+        gitops: fs.existsSync(path.join(tmp, 'gitops')),
       };
     } finally {
-      fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
 
@@ -206,10 +299,27 @@ describe('Terraform delivery', () => {
     return cluster;
   };
 
-  test('helm_release per operator, kubernetes_manifest per CR, kubernetes_labels per node, namespaces', () => {
-    const { e, tf, files } = synthTerraform((_app, stack) => twoRacks(stack));
+  test('platform stack (helm_release per operator, namespaces, kubernetes_labels per node), then a resources stack (kubernetes_manifest per CR)', () => {
+    const { e, tf, crs, lab, plan, files, gitops } = synthTerraform((_app, stack) => twoRacks(stack));
     expect(e.findings).toEqual([]);
     expect(files).not.toContain('helm');
+    expect(files).not.toContain('node-labels');
+    expect(gitops).toBe(false);
+    expect(plan.stacks.map((s) => [s.name, s.wave, s.dependencies])).toEqual([
+      ['lab', 0, []],
+      ['lab-lab-gpu-platform', 0, []],
+      ['lab-lab-gpu-resources', 1, ['lab-lab-gpu-platform']],
+    ]);
+    expect(
+      Object.keys(lab.resource ?? {}).filter((t) => t.startsWith('kubernetes') || t.startsWith('helm')),
+    ).toEqual([]);
+    expect(Object.keys(tf.resource).sort()).toEqual([
+      'helm_release',
+      'kubernetes_labels',
+      'kubernetes_namespace_v1',
+    ]);
+    expect(Object.keys(crs.resource)).toEqual(['kubernetes_manifest']);
+    expect(crs.provider.helm).toBeUndefined();
     const r = tf.resource;
     expect(Object.keys(r.helm_release)).toHaveLength(4);
     const releases = Object.values(r.helm_release) as {
@@ -230,10 +340,14 @@ describe('Terraform delivery', () => {
       expect(parse(releases.find((x) => x.chart === op.chart)!.values[0])).toEqual(op.values);
     }
     // 2 ComputeDomains, NicClusterPolicy, Topology, ResourceFlavor, ClusterQueue, LocalQueue.
-    expect(Object.keys(r.kubernetes_manifest)).toHaveLength(7);
-    for (const m of Object.values(r.kubernetes_manifest) as { manifest: unknown; depends_on: string[] }[]) {
+    expect(Object.keys(crs.resource.kubernetes_manifest)).toHaveLength(7);
+    for (const m of Object.values(crs.resource.kubernetes_manifest) as {
+      manifest: unknown;
+      depends_on?: string[];
+    }[]) {
       expect(validateCustomResource(m.manifest)).toEqual([]);
-      expect(m.depends_on.filter((d) => d.startsWith('helm_release.'))).toHaveLength(4);
+      // The releases are in the stack before: the stack dependency orders them, not depends_on.
+      expect(m.depends_on).toBeUndefined();
     }
     expect(Object.keys(r.kubernetes_labels)).toHaveLength(2 * 18);
     const label = Object.values(r.kubernetes_labels)[0] as {
@@ -281,6 +395,56 @@ describe('Terraform delivery', () => {
       type: 'string',
     });
     expect(raw).not.toMatch(/BEGIN CERTIFICATE|eyJhbGciOi|password|secret/i);
+  });
+});
+
+describe('Terraform delivery of objects added to an operator by kind', () => {
+  test('a NetworkPolicy lands in the platform stack after its namespace; a Cohort in the resources stack', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-kind-'));
+    try {
+      const site = new RootConstruct();
+      const cluster = new GpuCluster(site, 'cluster', {
+        name: 'lab-gpu',
+        racks: [buildEssonneSite(site, { racks: 2, gridConnectionMw: 1, cooling: 'design-pue' })],
+        delivery: Delivery.terraform(),
+      });
+      new Tenant(new Kueue(cluster, 'kueue'), 'team-a', { gpuQuota: 72 });
+      const [model] = evaluate(site).analysis.platform.clusters;
+      const extra: K8sObject[] = [
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: 'default-deny', namespace: 'team-a' },
+          spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+        },
+        { apiVersion: 'kueue.x-k8s.io/v1beta2', kind: 'Cohort', metadata: { name: 'national' }, spec: {} },
+      ];
+      const withExtra: ClusterModel = {
+        ...model,
+        operators: model.operators.map((op) => ({ ...op, resources: [...op.resources, ...extra] })),
+      };
+      // A plain cdktf App: the rendering alone, without the design around it.
+      const app = new App({ outdir: path.join(tmp, 'out') });
+      renderTerraform(new TerraformStack(app, 'lab'), withExtra)();
+      app.synth();
+      const read = (stack: string) =>
+        JSON.parse(fs.readFileSync(path.join(tmp, 'out', 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+      const platform = read('lab-lab-gpu-platform');
+      const crs = read('lab-lab-gpu-resources');
+      const manifests = (tf: {
+        resource: Record<string, Record<string, { manifest: K8sObject; depends_on?: string[] }>>;
+      }) => Object.values(tf.resource.kubernetes_manifest ?? {}).map((m) => [m.manifest.kind, m.depends_on]);
+      expect(manifests(platform)).toEqual([
+        ['NetworkPolicy', [expect.stringMatching(/^kubernetes_namespace_v1\.lab-gpu_namespace-team-a_\w+$/)]],
+      ]);
+      expect(
+        manifests(crs)
+          .map(([k]) => k)
+          .sort(),
+      ).toEqual(['ClusterQueue', 'Cohort', 'LocalQueue', 'ResourceFlavor', 'Topology']);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

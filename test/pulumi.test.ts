@@ -118,17 +118,26 @@ interface TfResource {
   readonly body: Json;
 }
 
-/** Synthesizes the tree's Terraform (after `deploy` ran on the same tree) and lists the stack's resources. */
+/**
+ * Synthesizes the tree's Terraform (after `deploy` ran on the same tree) and lists the resources of
+ * the stack and of the platform stacks made for its clusters (`<stack>-<cluster>-platform`, ...).
+ */
 function synthesize(app: AiFactoryApp, outdir: string, stack: string): TfResource[] {
   app.synthesizeDesign(evaluate(app));
-  const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
-  return Object.entries(tf.resource as Record<string, Record<string, Json>>).flatMap(([type, byId]) =>
-    Object.values(byId).map((body) => ({
-      type,
-      path: (body['//'] as { metadata: { path: string } }).metadata.path,
-      body,
-    })),
-  );
+  const stacks = fs
+    .readdirSync(path.join(outdir, 'stacks'))
+    .filter((s) => s === stack || s.startsWith(`${stack}-`));
+  return stacks.sort().flatMap((s) => {
+    const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8'));
+    return Object.entries((tf.resource ?? {}) as Record<string, Record<string, Json>>).flatMap(
+      ([type, byId]) =>
+        Object.values(byId).map((body) => ({
+          type,
+          path: (body['//'] as { metadata: { path: string } }).metadata.path,
+          body,
+        })),
+    );
+  });
 }
 
 /** A construct tree under an `AiFactoryApp` writing to a temporary directory. */
@@ -198,7 +207,9 @@ function expectSameScaleway(tf: TfResource[]): void {
 }
 
 /** The Terraform delivery's construct path of a platform resource, as the Pulumi adapter names it. */
-const pulumiName = (tfPath: string) => tfPath.replace('/terraform/', '/');
+let clusterPath = '';
+/** `<stack>-<cluster>-<step>/<cluster>/release-x` (the Terraform delivery's stacks) as `<cluster path>/release-x`. */
+const pulumiName = (tfPath: string) => tfPath.replace(/^[^/]+\/[^/]+\//, `${clusterPath}/`);
 
 /**
  * Releases, custom resources, namespaces and node labels of the Terraform delivery against the
@@ -206,7 +217,8 @@ const pulumiName = (tfPath: string) => tfPath.replace('/terraform/', '/');
  * `helm_release` YAML, custom resources equal to the `kubernetes_manifest` objects (after every
  * release and their namespace), labels equal to `kubernetes_labels`.
  */
-function expectSamePlatform(tf: TfResource[], provider: string | undefined): void {
+function expectSamePlatform(tf: TfResource[], provider: string | undefined, cluster: string): void {
+  clusterPath = cluster;
   const namespaceOf = new Map(
     tf
       .filter((r) => r.type === 'kubernetes_namespace_v1')
@@ -262,11 +274,13 @@ function expectSamePlatform(tf: TfResource[], provider: string | undefined): voi
     };
     expect(t.type).toBe(`kubernetes:${manifest.apiVersion}:${manifest.kind}`);
     expect(t.inputs).toEqual(manifest);
-    const deps = (r.body.depends_on as string[]).filter((d) => d.startsWith('kubernetes_namespace_v1.'));
+    // Terraform applies the custom resources in a stack after the releases and namespaces; Pulumi
+    // orders the same through dependsOn.
+    expect(r.body.depends_on).toBeUndefined();
     expect([...t.dependsOn].sort()).toEqual(
       [
         ...releaseNames,
-        ...deps.map((d) => `${pulumiName(r.path).replace(/\/[^/]+$/, '')}/namespace-${namespaceOf.get(d)}`),
+        ...(manifest.metadata.namespace ? [`${clusterPath}/namespace-${manifest.metadata.namespace}`] : []),
       ].sort(),
     );
   }
@@ -369,7 +383,7 @@ describe('Pulumi adapter on the Scaleway B300 example', () => {
       ]);
       expect(Object.keys(platform.releases)).toEqual(['kueue']);
       const tf = synthesize(app, outdir, 'scaleway-b300');
-      expectSamePlatform(tf, await providerRef(platform.provider!));
+      expectSamePlatform(tf, await providerRef(platform.provider!), 'scaleway-b300/platform');
       const kueue = registered.find((r) => r.type === 'kubernetes:helm.sh/v3:Release')!;
       expect(kueue.inputs).toMatchObject({
         chart: 'oci://registry.k8s.io/kueue/charts/kueue',
@@ -468,7 +482,7 @@ describe('Pulumi adapter on racks: all four operators, delivered directly', () =
       await settle(design);
       const tf = synthesize(app, outdir, 'lab');
       // No provider given, no Kapsule: the ambient provider, as Terraform falls back to the environment.
-      expectSamePlatform(tf, undefined);
+      expectSamePlatform(tf, undefined, 'lab/cluster');
       const platform = design.platforms['lab-gpu'];
       expect(Object.keys(platform.releases)).toEqual([
         'gpu-operator',

@@ -90,23 +90,35 @@ describe('Terraform delivery of two clusters in one stack', () => {
       };
       for (const k of order) make[k as 'a' | 'b']();
       const plan = app.synthesizeDesign(evaluate(app));
-      const shard = JSON.parse(
-        fs.readFileSync(path.join(out, 'stacks', 'lab-a-labels-01', 'cdk.tf.json'), 'utf8'),
+      const platform = JSON.parse(
+        fs.readFileSync(path.join(out, 'stacks', 'lab-a-platform', 'cdk.tf.json'), 'utf8'),
       );
-      return { plan, backend: shard.terraform.backend.local.path };
+      return { plan, backend: platform.terraform.backend.local.path };
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
   }
 
-  test('labels shard with every cluster of the stack counted, whatever the declaration order; shard state paths are relative', () => {
+  // Issue 13: each cluster's platform has stacks of its own, so its labels count against its own
+  // platform stack only (before, both clusters' resources shared the stack 'lab' and a's labels sharded).
+  test('each cluster gets its own platform stacks, whatever the declaration order; their state paths are relative', () => {
     const ab = synth('ab');
     const ba = synth('ba');
     expect(oversizedStacks(ab.plan)).toEqual([]);
+    expect(ab.plan.stacks.map((s) => [s.name, s.resources, s.wave])).toEqual([
+      ['lab', 0, 0],
+      // a: no operator, its 144 node labels within the cap of 150.
+      ['lab-a-platform', 8 * 18, 0],
+      // b: 3 releases + 4 namespaces + 144 labels = 151 > 150: the labels shard.
+      ['lab-b-labels-01', 8 * 18, 0],
+      ['lab-b-platform', 3 + 4, 0],
+      // 8 ComputeDomains, a Topology and a ResourceFlavor, after the releases.
+      ['lab-b-resources', 8 + 2, 1],
+    ]);
     expect(ab.plan.stacks.map((s) => [s.name, s.resources])).toEqual(
       ba.plan.stacks.map((s) => [s.name, s.resources]),
     );
-    expect(ab.backend).toBe('../../../terraform.lab-a-labels-01.tfstate');
+    expect(ab.backend).toBe('../../../terraform.lab-a-platform.tfstate');
   });
 });
 

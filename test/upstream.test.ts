@@ -16,8 +16,8 @@ describe('upstream copies', () => {
     for (const m of provenance.matchAll(/^\| `([^`]+)` \|.*\| Apache-2\.0 \| `([0-9a-f]{64})` \|$/gm)) {
       listed.set(m[1], m[2]);
     }
-    const copied = UPSTREAM_CHARTS.flatMap((chart) =>
-      fs.readdirSync(path.join(UPSTREAM_DIR, chart)).map((f) => `${chart}/${f}`),
+    const copied = [...UPSTREAM_CHARTS, 'gitops'].flatMap((dir) =>
+      fs.readdirSync(path.join(UPSTREAM_DIR, dir)).map((f) => `${dir}/${f}`),
     );
     expect([...listed.keys()].sort()).toEqual(copied.sort());
     for (const file of copied) {
@@ -220,6 +220,9 @@ describe('validateCustomResource against the real CRD schemas', () => {
       'kueue.x-k8s.io/v1beta2 Topology',
       'kueue.x-k8s.io/v1beta2 WorkloadPriorityClass',
       'mellanox.com/v1alpha1 NicClusterPolicy',
+      'nfd.k8s-sigs.io/v1alpha1 NodeFeature',
+      'nfd.k8s-sigs.io/v1alpha1 NodeFeatureGroup',
+      'nfd.k8s-sigs.io/v1alpha1 NodeFeatureRule',
       'nvidia.com/v1 ClusterPolicy',
       'nvidia.com/v1alpha1 NVIDIADriver',
       'resource.nvidia.com/v1beta1 ComputeDomain',

@@ -6,8 +6,9 @@ export interface GitOpsDeliveryProps {
   /** @default 'main' */
   readonly targetRevision?: string;
   /**
-   * Path of the cluster's umbrella chart in that repository.
-   * @default 'cdktf.out/helm/<cluster>'
+   * Path of the cluster's GitOps folder (the one holding `charts/`, `argocd/` and `flux/`) in that
+   * repository, as Argo CD and Flux fetch it.
+   * @default '<tree>/<cluster>', where <tree> is the GitOps tree's path in the repository: `synth`'s `--gitops-out` (default `gitops`, beside the output directory)
    */
   readonly path?: string;
 }
@@ -15,8 +16,8 @@ export interface GitOpsDeliveryProps {
 /**
  * How a GPU cluster's platform reaches the cluster, chosen per cluster: Terraform
  * (`helm_release`, `kubernetes_manifest`, `kubernetes_labels`, `kubernetes_namespace_v1` in
- * the cluster's stack) or GitOps (an umbrella chart under `helm/<cluster>/` and an Argo CD
- * `Application` and a Flux `HelmRelease` under `gitops/<cluster>/`).
+ * the platform's own stacks, applied after the cluster's) or GitOps (a chart per apply step, Argo
+ * CD `Application`s and Flux `HelmRelease`s in the GitOps tree users commit, `gitops/<cluster>/`).
  */
 export class Delivery {
   static terraform(): Delivery {

@@ -21,7 +21,7 @@ export interface GpuClusterProps {
   /** Terraform or GitOps. */
   readonly delivery: Delivery;
   /**
-   * Namespace of the platform release under GitOps delivery (the umbrella chart's).
+   * Namespace of the platform's releases under GitOps delivery (the charts' target namespace).
    * @default 'ai-platform'
    */
   readonly platformNamespace?: string;

@@ -7,10 +7,11 @@ import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
+import { deployOrderFindings, deployOrderText } from '../deploy/deploy-order';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
 import { VERSION } from './package-info';
-import { OutputFile } from '../output/gitops';
+import { gitopsRepoPath, hasGitops, OutputFile } from '../output/gitops';
 
 export interface Io {
   stdout(text: string): void;
@@ -64,16 +65,21 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .description('check the design, then write Terraform JSON and reports to DIR (nothing on error findings)')
     .argument('[APP]', APP_HELP)
     .option('-o, --out <DIR>', 'output directory', 'cdktf.out')
+    .option(
+      '--gitops-out <DIR>',
+      'GitOps tree to commit (charts, Argo CD, Flux) (default: gitops beside --out)',
+    )
     .option('--example', EXAMPLE_HELP)
     .option('--rules <FILE>', RULES_HELP, collect, [])
     .option('--verbose', 'print stack traces')
     .action(
       async (
         app: string | undefined,
-        opts: { out: string; example?: boolean; rules: string[]; verbose?: boolean },
+        opts: { out: string; gitopsOut?: string; example?: boolean; rules: string[]; verbose?: boolean },
       ) => {
         verbose = !!opts.verbose;
-        code = await synth({ app, ...opts }, opts.out, io);
+        const gitopsOut = opts.gitopsOut ?? path.join(path.dirname(opts.out), 'gitops');
+        code = await synth({ app, ...opts }, opts.out, io, gitopsOut);
       },
     );
 
@@ -165,9 +171,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
-async function synth(source: AppSource, out: string, io: Io): Promise<number> {
+async function synth(source: AppSource, out: string, io: Io, gitopsOut: string): Promise<number> {
   const file = resolveApp(source.app, source.example);
   const staged = new StagedDir(out);
+  const gitops = new StagedDir(gitopsOut);
   const progress = progressFor(process.stderr, 4);
   try {
     progress.phase('load app', path.relative(process.cwd(), file));
@@ -178,28 +185,50 @@ async function synth(source: AppSource, out: string, io: Io): Promise<number> {
       progress.done();
       io.stdout(summaryText(evaluation) + findingsText(evaluation));
       staged.discard();
+      gitops.discard();
       io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
     progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
-    const plan = captured.synthesizeDesign(evaluation, await reportFiles(evaluation));
+    const plan = captured.synthesizeDesign(
+      evaluation,
+      await reportFiles(evaluation),
+      { dir: gitops.staging, repoPath: gitopsRepoPath(gitopsOut) },
+      file,
+    );
     const over = oversizedStacks(plan);
     if (over.length > 0) {
       progress.done();
       staged.discard();
+      gitops.discard();
       for (const line of over) io.stderr(`aifactory: ${line}\n`);
       io.stderr(`aifactory: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
+    // The deploy-order pack reads what was just written, as Terraform, Flux and Argo CD would.
+    const order = deployOrderFindings(staged.staging, gitops.staging);
+    if (hasErrors(order)) {
+      progress.done();
+      staged.discard();
+      gitops.discard();
+      io.stdout(deployOrderText(order));
+      io.stderr(`aifactory: the output would not apply in order: nothing written, ${out} left as it was\n`);
+      return EXIT_FINDINGS;
+    }
     progress.phase('write', out);
     staged.commit();
+    // The GitOps tree is replaced only by a design that delivers by GitOps.
+    const withGitops = hasGitops(evaluation.analysis.platform);
+    if (withGitops) gitops.commit();
+    else gitops.discard();
     progress.done();
     io.stdout(summaryText(evaluation) + findingsText(evaluation) + stackPlanText(plan));
-    io.stdout(`wrote ${out}\n`);
+    io.stdout(`wrote ${out}${withGitops ? ` and ${gitopsOut}` : ''}\n`);
     return EXIT_OK;
   } catch (e) {
     progress.done();
     staged.discard();
+    gitops.discard();
     throw e;
   }
 }

@@ -74,12 +74,24 @@ export function readStackPlan(outdir: string, maxResourcesPerStack: number): Sta
   return { stacks, maxResourcesPerStack };
 }
 
-/** The plan as text for the synth summary. */
+/** The plan as text for the synth summary: totals, then the stacks of each apply wave in order. */
 export function stackPlanText(plan: StackPlan): string {
   const waves = Math.max(0, ...plan.stacks.map((s) => s.wave)) + 1;
   const total = plan.stacks.reduce((n, s) => n + s.resources, 0);
   const largest = plan.stacks.reduce((m, s) => Math.max(m, s.resources), 0);
-  return `stacks ${plan.stacks.length} in ${waves} apply wave(s), ${total.toLocaleString('en-US')} resources, largest ${largest.toLocaleString('en-US')} (cap ${plan.maxResourcesPerStack.toLocaleString('en-US')})\n`;
+  const lines = [
+    `stacks ${plan.stacks.length} in ${waves} apply wave(s), ${total.toLocaleString('en-US')} resources, largest ${largest.toLocaleString('en-US')} (cap ${plan.maxResourcesPerStack.toLocaleString('en-US')})`,
+  ];
+  // The apply order: each wave after the one before; the stacks of a wave in parallel.
+  for (let w = 0; w < waves && plan.stacks.length > 0; w++) {
+    lines.push(
+      `wave ${w + 1}: ${plan.stacks
+        .filter((s) => s.wave === w)
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** One message per stack above the cap, naming it. */

@@ -45,7 +45,7 @@ export function loadCrd(apiVersion: string, kind: string): CrdVersion | undefine
   let found = parsed.get(key);
   if (found === undefined) {
     const group = apiVersion.split('/')[0];
-    for (const f of crdFiles().filter((x) => x.group === group && x.kind === kind)) {
+    for (const f of crdFiles().filter((x) => x.group === group && x.kinds.includes(kind))) {
       for (const [k, v] of parseCrdFile(f.chart, f.name)) parsed.set(k, v);
     }
     found = parsed.get(key);
@@ -53,10 +53,20 @@ export function loadCrd(apiVersion: string, kind: string): CrdVersion | undefine
   return found;
 }
 
-const parsed = new Map<string, CrdVersion>();
-let files: { chart: UpstreamChart; name: string; group: string; kind: string }[] | undefined;
+/**
+ * The CRD files copied for a chart, each with its group and the kinds it defines, read from the
+ * files' `group:` and `kind:` lines without parsing them (`file` as in {@link CrdVersion}).
+ */
+export function chartCrdFiles(chart: UpstreamChart): { file: string; group: string; kinds: string[] }[] {
+  return crdFiles()
+    .filter((f) => f.chart === chart)
+    .map((f) => ({ file: `${f.chart}/${f.name}`, group: f.group, kinds: [...f.kinds] }));
+}
 
-/** The copied CRD files with the group and kind their text declares. */
+const parsed = new Map<string, CrdVersion>();
+let files: { chart: UpstreamChart; name: string; group: string; kinds: string[] }[] | undefined;
+
+/** The copied CRD files with the group and kinds their text declares (a file may hold several CRDs of one group). */
 function crdFiles() {
   if (files === undefined) {
     files = [];
@@ -65,8 +75,8 @@ function crdFiles() {
         if (!name.endsWith('.yaml') || name === 'values.yaml' || name === 'Chart.yaml') continue;
         const text = fs.readFileSync(upstreamFile(chart, name), 'utf8');
         const group = /^ {2}group: (\S+)$/m.exec(text)?.[1] ?? '';
-        const kind = /^ {2}names:\n(?: {4}.*\n)*? {4}kind: (\S+)$/m.exec(text)?.[1] ?? '';
-        files.push({ chart, name, group, kind });
+        const kinds = [...text.matchAll(/^ {2}names:\n(?: {4}.*\n)*? {4}kind: (\S+)$/gm)].map((m) => m[1]);
+        files.push({ chart, name, group, kinds });
       }
     }
   }

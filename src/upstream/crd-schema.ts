@@ -29,8 +29,18 @@ export function validateCustomResource(resource: unknown): string[] {
   if (validate === undefined) {
     return [`(root): no copied CRD serves ${key}; known kinds: ${knownCustomResourceKinds().join(', ')}`];
   }
+  return schemaErrors(validate, resource);
+}
+
+/** Runs a compiled CRD schema over a resource; sorted messages as {@link validateCustomResource} gives them. */
+export function schemaErrors(validate: ValidateFunction, resource: unknown): string[] {
   if (validate(resource)) return [];
   return [...new Set((validate.errors ?? []).map((e) => describe(e, resource)))].sort();
+}
+
+/** Compiles a CRD version's `openAPIV3Schema` (see `toAjvSchema`). */
+export function compileCrdSchema(openAPIV3Schema: Record<string, unknown>): ValidateFunction {
+  return ajv.compile(toAjvSchema(openAPIV3Schema));
 }
 
 function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
@@ -39,7 +49,7 @@ function validatorFor(apiVersion: string, kind: string): ValidateFunction | unde
   if (validate === undefined) {
     const crd = loadCrd(apiVersion, kind);
     if (crd === undefined) return undefined;
-    validate = ajv.compile(toAjvSchema(crd.openAPIV3Schema));
+    validate = compileCrdSchema(crd.openAPIV3Schema);
     validators.set(key, validate);
   }
   return validate;

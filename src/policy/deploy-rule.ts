@@ -1,0 +1,35 @@
+import { DeployPlan } from '../deploy/plan';
+import { round } from '../units';
+import { Finding, Rule, Violation } from './rule';
+
+/** A rule over a deploy plan read from the emitted output (`src/deploy/`), with the fields of a `Rule`. */
+export interface DeployRule extends Omit<Rule, 'check'> {
+  check(plan: DeployPlan): Violation[];
+}
+
+/**
+ * Runs the deploy-order rules over every plan of a synthesized output. Findings name the emitted
+ * object (its construct path, or its file in the GitOps tree); they cannot be suppressed: an
+ * object applied too early fails on a real environment whatever the reason.
+ */
+export function runDeployRules(plans: readonly DeployPlan[], rules: readonly DeployRule[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const plan of plans) {
+      for (const v of rule.check(plan)) {
+        findings.push({
+          ruleId: rule.id,
+          severity: rule.severity,
+          path: v.path,
+          message: v.message,
+          measured: v.measured === undefined ? null : round(v.measured),
+          limit: v.limit === undefined ? null : round(v.limit),
+          unit: v.unit ?? null,
+          suppressed: false,
+          reason: null,
+        });
+      }
+    }
+  }
+  return findings;
+}
