@@ -154,6 +154,7 @@ export class Building extends Construct {
     if (a.distribution === 'dc-800v') {
       return new Rectifier(block, `rectifier-${side}`, {
         ratingKw: a.rectifierKw,
+        outputVoltageV: 800,
         efficiency: a.rectifierEfficiency,
         feeds: [mv],
       });

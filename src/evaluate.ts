@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { analyze, Analysis, SiteLoad } from './analysis/analysis';
+import { analyze, Analysis, AnalysisOptions, SiteLoad } from './analysis/analysis';
 import { buildPlant } from './model/plant';
 import { runRules } from './policy/engine';
 import { ALL_RULES } from './policy/packs';
@@ -32,8 +32,12 @@ export interface Evaluation {
 }
 
 /** Reads the model under `root`, analyses it (load flow, N-1) and runs the rules. */
-export function evaluate(root: IConstruct, rules: readonly Rule[] = ALL_RULES): Evaluation {
-  const analysis = analyze(buildPlant(root), root);
+export function evaluate(
+  root: IConstruct,
+  rules: readonly Rule[] = ALL_RULES,
+  options: AnalysisOptions = {},
+): Evaluation {
+  const analysis = analyze(buildPlant(root), root, options);
   return {
     analysis,
     findings: runRules(analysis, rules),

@@ -383,7 +383,7 @@ describe('DC and single-phase circuits', () => {
     const site = new Site(new PhysicalStack(app, 'lab'), 'lab', { country: 'FR', gridConnectionMw: 20 });
     const hall = new Hall(site, 'hall-1', { designKwPerRack: 250, rackPositions: 8 });
     const rect = ['a', 'b'].map(
-      (s) => new Rectifier(site, `rect-${s}`, { ratingKw: 4000, feeds: [site.grid] }),
+      (s) => new Rectifier(site, `rect-${s}`, { ratingKw: 4000, outputVoltageV: 800, feeds: [site.grid] }),
     );
     const dc = rect.map(
       (r, i) =>

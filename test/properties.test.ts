@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RootConstruct } from 'constructs';
-import { GeneratorGroup, Hall, Rack, Site, Ups } from '../constructs';
+import { GeneratorGroup, Hall, Rack, Site, StaticTransferSwitch, Ups } from '../constructs';
 import { PowerEquipment } from '../constructs/power-equipment';
 import { analyze } from '../src/analysis/analysis';
 import { evaluate } from '../src/evaluate';
@@ -19,6 +19,10 @@ const design = fc.record({
       units: fc.integer({ min: 1, max: 5 }),
       ratingKw: fc.integer({ min: 50, max: 2_000 }),
       feedPicks: fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { minLength: 5, maxLength: 5 }),
+      /** Per unit: a static transfer switch (primary, alternate) where it has two feeds or more. */
+      transfer: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+      /** Modules per unit (N+1 when more than one): a surviving group counts all of them under N-1. */
+      modules: fc.integer({ min: 1, max: 3 }),
     }),
     { minLength: 1, maxLength: 4 },
   ),
@@ -44,7 +48,19 @@ function build(d: Design, scale = 1): RootConstruct {
     for (let u = 0; u < level.units; u++) {
       const feeds = [...new Set(level.feedPicks[u].map((p) => above[p % above.length]))];
       units.push(
-        new Ups(site, `l${l}-u${u}`, { moduleRatingKw: level.ratingKw, efficiency: level.efficiency, feeds }),
+        level.transfer[u] && feeds.length >= 2
+          ? new StaticTransferSwitch(site, `l${l}-u${u}`, {
+              ratingKw: level.ratingKw,
+              primary: feeds[0],
+              alternate: feeds[1],
+            })
+          : new Ups(site, `l${l}-u${u}`, {
+              moduleRatingKw: level.ratingKw,
+              modules: level.modules,
+              redundantModules: level.modules > 1 ? 1 : 0,
+              efficiency: level.efficiency,
+              feeds,
+            }),
       );
     }
     if (l === Math.min(1, d.levels.length - 1) && d.backed !== undefined) {
@@ -70,6 +86,8 @@ describe('properties', () => {
         const a = analyze(buildPlant(build(d)));
         const grid = a.plant.nodes.find((n) => n.kind === 'grid-connection')!;
         const racksW = d.racks.reduce((s, r) => s + r.kw * 1000, 0);
+        // A static transfer switch has no losses: a level's efficiency is exact only without one.
+        if (d.levels.some((l) => l.transfer.some((t) => t))) return;
         const eff = d.levels.reduce((p, l) => p * l.efficiency, 1);
         expect(a.flow.outW[grid.index]).toBeCloseTo(racksW / eff, 6);
       }),
@@ -105,7 +123,11 @@ describe('properties', () => {
   });
 });
 
-/** The textbook way: for each failure, recompute the whole load flow without it. O(N^2). */
+/**
+ * The textbook way: for each failure, recompute the whole load flow without it. O(N^2).
+ * A shared load splits equally among its live feeds; a transfer load draws all from its first
+ * live feed. Surviving equipment is measured against every unit it has installed.
+ */
 function bruteForceN1(a: ReturnType<typeof analyze>) {
   const { nodes } = a.plant;
   const worst = new Array<number>(nodes.length).fill(-1);
@@ -126,11 +148,12 @@ function bruteForceN1(a: ReturnType<typeof analyze>) {
       if (dead[i]) continue;
       out[i] += n.demandW;
       const alive = n.feeds.filter((f) => !dead[f]);
-      for (const f of alive) out[f] += out[i] / n.efficiency / alive.length;
+      const draws = n.feedMode === 'transfer' ? alive.slice(0, 1) : alive;
+      for (const f of draws) out[f] += out[i] / n.efficiency / draws.length;
     }
     for (const n of nodes) {
       if (dead[n.index] || n.rack || out[n.index] <= a.flow.outW[n.index] + 1e-6) continue;
-      worst[n.index] = Math.max(worst[n.index], out[n.index] / n.capacityW);
+      worst[n.index] = Math.max(worst[n.index], out[n.index] / (n.units * n.unitCapacityW));
     }
     const racks = nodes.filter((n) => n.rack?.requiresRedundancy && dead[n.index]).map((n) => n.index);
     if (racks.length > 0) lost.push([c.index, racks]);
