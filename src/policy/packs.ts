@@ -8,6 +8,7 @@ import { PWR_007 } from './rules/power/PWR-007';
 import { PWR_008 } from './rules/power/PWR-008';
 import { PWR_009 } from './rules/power/PWR-009';
 import { PWR_010 } from './rules/power/PWR-010';
+import { PWR_011 } from './rules/power/PWR-011';
 import { PWR_014 } from './rules/power/PWR-014';
 import { COOL_001 } from './rules/cooling/COOL-001';
 import { COOL_002 } from './rules/cooling/COOL-002';
@@ -39,6 +40,7 @@ export const POWER_PACK: readonly Rule[] = [
   PWR_008,
   PWR_009,
   PWR_010,
+  PWR_011,
   PWR_014,
 ];
 
