@@ -9,6 +9,8 @@ import { PWR_008 } from './rules/power/PWR-008';
 import { PWR_009 } from './rules/power/PWR-009';
 import { PWR_010 } from './rules/power/PWR-010';
 import { PWR_011 } from './rules/power/PWR-011';
+import { PWR_012 } from './rules/power/PWR-012';
+import { PWR_013 } from './rules/power/PWR-013';
 import { PWR_014 } from './rules/power/PWR-014';
 import { COOL_001 } from './rules/cooling/COOL-001';
 import { COOL_002 } from './rules/cooling/COOL-002';
@@ -41,6 +43,8 @@ export const POWER_PACK: readonly Rule[] = [
   PWR_009,
   PWR_010,
   PWR_011,
+  PWR_012,
+  PWR_013,
   PWR_014,
 ];
 
