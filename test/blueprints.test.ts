@@ -64,18 +64,47 @@ describe('blueprint specifics', () => {
     expect(tx.capacityW).toBeCloseTo(3_150_000 * 0.95);
   });
 
-  test('Vera Rubin: 800 VDC chain without UPS, 45 C water, dry coolers', () => {
-    const e = build('vera-rubin-nvl72-800vdc', 32, 100);
+  test('Vera Rubin: an AC rack on a 2N AC chain with UPS, 45 C water, dry coolers', () => {
+    const e = build('vera-rubin-nvl72', 32, 100);
     const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+    expect(kinds.has('ups')).toBe(true);
+    expect(kinds.has('rectifier')).toBe(false);
+    expect(e.analysis.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
+    expect(e.analysis.plant.coolers.find((c) => c.kind === 'dry-cooler')!.cop).toBe(4.39);
+    // Warmer than the rack accepts: COOL-003 at 46 C > 45 C.
+    expect(errors(build('vera-rubin-nvl72', 8, 100, { cduSupplyC: 46 }))).toEqual([
+      ['COOL-003', 'site/building/cdu-hall-01', 46, 45, 'C'],
+    ]);
+    // The AC rack on the 800 VDC chain is refused, once per cord.
+    const dc = errors(build('vera-rubin-nvl72', 8, 100, { distribution: 'dc-800v' }));
+    expect(dc.filter((f) => f[0] === 'PWR-012')).toHaveLength(16);
+  });
+
+  test('hypothetical 800 VDC: rectifier and energy storage instead of transformer and UPS, ride-through checked', () => {
+    const e = build('hypothetical-800vdc', 32, 100);
+    const kinds = new Set(
+      e.analysis.plant.nodes.filter((n) => !n.path.includes('/mechanical/')).map((n) => n.kind),
+    );
     expect(kinds.has('ups')).toBe(false);
     expect(kinds.has('rectifier')).toBe(true);
+    expect(kinds.has('energy-storage')).toBe(true);
     const busway = e.analysis.plant.nodes.find((n) => n.kind === 'busway')!;
-    expect([busway.ratingUnit, busway.capacityW]).toEqual(['kW', 1_280_000]);
-    expect(e.analysis.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
-    expect(e.analysis.plant.coolers.find((c) => c.kind === 'dry-cooler')).toBeDefined();
-    // Warmer than the rack accepts: COOL-003 at 46 C > 45 C.
-    expect(errors(build('vera-rubin-nvl72-800vdc', 8, 100, { cduSupplyC: 46 }))).toEqual([
-      ['COOL-003', 'site/building/cdu-hall-01', 46, 45, 'C'],
+    expect([busway.ratingUnit, busway.capacityW, busway.output, busway.voltageV]).toEqual([
+      'kW',
+      1_280_000,
+      'dc',
+      800,
+    ]);
+    // 3 s of storage at its 4,000 kW rating, carrying half a block in normal operation
+    // (16 x 227 kW / 2 = 1,816 kW): 3 x 4,000 / 1,816 = 6.6 s, less than the 10 s generator transfer.
+    const short = build('hypothetical-800vdc', 16, 100, { upsAutonomyMinutes: 0.05 });
+    expect(
+      errors(short)
+        .filter((f) => f[0] === 'PWR-013')
+        .map((f) => [f[1], f[2], f[3]]),
+    ).toEqual([
+      ['site/building/mv-01/block-001/energy-storage-a', expect.closeTo(6.608, 3), 10],
+      ['site/building/mv-01/block-001/energy-storage-b', expect.closeTo(6.608, 3), 10],
     ]);
   });
 
@@ -99,7 +128,7 @@ describe('blueprint specifics', () => {
 
   test('an unknown blueprint id lists the known ones', () => {
     expect(() => blueprint('gb400')).toThrow(
-      "unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300",
+      "unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc",
     );
   });
 });

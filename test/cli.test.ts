@@ -199,7 +199,7 @@ describe('aifactory plan', () => {
   test.each([
     [
       ['plan', '--blueprint', 'gb400', '--grid-mw', '44'],
-      "aifactory: --blueprint: unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300\n",
+      "aifactory: --blueprint: unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc\n",
     ],
     [
       ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '0'],

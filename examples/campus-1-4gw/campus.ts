@@ -7,12 +7,12 @@ import { Site } from '../../constructs';
  * (Seine-et-Marne; 1.4 GW, first buildings from 2028). The phasing is this example's:
  * - phase 1: four GB300 NVL72 buildings of 1,024 racks (`gb300-nvl72` blueprint, chillers);
  * - phase 2: two Vera Rubin NVL72 buildings of 1,024 racks and one of 512 on 800 VDC
- *   (`vera-rubin-nvl72-800vdc` blueprint, 45 C water, dry coolers).
+ *   (`vera-rubin-nvl72` blueprint, AC, 45 C water, dry coolers).
  * 6,656 NVL72 racks, 479,232 GPUs; about 98.5% of the grid connection.
  */
 export const PHASES = [
   { blueprint: 'gb300-nvl72', buildings: [1_024, 1_024, 1_024, 1_024] },
-  { blueprint: 'vera-rubin-nvl72-800vdc', buildings: [1_024, 1_024, 512] },
+  { blueprint: 'vera-rubin-nvl72', buildings: [1_024, 1_024, 512] },
 ] as const;
 
 export function buildCampus(scope: Construct): Site {

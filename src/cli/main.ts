@@ -81,7 +81,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .description('the largest rack and GPU count of a blueprint that passes every check on a grid connection')
     .requiredOption(
       '-b, --blueprint <ID>',
-      'blueprint id (gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300)',
+      'blueprint id (gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc)',
     )
     .requiredOption('--grid-mw <N>', 'grid connection, MW', parseFloat)
     .option(
