@@ -96,7 +96,15 @@ export class Building extends Construct {
     const blocksPerCatcher = count(path, 'blocksPerCatcher', a.blocksPerCatcher ?? 4);
     // A block is what one set of heads carries: a 2N block of `susPerBlock` SUs, or a
     // distributed-redundant group of drSystems - 1 such blocks on drSystems heads.
-    const blockSus = topology === 'distributed-redundant' ? (drSystems - 1) * a.susPerBlock : a.susPerBlock;
+    // A catcher block carries its whole load in normal operation, so it holds what fits 80% of
+    // one head (a 2N block holds what fits 100% of one head under N-1).
+    const suKw = a.racksPerSu * rackKw;
+    const blockSus =
+      topology === 'distributed-redundant'
+        ? (drSystems - 1) * a.susPerBlock
+        : topology === 'block-redundant'
+          ? Math.max(1, Math.min(a.susPerBlock, Math.floor((0.8 * this.headKw(a)) / suKw + 1e-9)))
+          : a.susPerBlock;
     const blocksPerGroup =
       topology === 'distributed-redundant'
         ? Math.max(1, Math.floor(a.blocksPerMvGroup / (drSystems - 1)))
@@ -136,7 +144,7 @@ export class Building extends Construct {
         // The two feeds of the n-th busway pair of the block.
         let feedsOf: (n: number) => PowerEquipment[];
         if (topology === '2n') {
-          const heads = SIDES.map((side, i) => this.blockHead(block, side, [mv[i]], a));
+          const heads = SIDES.map((side, i) => this.blockHead(block, side, [mv[i]], a, true));
           feedsOf = () => heads;
         } else if (topology === 'distributed-redundant') {
           const heads = Array.from({ length: drSystems }, (_, i) =>
@@ -160,6 +168,7 @@ export class Building extends Construct {
                 ratingKw: this.headKw(a),
                 primary: head,
                 alternate: catcher!,
+                ...(ac ? {} : { current: 'dc' as const, voltageV: 800 }),
               }),
           );
           feedsOf = () => sts;
@@ -214,13 +223,16 @@ export class Building extends Construct {
 
   /**
    * The head of a power block: transformer, switchboard and UPS (AC), or a rectifier and
-   * its energy storage (800 VDC), fed from the MV switchgear it is given.
+   * its energy storage (800 VDC), fed from the MV switchgear it is given. In 2N the UPS is a
+   * group of modules; in the distributed and block topologies it counts as one system (the
+   * loss of a module sends the system to bypass: the topology absorbs the system's loss).
    */
   private blockHead(
     block: Construct,
     side: string,
     mv: PowerEquipment[],
     a: BuildingAssumptions,
+    modular = false,
   ): PowerEquipment {
     if (a.distribution === 'dc-800v') {
       const rectifier = new Rectifier(block, `rectifier-${side}`, {
@@ -246,9 +258,9 @@ export class Building extends Construct {
     });
     const board = new Switchboard(block, `switchboard-${side}`, { ratingA: a.switchboardA, feeds: [tx] });
     return new Ups(block, `ups-${side}`, {
-      moduleRatingKw: a.upsModuleKw,
-      modules: a.upsModules,
-      redundantModules: a.upsRedundantModules,
+      moduleRatingKw: modular ? a.upsModuleKw : a.upsModules * a.upsModuleKw,
+      modules: modular ? a.upsModules : 1,
+      redundantModules: modular ? a.upsRedundantModules : 0,
       efficiency: a.upsEfficiency,
       autonomyMinutes: a.upsAutonomyMinutes,
       feeds: [board],

@@ -10,6 +10,13 @@ export interface StaticTransferSwitchProps extends PowerEquipmentProps {
   readonly primary: PowerEquipment;
   /** The source it moves to, whole, when the primary is lost (the reserve or "catcher" UPS). */
   readonly alternate: PowerEquipment;
+  /**
+   * Current it switches: AC, or DC on an 800 VDC chain.
+   * @default 'ac'
+   */
+  readonly current?: 'ac' | 'dc';
+  /** Bus voltage, V: required for DC (DC equipment has no default voltage). */
+  readonly voltageV?: number;
 }
 
 /**
@@ -27,12 +34,17 @@ export class StaticTransferSwitch extends PowerEquipment {
       throw new DesignError(path, 'a static transfer switch takes `primary` and `alternate`, not `feeds`');
     }
     const ratingKw = positive(path, 'ratingKw', props.ratingKw);
+    if (props.current === 'dc' && props.voltageV === undefined) {
+      throw new DesignError(path, "a DC static transfer switch needs an explicit voltageV (for example 800)");
+    }
     super(scope, id, props, {
       kind: 'sts',
       label: 'static transfer switch',
       ratingUnit: 'kW',
       unitRating: ratingKw,
       feedMode: 'transfer',
+      input: props.current ?? 'ac',
+      ...(props.voltageV === undefined ? {} : { voltageV: positive(path, 'voltageV', props.voltageV) }),
     });
     this.addFeed(props.primary);
     this.addFeed(props.alternate);

@@ -120,6 +120,51 @@ describe('blueprint specifics', () => {
     );
   });
 
+  test.each([['distributed-redundant'], ['block-redundant']] as const)(
+    'GB200 in %s: two MV groups pass every check, and N-1 fails when the heads are too small',
+    (topology) => {
+      const racks = 2 * 16 * 2 * 8;
+      const e = build('gb200-nvl72', racks, 10_000, { topology });
+      expect(errors(e)).toEqual([]);
+      expect(e.summary.racks).toBe(racks);
+      const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+      expect(kinds.has('sts')).toBe(topology === 'block-redundant');
+    },
+  );
+
+  test('distributed redundant with UPS of 2 x 1,000 kW: a survivor carries 2,112 kW on 2,000 kW', () => {
+    const small = build('gb200-nvl72', 48, 100, { topology: 'distributed-redundant', upsModuleKw: 1_000 });
+    expect(
+      errors(small)
+        .filter((f) => f[0] === 'PWR-002')
+        .map((f) => [f[1], f[2], f[3]]),
+    ).toEqual(
+      [1, 2, 3, 4].map((i) => [`site/building/mv-01/block-001/ups-${i}`, expect.closeTo(2_112, 6), 2_000]),
+    );
+  });
+
+  test('block redundant: a block of one SU (80% of a head) on its UPS, the catcher takes a failed block whole', () => {
+    const e = build('gb200-nvl72', 40, 100, { topology: 'block-redundant' });
+    const at = (p: string) =>
+      e.analysis.plant.nodes.find((n) => n.path === `site/building/mv-01/${p}`)!.index;
+    expect(e.analysis.flow.outW[at('block-001/ups-p')]).toBeCloseTo(1_056_000, 3);
+    expect(e.analysis.flow.outW[at('catcher-01/ups-r')]).toBe(0);
+    expect(e.analysis.contingency.worstLoadW[at('catcher-01/ups-r')]).toBeCloseTo(1_056_000, 3);
+    // 5 blocks: catchers for blocks 1-4 and for block 5.
+    expect(e.analysis.plant.nodes.filter((n) => n.path.endsWith('/ups-r')).length).toBe(2);
+  });
+
+  test('distributed redundant: a head carries 3/4 of a 2N side; its loss raises the others to a 2N side', () => {
+    // 4 heads for 3 blocks of 16 racks of 132 kW: 6,336 kW, 1,584 kW per head, 2,112 kW after a loss.
+    const e = build('gb200-nvl72', 48, 100, { topology: 'distributed-redundant' });
+    const ups = e.analysis.plant.nodes.filter((n) => n.kind === 'ups' && n.path.includes('/block-001/'));
+    expect(ups.map((n) => n.path.split('/').pop())).toEqual(['ups-1', 'ups-2', 'ups-3', 'ups-4']);
+    for (const u of ups) {
+      expect(e.analysis.flow.outW[u.index]).toBeCloseTo(1_584_000, 3);
+      expect(e.analysis.contingency.worstLoadW[u.index]).toBeCloseTo(2_112_000, 3);
+    }
+  });
+
   test('an IT capacity becomes the largest whole number of racks within it', () => {
     expect(build('gb200-nvl72', undefined as unknown as number, 100, { itCapacityMw: 1 }).summary.racks).toBe(
       7,
