@@ -299,7 +299,8 @@ export class Building extends Construct {
     // boards carry all of it at <= 85% of their kVA (a power factor down to 0.85).
     const perSide = Math.max(1, Math.ceil(rejectionKw / (a.blockTransformerKva * MECHANICAL_MARGIN)));
     const boardA = Math.ceil((a.blockTransformerKva * 1000) / (Math.sqrt(3) * 415) / 100) * 100;
-    const onBoards = [...cooling.air, ...cooling.rejection];
+    // Air handlers draw no modelled power: boards only where there is heat rejection to feed.
+    const onBoards = rejectionKw > 0 ? [...cooling.air, ...cooling.rejection] : [];
     const boards = SIDES.flatMap((side, i) =>
       Array.from({ length: onBoards.length > 0 ? perSide : 0 }, (_, k) => {
         const tx = new Transformer(mech, `transformer-${side}${k + 1}`, {

@@ -177,8 +177,12 @@ describe('aifactory plan', () => {
     expect(r.stdout).toBe(
       [
         'blueprint gb200-nvl72 on a 44 MW grid connection (PUE from the blueprint cooling plant)',
-        'fits 256 racks (32 SUs), 18,432 GPUs: IT 33.79 MW, facility 43.24 MW, PUE 1.28',
-        '264 racks fail PWR-003: facility 44.59 MW > grid 44 MW',
+        'fits 256 racks (32 SUs), 18,432 GPUs: IT 33.79 MW, facility 43.79 MW, PUE 1.296',
+        '264 racks fail PWR-003: facility 45.18 MW > grid 44 MW',
+        'the same 256 racks per redundancy topology (installed per IT MW, N-1):',
+        '  2n                    UPS 2.37 MW, MV/LV transformers or rectifiers 2.37 MVA; N-1 passes (worst 92.6%); 0 error(s) in all',
+        '  distributed-redundant UPS 1.78 MW, MV/LV transformers or rectifiers 1.78 MVA; N-1 passes (worst 91.7%); 0 error(s) in all',
+        '  block-redundant       UPS 2.96 MW, MV/LV transformers or rectifiers 2.96 MVA; N-1 passes (worst 77.3%); 0 error(s) in all',
         '',
       ].join('\n'),
     );
