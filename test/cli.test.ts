@@ -40,6 +40,27 @@ describe('aifactory check', () => {
     });
   });
 
+  test('--contingency maintenance: a 2(N+1) UPS passes N-1 and fails one module out with the other side in maintenance', () => {
+    expect(cli('check', app('two-n-plus-one'), '--format', 'json').code).toBe(0);
+    const r = cli('check', app('two-n-plus-one'), '--format', 'json', '--contingency', 'maintenance');
+    expect(r.code).toBe(1);
+    expect(
+      JSON.parse(r.stdout).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message]),
+    ).toEqual([
+      [
+        'PWR-014',
+        'UPS carries 2,112 kW with lab/site/ups-b in maintenance and one of its 3 units failed, 132% of its 1,600 kW remaining rating (limit 100%)',
+      ],
+      [
+        'PWR-014',
+        'UPS carries 2,112 kW with lab/site/ups-a in maintenance and one of its 3 units failed, 132% of its 1,600 kW remaining rating (limit 100%)',
+      ],
+    ]);
+    expect(cli('check', app('two-n-plus-one'), '--contingency', 'all').stderr).toBe(
+      "aifactory: option '--contingency <LEVEL>' argument 'all' is invalid. Allowed choices are n-1, maintenance.\n",
+    );
+  });
+
   test('error findings: exit 1, every field of a finding', () => {
     const r = cli('check', app('overloaded'), '--format', 'json');
     expect(r.code).toBe(1);

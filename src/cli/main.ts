@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { evaluate, Evaluation } from '../evaluate';
+import { ContingencyLevel } from '../model/records';
 import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
@@ -70,11 +71,22 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         .default('text'),
     )
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
+    .addOption(
+      new Option(
+        '--contingency <LEVEL>',
+        "contingency level for every site: 'maintenance' adds one component in maintenance plus any single failure (PWR-014)",
+      ).choices(['n-1', 'maintenance']),
+    )
     .option('--verbose', 'print stack traces')
-    .action((app: string | undefined, opts: { format: CheckFormat; output?: string; verbose?: boolean }) => {
-      verbose = !!opts.verbose;
-      code = check(app, opts.format, opts.output, io);
-    });
+    .action(
+      (
+        app: string | undefined,
+        opts: { format: CheckFormat; output?: string; contingency?: ContingencyLevel; verbose?: boolean },
+      ) => {
+        verbose = !!opts.verbose;
+        code = check(app, opts.format, opts.output, io, opts.contingency);
+      },
+    );
 
   program
     .command('plan')
@@ -216,7 +228,13 @@ async function report(
   return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function check(app: string | undefined, format: CheckFormat, output: string | undefined, io: Io): number {
+function check(
+  app: string | undefined,
+  format: CheckFormat,
+  output: string | undefined,
+  io: Io,
+  contingencyLevel?: ContingencyLevel,
+): number {
   const file = resolveApp(app);
   // The cdktf App creates its output directory when constructed: give it a throwaway one.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
@@ -226,7 +244,7 @@ function check(app: string | undefined, format: CheckFormat, output: string | un
     progress.phase('load app', path.relative(process.cwd(), file));
     const captured = loadApp(file, path.join(scratch, 'out'));
     progress.phase('model, analysis and checks');
-    evaluation = evaluate(captured);
+    evaluation = evaluate(captured, undefined, contingencyLevel ? { contingencyLevel } : {});
   } finally {
     progress.done();
     fs.rmSync(scratch, { recursive: true, force: true });
