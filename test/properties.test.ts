@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RootConstruct } from 'constructs';
-import { GeneratorGroup, Hall, Rack, Site, StaticTransferSwitch, Ups } from '../constructs';
+import { Cdu, GeneratorGroup, Hall, Rack, Site, StaticTransferSwitch, Ups } from '../constructs';
 import { PowerEquipment } from '../constructs/power-equipment';
 import { analyze } from '../src/analysis/analysis';
 import { evaluate } from '../src/evaluate';
@@ -35,6 +35,16 @@ const design = fc.record({
   ),
   /** Index of a second-level unit (first level if there is one level) that a generator group backs, if any. */
   backed: fc.option(fc.nat(), { nil: undefined }),
+  /** A CDU group whose pumps draw from one or two units of the last level: a load on the train. */
+  cdu: fc.option(
+    fc.record({
+      kw: fc.integer({ min: 1, max: 50 }),
+      feeds: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+    }),
+    {
+      nil: undefined,
+    },
+  ),
 });
 type Design = typeof design extends fc.Arbitrary<infer T> ? T : never;
 
@@ -76,6 +86,17 @@ function build(d: Design, scale = 1): RootConstruct {
     const feeds = [...new Set(r.feeds.map((p) => above[p % above.length]))];
     new Rack(hall, `r${i}`, { system: 'gb200-nvl72', designPowerKw: r.kw * scale, feeds });
   });
+  if (d.cdu) {
+    const feeds = [...new Set(d.cdu.feeds.map((p) => above[p % above.length]))];
+    new Cdu(site, 'cdu', {
+      unitCapacityKw: 10_000,
+      units: 2,
+      unitPowerKw: d.cdu.kw * scale,
+      supplyTemperatureC: 30,
+      serves: [hall],
+      feeds,
+    });
+  }
   return root;
 }
 
@@ -85,7 +106,7 @@ describe('properties', () => {
       fc.property(design, (d) => {
         const a = analyze(buildPlant(build(d)));
         const grid = a.plant.nodes.find((n) => n.kind === 'grid-connection')!;
-        const racksW = d.racks.reduce((s, r) => s + r.kw * 1000, 0);
+        const racksW = d.racks.reduce((s, r) => s + r.kw * 1000, 0) + (d.cdu ? d.cdu.kw * 1000 : 0);
         // A static transfer switch has no losses: a level's efficiency is exact only without one.
         if (d.levels.some((l) => l.transfer.some((t) => t))) return;
         const eff = d.levels.reduce((p, l) => p * l.efficiency, 1);
@@ -133,7 +154,7 @@ function bruteForceN1(a: ReturnType<typeof analyze>) {
   const worst = new Array<number>(nodes.length).fill(-1);
   const lost: [number, number[]][] = [];
   for (const c of nodes) {
-    if (c.kind === 'rack' || c.kind === 'grid-connection') continue;
+    if (c.kind === 'rack' || c.kind === 'cooling' || c.kind === 'grid-connection') continue;
     if (c.units > 1)
       worst[c.index] = Math.max(worst[c.index], a.flow.outW[c.index] / ((c.units - 1) * c.unitCapacityW));
     const dead = nodes.map(() => false);
