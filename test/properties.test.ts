@@ -142,7 +142,78 @@ describe('properties', () => {
       { numRuns: 300 },
     );
   });
+
+  test('maintenance plus single failure equals a brute-force recomputation of every pair', () => {
+    fc.assert(
+      fc.property(design, (d) => {
+        const a = analyze(buildPlant(build(d)), undefined, { contingencyLevel: 'maintenance' });
+        const ref = bruteForcePairs(a);
+        a.plant.nodes.forEach((n) => {
+          if (n.kind === 'rack' || n.kind === 'cooling' || n.kind === 'grid-connection') return;
+          // Pairs where one component does not matter are N-1 cases: the level adds to them.
+          const got = Math.max(
+            a.maintenance!.worstUtilization[n.index],
+            a.contingency.worstUtilization[n.index],
+          );
+          expect(got < 0 ? -1 : got).toBeCloseTo(ref[n.index], 9);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
+
+/** The load flow with the `dead` components out: the brute-force way, whole graph. */
+function flowWithout(a: ReturnType<typeof analyze>, failed: readonly number[]) {
+  const { nodes } = a.plant;
+  const dead = nodes.map(() => false);
+  for (const n of nodes) {
+    dead[n.index] =
+      failed.includes(n.index) ||
+      (n.feeds.length > 0 && n.feeds.every((f) => dead[f]) && n.backupGenerator === undefined);
+  }
+  const out = new Array<number>(nodes.length).fill(0);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (dead[i]) continue;
+    out[i] += n.demandW;
+    const alive = n.feeds.filter((f) => !dead[f]);
+    const draws = n.feedMode === 'transfer' ? alive.slice(0, 1) : alive;
+    for (const f of draws) out[f] += out[i] / n.efficiency / draws.length;
+  }
+  return { dead, out };
+}
+
+/**
+ * Every pair of components (a piece of equipment, or one unit of a parallel group) out at
+ * once, each recomputed over the whole graph. O(N^3).
+ */
+function bruteForcePairs(a: ReturnType<typeof analyze>) {
+  const { nodes } = a.plant;
+  const normal = a.flow.outW;
+  const worst = new Array<number>(nodes.length).fill(-1);
+  const keep = (i: number, u: number) => (worst[i] = Math.max(worst[i], u));
+  const failable = nodes.filter(
+    (n) => n.kind !== 'rack' && n.kind !== 'cooling' && n.kind !== 'grid-connection',
+  );
+  const measure = (failed: number[]) => {
+    const { dead, out } = flowWithout(a, failed);
+    for (const n of failable) {
+      if (dead[n.index]) continue;
+      if (out[n.index] > normal[n.index] + 1e-6) keep(n.index, out[n.index] / n.installedW);
+      // One unit of this group out as the other component of the pair.
+      if (failed.length === 1 && n.units > 1) keep(n.index, out[n.index] / ((n.units - 1) * n.unitCapacityW));
+    }
+  };
+  for (const x of failable) {
+    measure([x.index]); // with a unit of a group, or a component that changes nothing
+    for (const y of failable) if (y.index > x.index) measure([x.index, y.index]);
+    // Units alone: one of this group, or two of it.
+    if (x.units > 1) keep(x.index, normal[x.index] / ((x.units - 1) * x.unitCapacityW));
+    if (x.units > 2) keep(x.index, normal[x.index] / ((x.units - 2) * x.unitCapacityW));
+  }
+  return worst;
+}
 
 /**
  * The textbook way: for each failure, recompute the whole load flow without it. O(N^2).

@@ -1,4 +1,4 @@
-import { Site, StaticTransferSwitch } from '../constructs';
+import { Site, StaticTransferSwitch, Transformer } from '../constructs';
 import { analyze } from '../src/analysis/analysis';
 import { buildPlant } from '../src/model/plant';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
@@ -120,6 +120,32 @@ describe('block redundancy with a catcher through static transfer switches', () 
     expect(findingsOf(e, 'PWR-002')).toEqual([['site/catcher', 800, 700, 'kW']]);
     expect(e.findings.find((f) => f.ruleId === 'PWR-002')!.message).toBe(
       'UPS carries 800 kW when site/ups-1 fails, 114.3% of its 700 kW rating (limit 100%)',
+    );
+  });
+});
+
+describe('maintenance level: failures that do not interact add up at a common node', () => {
+  // Two racks of 400 kW, each on its own A chain (transformer and UPS) and on a UPS under one
+  // common B transformer of 750 kVA (power factor 1). One A chain lost: 600 kW on it (80%).
+  // Both A chains out (one in maintenance, one failed): 800 kW on 750 kVA (106.7%).
+  const build = () => {
+    const { root, site, hall } = frame({ hallKw: 400 });
+    const txB = new Transformer(site, 'tx-b', { ratingKva: 750, efficiency: 1, feeds: [site.grid] });
+    for (const i of [1, 2]) {
+      const txA = new Transformer(site, `tx-a${i}`, { ratingKva: 1_000, efficiency: 1, feeds: [site.grid] });
+      rack(hall, `r${i}`, 400, [ups(site, `ups-a${i}`, 1_000, [txA]), ups(site, `ups-b${i}`, 1_000, [txB])]);
+    }
+    return root;
+  };
+
+  test('N-1 passes at 600 kW; the maintenance level sums the two independent rises: 800 kW', () => {
+    const e = evaluate(build(), undefined, { contingencyLevel: 'maintenance' });
+    const a = e.analysis;
+    expect(a.contingency.worstLoadW[at(a, 'site/tx-b')]).toBe(600_000);
+    expect(findingsOf(e, 'PWR-002')).toEqual([]);
+    expect(findingsOf(e, 'PWR-014')).toEqual([['site/tx-b', 800, 750, 'kVA']]);
+    expect(e.findings.find((f) => f.ruleId === 'PWR-014')!.message).toBe(
+      'transformer carries 800 kVA with site/tx-a1 in maintenance and site/tx-a2 failed, 106.7% of its 750 kVA remaining rating (limit 100%)',
     );
   });
 });

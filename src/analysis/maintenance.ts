@@ -11,9 +11,12 @@ import { LoadFlow } from './load-flow';
  * Only pairs whose loads interact are run, each exactly: X and Y interact when a node that
  * loses a feed in one case has its load or its feeds changed in the other (their reach and
  * their touched nodes meet). A unit of group G pairs with the components whose failure
- * changes G's load, and with a second unit of G. Pairs whose effects merely add up at a
- * common upstream node (two failures in different blocks both moving load to the B side)
- * are not combined: N-1 of the common side covers the sum in 2N and block designs.
+ * changes G's load, and with a second unit of G. Pairs that do not interact add up: the
+ * load flow is linear once the live feeds are fixed, and neither changes what the other's
+ * reach redistributes, so at a common upstream node (two failures in different blocks both
+ * moving load to the B side) their rises sum exactly. Each node keeps its single-failure
+ * rises and takes the largest sum of two from components that do not interact, searched
+ * from the largest down (exact; it stops at the first pair that cannot be beaten).
  *
  * It checks capacity only: two cuts to a dual-corded rack (side A in maintenance, side B
  * failed) lose it in any two-cord design, which is why PWR-004 asks single failures only.
@@ -64,6 +67,12 @@ export function maintenanceContingency(
     }
   };
 
+  // Every single-failure rise at each node, with the component that caused it.
+  const rises: number[][] = Array.from({ length: n }, () => []);
+  const keepRise = (i: number, rise: number, x: number): void => {
+    rises[i].push(rise, x);
+  };
+
   const inSite = new Set(sites);
   const components = nodes.filter((x) => isFailable(x) && inSite.has(x.site)).map((x) => x.index);
   const engine = failureCases(plant, flow);
@@ -74,7 +83,7 @@ export function maintenanceContingency(
   const reachCases: number[][] = Array.from({ length: n }, () => []);
   const touchedCases: number[][] = Array.from({ length: n }, () => []);
   for (const x of components) {
-    const r = engine.run([x], () => undefined);
+    const r = engine.run([x], (i, loadW) => keepRise(i, loadW - outW[i], x));
     reachOf.set(x, r.reach);
     touchedOf.set(x, r.touched);
     for (const i of r.reach) reachCases[i].push(x);
@@ -89,6 +98,7 @@ export function maintenanceContingency(
 
   // Pairs of whole components whose loads interact, each run once (x < y).
   const seen = new Int32Array(n).fill(-1);
+  const interacting = new Set<number>();
   let pairs = 0;
   for (const x of components) {
     const partners: number[] = [];
@@ -103,8 +113,36 @@ export function maintenanceContingency(
     partners.sort((a, b) => a - b);
     for (const y of partners) {
       pairs++;
+      interacting.add(x * n + y);
       engine.run([x, y], (i, loadW) => record(i, loadW, 0, x, y));
     }
+  }
+  // Pairs that do not interact: their rises add at the nodes both raise. The largest sum
+  // of two rises from non-interacting components, searched from the largest rises down.
+  for (let i = 0; i < n; i++) {
+    const list = rises[i];
+    const r = list.length / 2;
+    if (r < 2) continue;
+    const order = Array.from({ length: r }, (_, k) => k).sort(
+      (a, b) => list[2 * b] - list[2 * a] || list[2 * a + 1] - list[2 * b + 1],
+    );
+    const rise = (k: number) => list[2 * order[k]];
+    const cause = (k: number) => list[2 * order[k] + 1];
+    let best = -1;
+    let bx = -1;
+    let by = -1;
+    for (let a = 0; a + 1 < r && rise(a) + rise(a + 1) > best; a++) {
+      for (let b = a + 1; b < r && rise(a) + rise(b) > best; b++) {
+        const x = Math.min(cause(a), cause(b));
+        const y = Math.max(cause(a), cause(b));
+        if (interacting.has(x * n + y)) continue;
+        best = rise(a) + rise(b);
+        bx = x;
+        by = y;
+        break;
+      }
+    }
+    if (best > 0) record(i, outW[i] + best, 0, bx, by);
   }
   // Two units of one group out (one in maintenance, one failed), where a third remains.
   for (const x of components) if (nodes[x].units > 2) record(x, outW[x], 2, x, x);
