@@ -69,6 +69,23 @@ describe('cooling on the power train', () => {
     );
   });
 
+  test('a cooling group that draws power with no feed is a PWR-015 warning', () => {
+    const { root, site, hall } = frame({ hallKw: 100 });
+    const u = ['a', 'b'].map((s) => ups(site, `ups-${s}`, 1_000));
+    for (let r = 1; r <= 8; r++) rack(hall, `r${r}`, 100, u);
+    new Chillers(site, 'chillers', { unitCapacityKw: 500, units: 3, cop: 4, serves: [hall] });
+    const e = evaluate(root);
+    expect(e.findings.map((f) => [f.ruleId, f.severity, f.path, f.message])).toEqual([
+      [
+        'PWR-015',
+        'warning',
+        'site/chillers',
+        'chiller group draws 200 kW with no feed on the power train: counted in facility power only, not on generators, UPS or N-1',
+      ],
+    ]);
+    expect(e.analysis.sites[0].facilityW).toBeCloseTo(1_000_000, 6); // 800 kW IT + 200 kW at facility level
+  });
+
   test('chillers on a board no generator backs fail PWR-011', () => {
     const e = evaluate(hall({ chillersOn: 'unbacked' }));
     expect(e.findings.filter((f) => f.ruleId === 'PWR-011').map((f) => f.message)).toEqual([
