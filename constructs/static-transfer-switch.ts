@@ -35,7 +35,7 @@ export class StaticTransferSwitch extends PowerEquipment {
     }
     const ratingKw = positive(path, 'ratingKw', props.ratingKw);
     if (props.current === 'dc' && props.voltageV === undefined) {
-      throw new DesignError(path, "a DC static transfer switch needs an explicit voltageV (for example 800)");
+      throw new DesignError(path, 'a DC static transfer switch needs an explicit voltageV (for example 800)');
     }
     super(scope, id, props, {
       kind: 'sts',
