@@ -21,8 +21,26 @@ export interface BuildingAssumptions {
   /** Racks per hall (rack positions). */
   readonly racksPerHall: number;
 
-  /** 'ac-ups': MV/LV transformer, LV switchboard, UPS, 415 VAC busways. 'dc-800v': rectifier and 800 VDC busways, no UPS. */
+  /** 'ac-ups': MV/LV transformer, LV switchboard, UPS, 415 VAC busways. 'dc-800v': rectifier, energy storage and 800 VDC busways, no UPS. */
   readonly distribution: 'ac-ups' | 'dc-800v';
+  /**
+   * Redundancy of the block heads (transformer, board, UPS or rectifier):
+   * - '2n': two heads per block (A and B), each rack on both, each head sized for the whole block.
+   * - 'distributed-redundant': `drSystems` heads carry `drSystems - 1` blocks; the racks' busway
+   *   pairs rotate through every pair of heads, so the loss of one spreads over all the others.
+   * - 'block-redundant': one head per block, and one reserve (catcher) head per
+   *   `blocksPerCatcher` blocks reached through static transfer switches.
+   * @default '2n'
+   */
+  readonly topology?: Topology;
+  /** Distributed redundant: heads per group (4: "4 to make 3"). @default 4 */
+  readonly drSystems?: number;
+  /** Block redundant: blocks one catcher head backs. @default 4 */
+  readonly blocksPerCatcher?: number;
+  /** UPS battery (or DC energy storage) autonomy at the usable rating, minutes. */
+  readonly upsAutonomyMinutes: number;
+  /** Generator start, synchronisation and transfer time, seconds. */
+  readonly generatorTransferSeconds: number;
   /** AC: MV/LV transformer per block and side, kVA. */
   readonly blockTransformerKva: number;
   /** AC: LV switchboard per block and side, A at 415 V. */
@@ -62,10 +80,18 @@ export interface BuildingAssumptions {
   readonly heatRejectionCop: number;
   /** Redundant units in every sized cooling group. */
   readonly coolingRedundantUnits: number;
+  /**
+   * Electrical input of one CDU at nameplate (its pumps), kW. Derived, unverified: the OCP flow
+   * of 1.5 L/min per kW at an assumed 300 kPa pump head and 60% wire-to-water efficiency is
+   * 1.25% of the CDU's heat capacity.
+   */
+  readonly cduUnitPowerKw: number;
 
   /** Where these numbers come from. */
   readonly sources: readonly Source[];
 }
+
+export type Topology = '2n' | 'distributed-redundant' | 'block-redundant';
 
 const READ = '2026-11-24';
 
@@ -95,7 +121,24 @@ export const SOURCES = {
       'Borkowski & Piłat, Applied Energy (2021), article 117975: data-center chiller plant COP 4.39 in compressor mode, 16.50 in free cooling, 8.63 annual',
     url: 'https://doi.org/10.1016/j.apenergy.2021.117975',
     read: READ,
-    note: 'Design-day checks use the compressor-mode COP for chillers and the free-cooling COP for dry coolers',
+    note: 'Design-day checks use the compressor-mode COP 4.39. 16.50 is the free-cooling figure, reached only in cold weather: it is not a design-day COP for dry coolers (corrected 2026-11-28)',
+  },
+  cduFlow: {
+    title:
+      'OCP / ASHRAE TC 9.9 CDU specification guidance: technology cooling flow 1.5 L/min per kW (Stulz, CDU specifications for liquid cooling)',
+    url: 'https://blog.stulz-usa.com/cdu-specifications-for-liquid-cooling',
+    read: '2026-11-28',
+    note: 'CDU pump power derived from it at an assumed 300 kPa head and 60% efficiency: unverified',
+  },
+  schneiderGb300Dr: {
+    title:
+      'Schneider Electric reference design for NVIDIA GB300 NVL72: 3+1 distributed-redundant IT power (as cited in issue 15)',
+    read: '2026-11-28',
+    note: 'Read through the issue text, not the document itself: unverified here',
+  },
+  nfpa110: {
+    title: 'NFPA 110, Standard for Emergency and Standby Power Systems: Type 10, power restored within 10 s',
+    read: '2026-11-28',
   },
   ashraeW32: {
     title: 'ASHRAE TC 9.9 liquid cooling classes: W32 facility water up to 32 C, W45 up to 45 C',

@@ -4,7 +4,9 @@ import {
   Busway,
   Cdu,
   Chillers,
+  CoolingUnits,
   DryCoolers,
+  EnergyStorage,
   GeneratorGroup,
   Hall,
   Pod,
@@ -12,6 +14,7 @@ import {
   Rack,
   Rectifier,
   Site,
+  StaticTransferSwitch,
   Switchboard,
   Switchgear,
   Transformer,
@@ -32,6 +35,18 @@ export interface BuildingSize {
 }
 
 const SIDES = ['a', 'b'] as const;
+/** Efficiency of the DC energy storage stage (assumed, unverified: a battery floating on the bus). */
+const ENERGY_STORAGE_EFFICIENCY = 0.99;
+/** Share of a mechanical transformer's kVA one side may carry when the other has failed. */
+const MECHANICAL_MARGIN = 0.85;
+
+/** The cooling groups of a building and the electrical power of its heat rejection. */
+interface CoolingPlant {
+  readonly cdus: Cdu[];
+  readonly air: AirHandler[];
+  readonly rejection: CoolingUnits[];
+  rejectionKw: number;
+}
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /**
@@ -76,12 +91,32 @@ export class Building extends Construct {
       );
     }
 
+    const topology = a.topology ?? '2n';
+    const drSystems = count(path, 'drSystems', a.drSystems ?? 4, 3);
+    const blocksPerCatcher = count(path, 'blocksPerCatcher', a.blocksPerCatcher ?? 4);
+    // A block is what one set of heads carries: a 2N block of `susPerBlock` SUs, or a
+    // distributed-redundant group of drSystems - 1 such blocks on drSystems heads.
+    // A catcher block carries its whole load in normal operation, so it holds what fits 80% of
+    // one head (a 2N block holds what fits 100% of one head under N-1).
+    const suKw = a.racksPerSu * rackKw;
+    const blockSus =
+      topology === 'distributed-redundant'
+        ? (drSystems - 1) * a.susPerBlock
+        : topology === 'block-redundant'
+          ? Math.max(1, Math.min(a.susPerBlock, Math.floor((0.8 * this.headKw(a)) / suKw + 1e-9)))
+          : a.susPerBlock;
+    const blocksPerGroup =
+      topology === 'distributed-redundant'
+        ? Math.max(1, Math.floor(a.blocksPerMvGroup / (drSystems - 1)))
+        : a.blocksPerMvGroup;
     const sus = Math.ceil(racks / a.racksPerSu);
-    const blocks = Math.ceil(sus / a.susPerBlock);
-    const groups = Math.ceil(blocks / a.blocksPerMvGroup);
+    const blocks = Math.ceil(sus / blockSus);
+    const groups = Math.ceil(blocks / blocksPerGroup);
     const ac = a.distribution === 'ac-ups';
     // Efficiency from a rack's busway to the MV switchgear, for sizing generators.
-    const chainEfficiency = ac ? a.upsEfficiency * a.transformerEfficiency : a.rectifierEfficiency;
+    const chainEfficiency = ac
+      ? a.upsEfficiency * a.transformerEfficiency
+      : a.rectifierEfficiency * ENERGY_STORAGE_EFFICIENCY;
 
     let rack = 0;
     let su = 0;
@@ -100,25 +135,59 @@ export class Building extends Construct {
           feeds: [hv],
         });
       });
-      const firstBlock = g * a.blocksPerMvGroup;
-      const lastBlock = Math.min(blocks, firstBlock + a.blocksPerMvGroup);
+      const firstBlock = g * blocksPerGroup;
+      const lastBlock = Math.min(blocks, firstBlock + blocksPerGroup);
       let groupRacks = 0;
+      let catcher: PowerEquipment | undefined;
       for (let b = firstBlock; b < lastBlock; b++) {
         const block = new Construct(group, `block-${pad(b + 1, 3)}`);
-        const heads = SIDES.map((side, i) => this.blockHead(block, side, mv[i], a));
-        for (let s = 0; s < a.susPerBlock && su < sus; s++, su++) {
+        // The two feeds of the n-th busway pair of the block.
+        let feedsOf: (n: number) => PowerEquipment[];
+        if (topology === '2n') {
+          const heads = SIDES.map((side, i) => this.blockHead(block, side, [mv[i]], a, true));
+          feedsOf = () => heads;
+        } else if (topology === 'distributed-redundant') {
+          const heads = Array.from({ length: drSystems }, (_, i) =>
+            this.blockHead(block, String(i + 1), mv, a),
+          );
+          const pairs: [number, number][] = [];
+          for (let i = 0; i < drSystems; i++) for (let j = i + 1; j < drSystems; j++) pairs.push([i, j]);
+          feedsOf = (n) => pairs[n % pairs.length].map((i) => heads[i]);
+        } else {
+          if ((b - firstBlock) % blocksPerCatcher === 0) {
+            const c = new Construct(
+              group,
+              `catcher-${pad(Math.floor((b - firstBlock) / blocksPerCatcher) + 1, 2)}`,
+            );
+            catcher = this.blockHead(c, 'r', mv, a);
+          }
+          const head = this.blockHead(block, 'p', mv, a);
+          const sts = SIDES.map(
+            (side) =>
+              new StaticTransferSwitch(block, `sts-${side}`, {
+                ratingKw: this.headKw(a),
+                primary: head,
+                alternate: catcher!,
+                ...(ac ? {} : { current: 'dc' as const, voltageV: 800 }),
+              }),
+          );
+          feedsOf = () => sts;
+        }
+        let pairIndex = 0;
+        for (let s = 0; s < blockSus && su < sus; s++, su++) {
           const hall = this.hallFor(su, a, rackKw, racks);
           const pod = new Pod(hall, `su-${pad(su + 1, 3)}`);
           let pair: PowerEquipment[] = [];
           for (let r = 0; r < a.racksPerSu && rack < racks; r++, rack++, groupRacks++) {
             if (r % a.racksPerBusway === 0) {
               const n = r / a.racksPerBusway + 1;
+              const feeds = feedsOf(pairIndex++);
               pair = SIDES.map(
                 (side, i) =>
                   new Busway(block, `busway-su${pad(su + 1, 3)}-${side}${n}`, {
                     ratingA: a.buswayA,
                     ...(ac ? {} : { voltageV: 800, phases: 'dc' as const }),
-                    feeds: [heads[i]],
+                    feeds: [feeds[i]],
                   }),
               );
             }
@@ -138,24 +207,46 @@ export class Building extends Construct {
         unitRatingKw: a.generatorUnitKw,
         units: Math.ceil(backedKw / a.generatorUnitKw) + a.generatorRedundantUnits,
         redundantUnits: a.generatorRedundantUnits,
+        transferSeconds: a.generatorTransferSeconds,
         backs: mv,
       });
     }
-    this.cooling(a);
+    this.mechanical(site, a, this.cooling(a));
   }
 
-  /** The head of a power block on one side: transformer, switchboard and UPS (AC), or a rectifier (800 VDC). */
+  /** Usable output of one block head, kW: its UPS (AC) or its rectifier (800 VDC). */
+  private headKw(a: BuildingAssumptions): number {
+    return a.distribution === 'dc-800v'
+      ? a.rectifierKw
+      : (a.upsModules - a.upsRedundantModules) * a.upsModuleKw;
+  }
+
+  /**
+   * The head of a power block: transformer, switchboard and UPS (AC), or a rectifier and
+   * its energy storage (800 VDC), fed from the MV switchgear it is given. In 2N the UPS is a
+   * group of modules; in the distributed and block topologies it counts as one system (the
+   * loss of a module sends the system to bypass: the topology absorbs the system's loss).
+   */
   private blockHead(
     block: Construct,
     side: string,
-    mv: PowerEquipment,
+    mv: PowerEquipment[],
     a: BuildingAssumptions,
+    modular = false,
   ): PowerEquipment {
     if (a.distribution === 'dc-800v') {
-      return new Rectifier(block, `rectifier-${side}`, {
+      const rectifier = new Rectifier(block, `rectifier-${side}`, {
         ratingKw: a.rectifierKw,
+        outputVoltageV: 800,
         efficiency: a.rectifierEfficiency,
-        feeds: [mv],
+        feeds: mv,
+      });
+      return new EnergyStorage(block, `energy-storage-${side}`, {
+        ratingKw: a.rectifierKw,
+        autonomyMinutes: a.upsAutonomyMinutes,
+        voltageV: 800,
+        efficiency: ENERGY_STORAGE_EFFICIENCY,
+        feeds: [rectifier],
       });
     }
     const tx = new Transformer(block, `transformer-${side}`, {
@@ -163,15 +254,98 @@ export class Building extends Construct {
       efficiency: a.transformerEfficiency,
       primaryKv: a.mvKv,
       secondaryKv: 0.415,
-      feeds: [mv],
+      feeds: mv,
     });
     const board = new Switchboard(block, `switchboard-${side}`, { ratingA: a.switchboardA, feeds: [tx] });
     return new Ups(block, `ups-${side}`, {
-      moduleRatingKw: a.upsModuleKw,
-      modules: a.upsModules,
-      redundantModules: a.upsRedundantModules,
+      moduleRatingKw: modular ? a.upsModuleKw : a.upsModules * a.upsModuleKw,
+      modules: modular ? a.upsModules : 1,
+      redundantModules: modular ? a.upsRedundantModules : 0,
       efficiency: a.upsEfficiency,
+      autonomyMinutes: a.upsAutonomyMinutes,
       feeds: [board],
+    });
+  }
+
+  /**
+   * The mechanical power train of the building: per side an HV/MV transformer and MV
+   * switchgear from the grid, backed by their own N+1 generators; LV transformers and
+   * boards for the heat rejection and air handlers (generator-backed); a mechanical UPS per
+   * side for the CDU pumps (uninterruptible). Each side is sized for the whole mechanical
+   * load, so either carries it when the other fails.
+   */
+  private mechanical(site: Site, a: BuildingAssumptions, cooling: CoolingPlant): void {
+    const pumpsKw = cooling.cdus.reduce((s, c) => s + (c.units - c.redundantUnits) * a.cduUnitPowerKw, 0);
+    const rejectionKw = cooling.rejectionKw;
+    const upsInKw = pumpsKw / a.upsEfficiency;
+    const totalKw = rejectionKw + upsInKw;
+    if (totalKw <= 0) return;
+    const mech = new Construct(this, 'mechanical');
+    const mv = SIDES.map((side) => {
+      const mva = Math.ceil(totalKw / a.transformerEfficiency / MECHANICAL_MARGIN / 1000);
+      const hv = new Transformer(mech, `hv-transformer-${side}`, {
+        ratingKva: mva * 1000,
+        efficiency: a.transformerEfficiency,
+        secondaryKv: a.mvKv,
+        feeds: [site.grid],
+      });
+      return new Switchgear(mech, `switchgear-${side}`, {
+        ratingA: Math.ceil((mva * 1000) / (Math.sqrt(3) * a.mvKv) / 50) * 50,
+        voltageKv: a.mvKv,
+        feeds: [hv],
+      });
+    });
+    // LV boards per side for the heat rejection and air handlers: enough that one side's
+    // boards carry all of it at <= 85% of their kVA (a power factor down to 0.85).
+    const perSide = Math.max(1, Math.ceil(rejectionKw / (a.blockTransformerKva * MECHANICAL_MARGIN)));
+    const boardA = Math.ceil((a.blockTransformerKva * 1000) / (Math.sqrt(3) * 415) / 100) * 100;
+    // Air handlers draw no modelled power: boards only where there is heat rejection to feed.
+    const onBoards = rejectionKw > 0 ? [...cooling.air, ...cooling.rejection] : [];
+    const boards = SIDES.flatMap((side, i) =>
+      Array.from({ length: onBoards.length > 0 ? perSide : 0 }, (_, k) => {
+        const tx = new Transformer(mech, `transformer-${side}${k + 1}`, {
+          ratingKva: a.blockTransformerKva,
+          efficiency: a.transformerEfficiency,
+          primaryKv: a.mvKv,
+          secondaryKv: 0.415,
+          feeds: [mv[i]],
+        });
+        return new Switchboard(mech, `switchboard-${side}${k + 1}`, { ratingA: boardA, feeds: [tx] });
+      }),
+    );
+    for (const c of onBoards) for (const b of boards) c.addFeed(b);
+    if (pumpsKw > 0) {
+      // The CDU pumps' UPS per side, on its own transformer and board, each sized for all the pumps.
+      const kva = Math.ceil(upsInKw / MECHANICAL_MARGIN / 100) * 100;
+      const ups = SIDES.map((side, i) => {
+        const tx = new Transformer(mech, `transformer-ups-${side}`, {
+          ratingKva: kva,
+          efficiency: a.transformerEfficiency,
+          primaryKv: a.mvKv,
+          secondaryKv: 0.415,
+          feeds: [mv[i]],
+        });
+        const board = new Switchboard(mech, `switchboard-ups-${side}`, {
+          ratingA: Math.ceil((kva * 1000) / (Math.sqrt(3) * 415) / 100) * 100,
+          feeds: [tx],
+        });
+        return new Ups(mech, `ups-${side}`, {
+          moduleRatingKw: a.upsModuleKw,
+          modules: Math.ceil(pumpsKw / MECHANICAL_MARGIN / a.upsModuleKw),
+          efficiency: a.upsEfficiency,
+          autonomyMinutes: a.upsAutonomyMinutes,
+          feeds: [board],
+        });
+      });
+      for (const c of cooling.cdus) for (const u of ups) c.addFeed(u);
+    }
+    const backedKw = (rejectionKw + upsInKw) / a.transformerEfficiency;
+    new GeneratorGroup(mech, 'generators', {
+      unitRatingKw: a.generatorUnitKw,
+      units: Math.ceil(backedKw / a.generatorUnitKw) + a.generatorRedundantUnits,
+      redundantUnits: a.generatorRedundantUnits,
+      transferSeconds: a.generatorTransferSeconds,
+      backs: mv,
     });
   }
 
@@ -190,7 +364,8 @@ export class Building extends Construct {
   }
 
   /** N+1 CDU and air handler groups per hall, a heat rejection plant per building, each sized to its heat. */
-  private cooling(a: BuildingAssumptions): void {
+  private cooling(a: BuildingAssumptions): CoolingPlant {
+    const plant: CoolingPlant = { cdus: [], air: [], rejection: [], rejectionKw: 0 };
     const units = (heatKw: number, unitKw: number) =>
       Math.ceil(heatKw / unitKw - 1e-9) + a.coolingRedundantUnits;
     let totalKw = 0;
@@ -200,31 +375,37 @@ export class Building extends Construct {
       const airKw = racks.reduce((s, r) => s + r.designPowerKw * (1 - r.liquidFraction), 0);
       totalKw += liquidKw + airKw;
       if (liquidKw > 0) {
-        new Cdu(this, `cdu-${hall.node.id}`, {
+        const cdu = new Cdu(this, `cdu-${hall.node.id}`, {
           unitCapacityKw: a.cduUnitKw,
           units: a.cduUnitsPerHall ?? units(liquidKw, a.cduUnitKw),
           redundantUnits: a.coolingRedundantUnits,
           supplyTemperatureC: a.cduSupplyC,
+          unitPowerKw: a.cduUnitPowerKw,
           serves: [hall],
         });
+        plant.cdus.push(cdu);
       }
       if (airKw > 0) {
-        new AirHandler(this, `air-${hall.node.id}`, {
+        const air = new AirHandler(this, `air-${hall.node.id}`, {
           unitCapacityKw: a.airUnitKw,
           units: units(airKw, a.airUnitKw),
           redundantUnits: a.coolingRedundantUnits,
           serves: [hall],
         });
+        plant.air.push(air);
       }
     }
-    if (a.heatRejection === 'none') return;
-    const Plant = a.heatRejection === 'chillers' ? Chillers : DryCoolers;
-    new Plant(this, a.heatRejection, {
+    if (a.heatRejection === 'none') return plant;
+    const Rejection = a.heatRejection === 'chillers' ? Chillers : DryCoolers;
+    const rejection = new Rejection(this, a.heatRejection, {
       unitCapacityKw: a.heatRejectionUnitKw,
       units: units(totalKw, a.heatRejectionUnitKw),
       redundantUnits: a.coolingRedundantUnits,
       cop: a.heatRejectionCop,
       serves: [this],
     });
+    plant.rejection.push(rejection);
+    plant.rejectionKw = totalKw / a.heatRejectionCop;
+    return plant;
   }
 }

@@ -16,7 +16,13 @@ import { Building, BuildingSize } from './building';
  *   transformer (99%), a 4,000 A LV switchboard and a UPS of 2 x 1,250 kW modules (97%);
  *   one 1,000 A, 415 V busway per 4 racks. Each side carries the whole load at <= 100% when
  *   the other fails and <= 80% in normal operation (NEC continuous load).
- * - Generators: 2,500 kWe units, N+1, sized per MV group to its backed load.
+ * - Generators: 2,500 kWe units, N+1, sized per MV group to its backed load, 10 s to start
+ *   and transfer (NFPA 110 Type 10); UPS batteries of 5 minutes at the usable rating
+ *   (assumed, unverified: a common design figure).
+ * - Mechanical power: a mechanical MV group per building (HV/MV transformers, MV switchgear,
+ *   its own N+1 generators) feeds the heat rejection from generator-backed LV boards and
+ *   the CDU pumps from a mechanical UPS, A and B, each side sized for the whole load.
+ *   CDU pumps 31.25 kW per 2.5 MW unit (derived, unverified: 1.25% of capacity).
  * - Cooling: 87% liquid (catalog); N+1 CDUs of 2.5 MW per hall at 30 C supply (ASHRAE W32
  *   class); N+1 air handlers of 500 kW per hall (example unit size, not a vendor figure);
  *   N+1 chillers of 1,800 kW at COP 4.39 (compressor mode, the design-day case).
@@ -53,6 +59,9 @@ export const GB200_NVL72_ASSUMPTIONS: BuildingAssumptions = {
   heatRejectionUnitKw: 1_800,
   heatRejectionCop: 4.39,
   coolingRedundantUnits: 1,
+  cduUnitPowerKw: 31.25,
+  upsAutonomyMinutes: 5,
+  generatorTransferSeconds: 10,
   sources: [
     SOURCES.superpodGb200,
     SOURCES.schneiderRd,
@@ -60,6 +69,8 @@ export const GB200_NVL72_ASSUMPTIONS: BuildingAssumptions = {
     SOURCES.cdu,
     SOURCES.chillerCop,
     SOURCES.ashraeW32,
+    SOURCES.cduFlow,
+    SOURCES.nfpa110,
   ],
 };
 

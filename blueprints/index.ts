@@ -7,13 +7,15 @@ import { DgxB300Building } from './dgx-b300';
 import { GB200_NVL72_ASSUMPTIONS, Gb200Nvl72Building } from './gb200-nvl72';
 import { GB300_NVL72_ASSUMPTIONS, Gb300Nvl72Building } from './gb300-nvl72';
 import { DGX_B300_ASSUMPTIONS } from './dgx-b300';
-import { VERA_RUBIN_NVL72_800VDC_ASSUMPTIONS, VeraRubinNvl72Building } from './vera-rubin-nvl72-800vdc';
+import { HYPOTHETICAL_800VDC_ASSUMPTIONS, Hypothetical800VdcBuilding } from './hypothetical-800vdc';
+import { VERA_RUBIN_NVL72_ASSUMPTIONS, VeraRubinNvl72Building } from './vera-rubin-nvl72';
 
 export * from './assumptions';
 export * from './building';
 export * from './gb200-nvl72';
 export * from './gb300-nvl72';
-export * from './vera-rubin-nvl72-800vdc';
+export * from './vera-rubin-nvl72';
+export * from './hypothetical-800vdc';
 export * from './dgx-b300';
 
 export type BlueprintProps = BuildingSize & Partial<BuildingAssumptions>;
@@ -43,10 +45,10 @@ export const BLUEPRINTS: readonly Blueprint[] = [
     build: (site, id, props) => new Gb300Nvl72Building(site, id, props),
   },
   {
-    id: 'vera-rubin-nvl72-800vdc',
-    name: 'Vera Rubin NVL72, 2N 800 VDC, dry coolers',
+    id: 'vera-rubin-nvl72',
+    name: 'Vera Rubin NVL72, 2N AC, dry coolers',
     system: RackSystem.VERA_RUBIN_NVL72,
-    assumptions: VERA_RUBIN_NVL72_800VDC_ASSUMPTIONS,
+    assumptions: VERA_RUBIN_NVL72_ASSUMPTIONS,
     build: (site, id, props) => new VeraRubinNvl72Building(site, id, props),
   },
   {
@@ -55,6 +57,13 @@ export const BLUEPRINTS: readonly Blueprint[] = [
     system: RackSystem.DGX_B300_RACK,
     assumptions: DGX_B300_ASSUMPTIONS,
     build: (site, id, props) => new DgxB300Building(site, id, props),
+  },
+  {
+    id: 'hypothetical-800vdc',
+    name: 'Hypothetical 800 VDC rack, 2N 800 VDC with energy storage, dry coolers',
+    system: RackSystem.HYPOTHETICAL_800VDC_RACK,
+    assumptions: HYPOTHETICAL_800VDC_ASSUMPTIONS,
+    build: (site, id, props) => new Hypothetical800VdcBuilding(site, id, props),
   },
 ];
 

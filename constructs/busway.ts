@@ -8,8 +8,9 @@ export interface BuswayProps extends PowerEquipmentProps {
   /** Rated current, A (for example 800-1,600 A). */
   readonly ratingA: number;
   /**
-   * Voltage, V: line-to-line for three-phase, the bus voltage for DC.
-   * @default 415
+   * Voltage, V: line-to-line for three-phase, the bus voltage for DC (required for DC: 800 V
+   * and 400 V DC buses both exist, and a rack must match its bus).
+   * @default 415 (AC only)
    */
   readonly voltageV?: number;
   /**
@@ -48,6 +49,12 @@ export class Busway extends PowerEquipment {
     if (phases !== 1 && phases !== 3 && phases !== 'dc') {
       throw new DesignError(path, `phases must be 1, 3 or 'dc', got ${String(phases)}`);
     }
+    if (phases === 'dc' && props.voltageV === undefined) {
+      throw new DesignError(
+        path,
+        "a DC busway needs an explicit voltageV (for example 800); phases 'dc' has no default voltage",
+      );
+    }
     const voltageV = positive(path, 'voltageV', props.voltageV ?? 415);
     const ratingA = positive(path, 'ratingA', props.ratingA);
     const ratingKva = circuitVa(voltageV, ratingA, phases) / 1000;
@@ -59,6 +66,8 @@ export class Busway extends PowerEquipment {
       efficiency: fraction(path, 'efficiency', props.efficiency ?? 1),
       powerFactor:
         props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
+      input: phases === 'dc' ? 'dc' : 'ac',
+      voltageV,
     });
     this.ratingKva = ratingKva;
     this.ratingA = ratingA;

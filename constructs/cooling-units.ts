@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { CoolingKind, CoolingRecord, enclosing, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
 import { parallelGroup, positive } from '../src/units';
+import { checkFeed, PowerEquipment } from './power-equipment';
 
 /** Props every group of cooling units shares. */
 export interface CoolingUnitsProps {
@@ -20,6 +21,20 @@ export interface CoolingUnitsProps {
    * @default - none
    */
   readonly serves?: readonly IConstruct[];
+  /**
+   * The power equipment the units draw from (their boards): their electrical load then counts
+   * in the load flow, N-1, the generators and the grid. CDU pumps of liquid-cooled racks
+   * belong on uninterruptible supply, heat rejection on generator-backed supply (PWR-011).
+   * More can be added with `addFeed()`.
+   * @default - none: the electrical load counts in facility power only
+   */
+  readonly feeds?: readonly PowerEquipment[];
+  /**
+   * Electrical input of one unit at nameplate, kW (pump or fan motors): the duty units
+   * (units - redundant units) draw it. Heat rejection without it draws heat / COP.
+   * @default - heat / COP where a COP is given, else none
+   */
+  readonly unitPowerKw?: number;
 }
 
 /**
@@ -30,8 +45,11 @@ export abstract class CoolingUnits extends Construct implements Modelled {
   readonly unitCapacityKw: number;
   readonly units: number;
   readonly redundantUnits: number;
+  readonly unitPowerKw?: number;
   private readonly _serves: IConstruct[] = [];
-  private readonly site: IConstruct;
+  private readonly _feeds: PowerEquipment[] = [];
+  /** The Site construct the group stands in. */
+  readonly site: IConstruct;
 
   protected constructor(
     scope: Construct,
@@ -47,7 +65,21 @@ export abstract class CoolingUnits extends Construct implements Modelled {
     this.site = site;
     this.unitCapacityKw = positive(path, 'unitCapacityKw', props.unitCapacityKw);
     [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
+    if (props.unitPowerKw !== undefined) this.unitPowerKw = positive(path, 'unitPowerKw', props.unitPowerKw);
     for (const s of props.serves ?? []) this.serve(s);
+    for (const f of props.feeds ?? []) this.addFeed(f);
+  }
+
+  /** The equipment the units draw from. */
+  get feeds(): readonly PowerEquipment[] {
+    return this._feeds;
+  }
+
+  /** Adds a feed (a board of the same site) the units draw from. */
+  addFeed(feed: PowerEquipment): this {
+    checkFeed(this, feed, this._feeds);
+    this._feeds.push(feed);
+    return this;
   }
 
   /** Usable capacity with the redundant units in reserve, kW. */
@@ -78,7 +110,9 @@ export abstract class CoolingUnits extends Construct implements Modelled {
       redundantUnits: this.redundantUnits,
       supplyTemperatureC: this.supplyTemperatureC(),
       cop: this.cop(),
+      ...(this.unitPowerKw === undefined ? {} : { unitPowerKw: this.unitPowerKw }),
       serves: this._serves,
+      feeds: this._feeds,
     };
   }
 

@@ -20,6 +20,12 @@ export interface GeneratorGroupProps {
    * @default - none
    */
   readonly backs?: readonly PowerEquipment[];
+  /**
+   * Seconds from the loss of the grid until the generators carry the load: start,
+   * synchronisation and transfer. The UPS or energy storage below must ride through them (PWR-013).
+   * @default 10 (NFPA 110 Type 10: power restored within 10 s; a paralleled group may need more)
+   */
+  readonly transferSeconds?: number;
 }
 
 /**
@@ -31,6 +37,7 @@ export class GeneratorGroup extends Construct implements Modelled {
   readonly unitRatingKw: number;
   readonly units: number;
   readonly redundantUnits: number;
+  readonly transferSeconds: number;
   private readonly backs: PowerEquipment[] = [];
   private readonly site: IConstruct;
 
@@ -42,6 +49,7 @@ export class GeneratorGroup extends Construct implements Modelled {
     this.site = site;
     this.unitRatingKw = positive(path, 'unitRatingKw', props.unitRatingKw);
     [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
+    this.transferSeconds = positive(path, 'transferSeconds', props.transferSeconds ?? 10);
     for (const b of props.backs ?? []) this.addBacked(b);
   }
 
@@ -73,6 +81,7 @@ export class GeneratorGroup extends Construct implements Modelled {
       units: this.units,
       redundantUnits: this.redundantUnits,
       backs: this.backs,
+      transferSeconds: this.transferSeconds,
     };
   }
 }

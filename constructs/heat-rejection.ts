@@ -4,9 +4,10 @@ import { CoolingUnits, CoolingUnitsProps } from './cooling-units';
 
 export interface HeatRejectionProps extends CoolingUnitsProps {
   /**
-   * Coefficient of performance at design conditions: heat rejected per unit of electrical
-   * power (chiller in compressor mode about 4.4, free cooling about 16.5: Borkowski & Piłat,
-   * Applied Energy 2021, measured on a data-center plant).
+   * Coefficient of performance at design conditions (the hottest design day): heat rejected
+   * per unit of electrical power. Borkowski & Piłat (Applied Energy 2021, a data-center
+   * plant): 4.39 in compressor mode; 16.5 is its free-cooling figure in cold weather and 8.63
+   * its annual average, neither a design-day value.
    */
   readonly cop: number;
 }

@@ -13,6 +13,8 @@ export * from './busway';
 export * from './row-pdu';
 export * from './generator-group';
 export * from './rectifier';
+export * from './static-transfer-switch';
+export * from './energy-storage';
 export * from './cooling-units';
 export * from './cdu';
 export * from './air-handler';

@@ -1,6 +1,15 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { EquipmentKind, EquipmentRecord, enclosing, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
+import {
+  Current,
+  EquipmentKind,
+  EquipmentRecord,
+  enclosing,
+  FeedMode,
+  MODEL,
+  MODEL_KIND,
+  Modelled,
+} from '../src/model/records';
 import { fraction } from '../src/units';
 
 /** Props every piece of power equipment shares. */
@@ -27,6 +36,15 @@ export interface Rating {
   readonly redundantUnits?: number;
   readonly efficiency?: number;
   readonly powerFactor?: number;
+  /** @default 'shared' */
+  readonly feedMode?: FeedMode;
+  /** Current taken in and delivered. @default 'ac' (output: as the input) */
+  readonly input?: Current;
+  readonly output?: Current;
+  /** Output voltage, V, where the equipment declares one. */
+  readonly voltageV?: number;
+  /** Minutes of stored energy at the usable rating (UPS battery, energy storage). */
+  readonly autonomyMinutes?: number;
 }
 
 /**
@@ -89,6 +107,11 @@ export abstract class PowerEquipment extends Construct implements Modelled {
       powerFactor: r.powerFactor,
       maxUtilization: this.maxUtilization,
       feeds: this._feeds,
+      ...(r.feedMode ? { feedMode: r.feedMode } : {}),
+      ...(r.input ? { input: r.input } : {}),
+      ...(r.output ? { output: r.output } : {}),
+      ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
+      ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
     };
   }
 }

@@ -5,6 +5,8 @@ import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
 export interface RectifierProps extends PowerEquipmentProps {
   /** DC output rating, kW. */
   readonly ratingKw: number;
+  /** DC output voltage, V (800 for NVIDIA's 800 VDC architecture): DC equipment has no default voltage. */
+  readonly outputVoltageV: number;
   /**
    * Conversion efficiency, MV AC to 800 VDC.
    * @default 0.98
@@ -28,6 +30,9 @@ export class Rectifier extends PowerEquipment {
       ratingUnit: 'kW',
       unitRating: positive(path, 'ratingKw', props.ratingKw),
       efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.98),
+      input: 'ac',
+      output: 'dc',
+      voltageV: positive(path, 'outputVoltageV', props.outputVoltageV),
     });
     this.ratingKw = props.ratingKw;
   }

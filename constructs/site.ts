@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { MODEL, MODEL_KIND, Modelled, SiteRecord } from '../src/model/records';
+import { ContingencyLevel, MODEL, MODEL_KIND, Modelled, SiteRecord } from '../src/model/records';
 import { fraction, positive } from '../src/units';
 import { GridConnection } from './grid-connection';
 
@@ -46,6 +46,14 @@ export interface SiteProps {
    * @default 0.95
    */
   readonly powerFactor?: number;
+  /**
+   * Contingency level the power checks demand: 'n-1' (any single failure), or 'maintenance':
+   * also any single failure while one component is out for maintenance (concurrent
+   * maintainability with fault tolerance, rule PWR-014). `check --contingency maintenance`
+   * asks it of every site.
+   * @default 'n-1'
+   */
+  readonly contingencyLevel?: ContingencyLevel;
 }
 
 /** EU member states (ISO 3166-1 alpha-2), for the default jurisdiction. */
@@ -94,6 +102,10 @@ export class Site extends Construct implements Modelled {
       positive(path, 'otherLoadKw', props.otherLoadKw);
     if (props.maxUtilization !== undefined) fraction(path, 'maxUtilization', props.maxUtilization);
     if (props.powerFactor !== undefined) fraction(path, 'powerFactor', props.powerFactor);
+    const level = props.contingencyLevel;
+    if (level !== undefined && level !== 'n-1' && level !== 'maintenance') {
+      throw new DesignError(path, `contingencyLevel must be 'n-1' or 'maintenance', got '${String(level)}'`);
+    }
     this.grid = new GridConnection(this, 'grid', {
       contractedMw: props.gridConnectionMw,
       voltageKv: props.gridVoltageKv,
@@ -115,6 +127,7 @@ export class Site extends Construct implements Modelled {
       otherLoadKw: this.props.otherLoadKw ?? 0,
       maxUtilization: this.props.maxUtilization ?? 0.8,
       powerFactor: this.props.powerFactor ?? 0.95,
+      contingencyLevel: this.props.contingencyLevel ?? 'n-1',
     };
   }
 }

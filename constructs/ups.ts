@@ -16,6 +16,12 @@ export interface UpsProps extends PowerEquipmentProps {
    */
   readonly redundantModules?: number;
   /**
+   * Battery autonomy at the usable rating, minutes: the stored energy that carries the load
+   * from the loss of the grid until the generators take it (rule PWR-013).
+   * @default - not declared (PWR-013 reports a UPS under a generator-backed board without it)
+   */
+  readonly autonomyMinutes?: number;
+  /**
    * Efficiency in double conversion at the design load.
    * @default 0.97 (DESIGN §2: UPS about 97%)
    */
@@ -44,6 +50,9 @@ export class Ups extends PowerEquipment {
       units: modules,
       redundantUnits: redundant,
       efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.97),
+      ...(props.autonomyMinutes === undefined
+        ? {}
+        : { autonomyMinutes: positive(path, 'autonomyMinutes', props.autonomyMinutes) }),
     });
     this.usableKw = (modules - redundant) * moduleKw;
   }

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { analyze, Analysis, SiteLoad } from './analysis/analysis';
+import { analyze, Analysis, AnalysisOptions, SiteLoad } from './analysis/analysis';
 import { buildPlant } from './model/plant';
 import { runRules } from './policy/engine';
 import { rulesFor } from './policy/registry';
@@ -37,8 +37,12 @@ export interface Evaluation {
  * Reads the model under `root`, analyses it (load flow, N-1) and runs the rules: by
  * default the built-in ones plus the user rules registered on `root`.
  */
-export function evaluate(root: IConstruct, rules: readonly Rule[] = rulesFor(root)): Evaluation {
-  const analysis = analyze(buildPlant(root), root);
+export function evaluate(
+  root: IConstruct,
+  rules: readonly Rule[] = rulesFor(root),
+  options: AnalysisOptions = {},
+): Evaluation {
+  const analysis = analyze(buildPlant(root), root, options);
   return {
     analysis,
     findings: runRules(analysis, rules),

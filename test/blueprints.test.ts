@@ -64,18 +64,47 @@ describe('blueprint specifics', () => {
     expect(tx.capacityW).toBeCloseTo(3_150_000 * 0.95);
   });
 
-  test('Vera Rubin: 800 VDC chain without UPS, 45 C water, dry coolers', () => {
-    const e = build('vera-rubin-nvl72-800vdc', 32, 100);
+  test('Vera Rubin: an AC rack on a 2N AC chain with UPS, 45 C water, dry coolers', () => {
+    const e = build('vera-rubin-nvl72', 32, 100);
     const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+    expect(kinds.has('ups')).toBe(true);
+    expect(kinds.has('rectifier')).toBe(false);
+    expect(e.analysis.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
+    expect(e.analysis.plant.coolers.find((c) => c.kind === 'dry-cooler')!.cop).toBe(4.39);
+    // Warmer than the rack accepts: COOL-003 at 46 C > 45 C.
+    expect(errors(build('vera-rubin-nvl72', 8, 100, { cduSupplyC: 46 }))).toEqual([
+      ['COOL-003', 'site/building/cdu-hall-01', 46, 45, 'C'],
+    ]);
+    // The AC rack on the 800 VDC chain is refused, once per cord.
+    const dc = errors(build('vera-rubin-nvl72', 8, 100, { distribution: 'dc-800v' }));
+    expect(dc.filter((f) => f[0] === 'PWR-012')).toHaveLength(16);
+  });
+
+  test('hypothetical 800 VDC: rectifier and energy storage instead of transformer and UPS, ride-through checked', () => {
+    const e = build('hypothetical-800vdc', 32, 100);
+    const kinds = new Set(
+      e.analysis.plant.nodes.filter((n) => !n.path.includes('/mechanical/')).map((n) => n.kind),
+    );
     expect(kinds.has('ups')).toBe(false);
     expect(kinds.has('rectifier')).toBe(true);
+    expect(kinds.has('energy-storage')).toBe(true);
     const busway = e.analysis.plant.nodes.find((n) => n.kind === 'busway')!;
-    expect([busway.ratingUnit, busway.capacityW]).toEqual(['kW', 1_280_000]);
-    expect(e.analysis.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
-    expect(e.analysis.plant.coolers.find((c) => c.kind === 'dry-cooler')).toBeDefined();
-    // Warmer than the rack accepts: COOL-003 at 46 C > 45 C.
-    expect(errors(build('vera-rubin-nvl72-800vdc', 8, 100, { cduSupplyC: 46 }))).toEqual([
-      ['COOL-003', 'site/building/cdu-hall-01', 46, 45, 'C'],
+    expect([busway.ratingUnit, busway.capacityW, busway.output, busway.voltageV]).toEqual([
+      'kW',
+      1_280_000,
+      'dc',
+      800,
+    ]);
+    // 3 s of storage at its 4,000 kW rating, carrying half a block in normal operation
+    // (16 x 227 kW / 2 = 1,816 kW): 3 x 4,000 / 1,816 = 6.6 s, less than the 10 s generator transfer.
+    const short = build('hypothetical-800vdc', 16, 100, { upsAutonomyMinutes: 0.05 });
+    expect(
+      errors(short)
+        .filter((f) => f[0] === 'PWR-013')
+        .map((f) => [f[1], f[2], f[3]]),
+    ).toEqual([
+      ['site/building/mv-01/block-001/energy-storage-a', expect.closeTo(6.608, 3), 10],
+      ['site/building/mv-01/block-001/energy-storage-b', expect.closeTo(6.608, 3), 10],
     ]);
   });
 
@@ -91,6 +120,51 @@ describe('blueprint specifics', () => {
     );
   });
 
+  test.each([['distributed-redundant'], ['block-redundant']] as const)(
+    'GB200 in %s: two MV groups pass every check, and N-1 fails when the heads are too small',
+    (topology) => {
+      const racks = 2 * 16 * 2 * 8;
+      const e = build('gb200-nvl72', racks, 10_000, { topology });
+      expect(errors(e)).toEqual([]);
+      expect(e.summary.racks).toBe(racks);
+      const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+      expect(kinds.has('sts')).toBe(topology === 'block-redundant');
+    },
+  );
+
+  test('distributed redundant with UPS of 2 x 1,000 kW: a survivor carries 2,112 kW on 2,000 kW', () => {
+    const small = build('gb200-nvl72', 48, 100, { topology: 'distributed-redundant', upsModuleKw: 1_000 });
+    expect(
+      errors(small)
+        .filter((f) => f[0] === 'PWR-002')
+        .map((f) => [f[1], f[2], f[3]]),
+    ).toEqual(
+      [1, 2, 3, 4].map((i) => [`site/building/mv-01/block-001/ups-${i}`, expect.closeTo(2_112, 6), 2_000]),
+    );
+  });
+
+  test('block redundant: a block of one SU (80% of a head) on its UPS, the catcher takes a failed block whole', () => {
+    const e = build('gb200-nvl72', 40, 100, { topology: 'block-redundant' });
+    const at = (p: string) =>
+      e.analysis.plant.nodes.find((n) => n.path === `site/building/mv-01/${p}`)!.index;
+    expect(e.analysis.flow.outW[at('block-001/ups-p')]).toBeCloseTo(1_056_000, 3);
+    expect(e.analysis.flow.outW[at('catcher-01/ups-r')]).toBe(0);
+    expect(e.analysis.contingency.worstLoadW[at('catcher-01/ups-r')]).toBeCloseTo(1_056_000, 3);
+    // 5 blocks: catchers for blocks 1-4 and for block 5.
+    expect(e.analysis.plant.nodes.filter((n) => n.path.endsWith('/ups-r')).length).toBe(2);
+  });
+
+  test('distributed redundant: a head carries 3/4 of a 2N side; its loss raises the others to a 2N side', () => {
+    // 4 heads for 3 blocks of 16 racks of 132 kW: 6,336 kW, 1,584 kW per head, 2,112 kW after a loss.
+    const e = build('gb200-nvl72', 48, 100, { topology: 'distributed-redundant' });
+    const ups = e.analysis.plant.nodes.filter((n) => n.kind === 'ups' && n.path.includes('/block-001/'));
+    expect(ups.map((n) => n.path.split('/').pop())).toEqual(['ups-1', 'ups-2', 'ups-3', 'ups-4']);
+    for (const u of ups) {
+      expect(e.analysis.flow.outW[u.index]).toBeCloseTo(1_584_000, 3);
+      expect(e.analysis.contingency.worstLoadW[u.index]).toBeCloseTo(2_112_000, 3);
+    }
+  });
+
   test('an IT capacity becomes the largest whole number of racks within it', () => {
     expect(build('gb200-nvl72', undefined as unknown as number, 100, { itCapacityMw: 1 }).summary.racks).toBe(
       7,
@@ -99,7 +173,7 @@ describe('blueprint specifics', () => {
 
   test('an unknown blueprint id lists the known ones', () => {
     expect(() => blueprint('gb400')).toThrow(
-      "unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300",
+      "unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc",
     );
   });
 });

@@ -40,6 +40,27 @@ describe('aifactory check', () => {
     });
   });
 
+  test('--contingency maintenance: a 2(N+1) UPS passes N-1 and fails one module out with the other side in maintenance', () => {
+    expect(cli('check', app('two-n-plus-one'), '--format', 'json').code).toBe(0);
+    const r = cli('check', app('two-n-plus-one'), '--format', 'json', '--contingency', 'maintenance');
+    expect(r.code).toBe(1);
+    expect(
+      JSON.parse(r.stdout).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message]),
+    ).toEqual([
+      [
+        'PWR-014',
+        'UPS carries 2,112 kW with lab/site/ups-b in maintenance and one of its 3 units failed, 132% of its 1,600 kW remaining rating (limit 100%)',
+      ],
+      [
+        'PWR-014',
+        'UPS carries 2,112 kW with lab/site/ups-a in maintenance and one of its 3 units failed, 132% of its 1,600 kW remaining rating (limit 100%)',
+      ],
+    ]);
+    expect(cli('check', app('two-n-plus-one'), '--contingency', 'all').stderr).toBe(
+      "aifactory: option '--contingency <LEVEL>' argument 'all' is invalid. Allowed choices are n-1, maintenance.\n",
+    );
+  });
+
   test('error findings: exit 1, every field of a finding', () => {
     const r = cli('check', app('overloaded'), '--format', 'json');
     expect(r.code).toBe(1);
@@ -177,8 +198,12 @@ describe('aifactory plan', () => {
     expect(r.stdout).toBe(
       [
         'blueprint gb200-nvl72 on a 44 MW grid connection (PUE from the blueprint cooling plant)',
-        'fits 256 racks (32 SUs), 18,432 GPUs: IT 33.79 MW, facility 43.24 MW, PUE 1.28',
-        '264 racks fail PWR-003: facility 44.59 MW > grid 44 MW',
+        'fits 256 racks (32 SUs), 18,432 GPUs: IT 33.79 MW, facility 43.79 MW, PUE 1.296',
+        '264 racks fail PWR-003: facility 45.18 MW > grid 44 MW',
+        'the same 256 racks per redundancy topology (installed per IT MW, N-1):',
+        '  2n                    UPS 2.37 MW, MV/LV transformers or rectifiers 2.37 MVA; N-1 passes (worst 92.6%); 0 error(s) in all',
+        '  distributed-redundant UPS 1.78 MW, MV/LV transformers or rectifiers 1.78 MVA; N-1 passes (worst 91.7%); 0 error(s) in all',
+        '  block-redundant       UPS 2.96 MW, MV/LV transformers or rectifiers 2.96 MVA; N-1 passes (worst 77.3%); 0 error(s) in all',
         '',
       ].join('\n'),
     );
@@ -199,7 +224,7 @@ describe('aifactory plan', () => {
   test.each([
     [
       ['plan', '--blueprint', 'gb400', '--grid-mw', '44'],
-      "aifactory: --blueprint: unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300\n",
+      "aifactory: --blueprint: unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc\n",
     ],
     [
       ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '0'],

@@ -24,9 +24,13 @@ describe('default example: 44 MW Essonne site at design PUE 1.3', () => {
   });
 
   test('2N train: 2 HV/MV and 32 MV/LV transformers, 32 UPS, 126 busways, dual-corded racks', () => {
-    expect(byKind('transformer')).toHaveLength(2 + 32);
-    expect(byKind('switchgear')).toHaveLength(2);
-    expect(byKind('ups')).toHaveLength(32);
+    const it = (k: string) => byKind(k).filter((n) => !n.path.includes('/mechanical/'));
+    expect(it('transformer')).toHaveLength(2 + 32);
+    expect(it('switchgear')).toHaveLength(2);
+    expect(it('ups')).toHaveLength(32);
+    // The mechanical train for the CDU pumps (no heat rejection here: the design PUE covers it).
+    expect(byKind('transformer').length - it('transformer').length).toBe(4);
+    expect(byKind('ups').length - it('ups').length).toBe(2);
     // 31 full SUs x 2 pairs + 1 pair for the last SU's 2 racks.
     expect(byKind('busway')).toHaveLength((31 * 2 + 1) * 2);
     expect(byKind('rack').every((r) => r.feeds.length === 2)).toBe(true);
@@ -46,10 +50,18 @@ describe('default example: 44 MW Essonne site at design PUE 1.3', () => {
   });
 
   test('generators sized by the blueprint: 14 + 1 x 2,500 kW carry the backed load of both MV boards', () => {
-    const g = plant.generators[0];
+    const g = plant.generators.find((x) => x.path === 'bruyeres/building-1/mv-01/generators')!;
     const backed = g.backs.reduce((s, i) => s + flow.inW[i], 0);
     expect(backed / 1000).toBeCloseTo(33_000 / 0.97 / 0.99, 3);
     expect([g.units, g.redundantUnits, g.usableW / 1000]).toEqual([15, 1, 35_000]);
+  });
+
+  test('the CDU pumps are on the mechanical UPS, backed by the mechanical generators', () => {
+    // 6 duty CDUs per hall x 31.25 kW = 375 kW of pumps, through a 97% UPS and a 99% transformer.
+    const g = plant.generators.find((x) => x.path === 'bruyeres/building-1/mechanical/generators')!;
+    const backed = g.backs.reduce((s, i) => s + flow.inW[i], 0);
+    expect(backed / 1000).toBeCloseTo(375 / 0.97 / 0.99, 6);
+    expect([g.units, g.redundantUnits]).toEqual([2, 1]);
   });
 
   test('every single failure is survivable: highest N-1 load is the block transformer at 91.7%', () => {
@@ -57,7 +69,8 @@ describe('default example: 44 MW Essonne site at design PUE 1.3', () => {
     plant.nodes.forEach((n) => (worst = Math.max(worst, contingency.worstUtilization[n.index])));
     expect(worst).toBeCloseTo((16 * 132) / 0.97 / 0.95 / 2500, 9);
     expect(contingency.cases).toBe(
-      plant.nodes.filter((n) => n.kind !== 'rack' && n.kind !== 'grid-connection').length,
+      plant.nodes.filter((n) => n.kind !== 'rack' && n.kind !== 'cooling' && n.kind !== 'grid-connection')
+        .length,
     );
   });
 });
@@ -67,14 +80,19 @@ describe('essonne-44mw example: the same site with its chiller plant', () => {
   buildEssonneSite(root);
   const e = evaluate(root);
 
-  test('PUE computed from the plant, under the 1.3 target, within 44 MW', () => {
+  test('PUE computed from the plant, under the 1.3 target, within 44 MW: cooling on the train', () => {
     const site = e.analysis.sites[0];
-    // Losses: 33 MW / (0.97 x 0.99 x 0.99) - 33 MW; chillers: 33 MW / 4.39.
-    const trainKw = 33_000 / 0.97 / 0.99 / 0.99;
+    // IT: 33 MW / (0.97 x 0.99 x 0.99). Chillers: 33 MW / 4.39 through the mechanical MV/LV and
+    // HV/MV transformers (0.99 x 0.99). CDU pumps: 2 halls x 6 duty x 31.25 kW through the
+    // mechanical UPS (0.97) and the same two transformers.
+    const itKw = 33_000 / 0.97 / 0.99 / 0.99;
+    const chillersKw = 33_000 / 4.39;
+    const pumpsKw = 2 * 6 * 31.25;
+    const trainKw = itKw + (chillersKw + pumpsKw / 0.97) / 0.99 / 0.99;
     expect(site.trainInputW / 1000).toBeCloseTo(trainKw, 3);
-    expect(site.coolingW / 1000).toBeCloseTo(33_000 / 4.39, 3);
-    expect(e.summary.facilityLoadKw).toBeCloseTo(trainKw + 33_000 / 4.39, 2);
-    expect(e.summary.pue).toBeCloseTo(1.2797, 4);
+    expect(site.coolingW / 1000).toBeCloseTo(chillersKw + pumpsKw, 3);
+    expect(e.summary.facilityLoadKw).toBeCloseTo(trainKw, 2); // 42,775.5 kW: cooling counted once
+    expect(e.summary.pue).toBeCloseTo(1.2962, 4);
     expect(e.findings).toEqual([]);
   });
 
@@ -96,9 +114,9 @@ describe('campus-1-4gw example', () => {
   buildCampus(root);
   const e = evaluate(root);
 
-  test('6,656 racks in phased buildings use most of 1.4 GW and pass every check', () => {
-    expect(e.summary.racks).toBe(6_656);
-    expect(e.summary.gpus).toBe(479_232);
+  test('6,144 racks in phased buildings use most of 1.4 GW and pass every check', () => {
+    expect(e.summary.racks).toBe(6_144);
+    expect(e.summary.gpus).toBe(442_368);
     expect(e.summary.facilityLoadKw / 1_400_000).toBeGreaterThan(0.95);
     expect(e.summary.facilityLoadKw).toBeLessThanOrEqual(1_400_000);
     expect(e.findings.filter((f) => f.severity === 'error')).toEqual([]);

@@ -476,10 +476,7 @@ describe('kubernetes pack: each invalid case yields its finding', () => {
       (c) => new GpuOperator(c, 'gpu', { driverVersion: '550.54.15', chartVersion: 'v24.9.0' }),
     );
     expect(old.findings.map((f) => [f.ruleId, f.message])).toEqual([
-      [
-        'K8S-001',
-        'driver 550.54.15 < 570.158.01, the first that supports Blackwell NVL72 and ComputeDomains',
-      ],
+      ['K8S-001', "driver 550.54.15 < 570.158.01, the DRA driver's prerequisite for ComputeDomains"],
       ['K8S-001', 'gpu-operator chart v24.9.0 < 25.3.0, the first that supports GB200 NVL'],
     ]);
   });

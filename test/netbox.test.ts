@@ -267,7 +267,8 @@ describe('essonne-44mw example: the inventory at rack level, as `npx tsx main.ts
     const busways = plant.nodes.filter((n) => n.kind === 'busway');
     const panels = new Set(busways.map((b) => b.feeds[0]));
     expect(panels.size).toBe(32);
-    expect(plant.nodes.filter((n) => n.kind === 'ups')).toHaveLength(32);
+    // 32 UPS on the IT train; the mechanical train's 2 UPS feed the CDU pumps, no rack.
+    expect(plant.nodes.filter((n) => n.kind === 'ups' && !n.path.includes('/mechanical/'))).toHaveLength(32);
     expect(counts(stacks['essonne-44mw-netbox'])).toEqual({
       netbox_site: 1,
       netbox_location: plant.halls.length,
@@ -383,7 +384,7 @@ describe('DC and single-phase circuits', () => {
     const site = new Site(new PhysicalStack(app, 'lab'), 'lab', { country: 'FR', gridConnectionMw: 20 });
     const hall = new Hall(site, 'hall-1', { designKwPerRack: 250, rackPositions: 8 });
     const rect = ['a', 'b'].map(
-      (s) => new Rectifier(site, `rect-${s}`, { ratingKw: 4000, feeds: [site.grid] }),
+      (s) => new Rectifier(site, `rect-${s}`, { ratingKw: 4000, outputVoltageV: 800, feeds: [site.grid] }),
     );
     const dc = rect.map(
       (r, i) =>

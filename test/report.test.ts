@@ -180,28 +180,30 @@ describe('folding at scale', () => {
     ]);
   });
 
-  test('the default example (478 pieces) folds its racks by busway pair: 291 elements', () => {
+  test('the default example (491 pieces) folds its racks by busway pair: 304 elements', () => {
     const d = diagramData(defaultExample());
     expect(d.foldDepth).toBe(6);
     const groups = d.elements.filter((x) => x.grouped);
     expect(groups.every((g) => g.kind === 'rack')).toBe(true);
     // 31 full SUs of 8 racks on 2 busway pairs, and the last SU's 2 racks on one pair.
     expect(groups.map((g) => g.members.length)).toEqual([...Array(62).fill(4), 2]);
-    expect(d.elements).toHaveLength(1 + 34 + 2 + 32 + 32 + 126 + 63 + 1);
+    // The mechanical train (issue 15): 2 HV/MV and 2 MV/LV transformers, 2 switchgear, 2 boards,
+    // 2 UPS, the 2 CDU groups drawing from them, and its generator group.
+    expect(d.elements).toHaveLength(1 + 34 + 2 + 32 + 32 + 126 + 63 + 1 + 13);
   });
 
-  test('the campus (12,061 pieces) draws at most 400 elements; each group has its count and worst loads', () => {
+  test('the campus (12,153 pieces) draws at most 400 elements; each group has its count and worst loads', () => {
     const root = new RootConstruct();
     buildCampus(root);
     const e = evaluate(root);
     const { plant, flow, contingency } = e.analysis;
     const d = diagramData(e);
-    expect(plant.nodes.length + plant.generators.length).toBe(12_061);
+    expect(plant.nodes.length + plant.generators.length).toBe(12_153);
     expect(d.elements.length).toBeLessThanOrEqual(400);
-    expect(d.elements).toHaveLength(353);
+    expect(d.elements).toHaveLength(369);
     expect(d.foldDepth).toBe(2);
     // Every piece is in exactly one element.
-    expect(d.elements.reduce((s, x) => s + x.members.length, 0)).toBe(12_061);
+    expect(d.elements.reduce((s, x) => s + x.members.length, 0)).toBe(12_153);
 
     const a = byPath(d, 'fouju/building-01/mv-01/block-001/ups-a');
     expect(a.grouped).toBe(true);
@@ -211,7 +213,13 @@ describe('folding at scale', () => {
     expect(members).toHaveLength(84);
     const highest = Math.max(...members.map((n) => flow.outW[n.index] / n.capacityW));
     expect(a.utilization).toBe(highest);
-    expect(a.utilization).toBeCloseTo(e.highest!.utilization, 12); // the campus's most loaded piece, 45.4%
+    expect(a.utilization).toBeCloseTo((8 * 142) / 2500, 12); // a GB300 block's UPS side: 1,136 kW of 2,500 kW
+    // The campus's most loaded piece is now a Vera Rubin block's UPS side: 8 x 227 kW of 3,750 kW usable.
+    expect(e.highest).toEqual({
+      path: 'fouju/building-05/mv-01/block-001/ups-a',
+      label: 'UPS',
+      utilization: (8 * 227) / 3750,
+    });
     expect(a.worst!.utilization).toBe(Math.max(...members.map((n) => contingency.worstUtilization[n.index])));
     expect(a.color).toBe('warn'); // N-1 90.9%
 
@@ -320,7 +328,7 @@ describe('HTML report', () => {
     buildCampus(root);
     const html = await reportHtml(evaluate(root));
     expect(Buffer.byteLength(html)).toBeLessThan(2_000_000);
-    expect(html.match(/data-element="/g)).toHaveLength(353);
+    expect(html.match(/data-element="/g)).toHaveLength(369);
   });
 
   test('a design without power equipment still renders', async () => {

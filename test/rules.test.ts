@@ -106,7 +106,7 @@ describe('power pack: one compliant and one non-compliant case per rule', () => 
     const e = evaluate(build(2));
     expect(findingsOf(e, 'PWR-005')).toEqual([['site/gen', 120, 100, 'kW']]);
     expect(e.findings.find((f) => f.ruleId === 'PWR-005')!.message).toBe(
-      'generators must carry 120 kW of backed load, above the 100 kW of 1 of 2 units (1 redundant)',
+      'generators must carry 120 kW of backed load, above the 100 kW of 1 of 2 units (1 redundant): 20 kW short',
     );
   });
 

@@ -100,7 +100,6 @@ describe('catalog: Scaleway GPU types and locations (DESIGN §3, July 2026)', ()
     ]);
     expect(rows).toEqual([
       ['B300-SXM-2-288G', 2, 56, 960, 'fr-par-2'],
-      ['B300-SXM-4-288G', 4, 112, 1920, 'fr-par-2'],
       ['B300-SXM-8-288G', 8, 224, 3840, 'fr-par-2'],
       ['H100-SXM-2-80G', 2, 32, 240, 'fr-par-2'],
       ['H100-SXM-4-80G', 4, 64, 480, 'fr-par-2'],
@@ -111,10 +110,10 @@ describe('catalog: Scaleway GPU types and locations (DESIGN §3, July 2026)', ()
       ['L40S-2-48G', 2, 16, 192, 'fr-par-2 pl-waw-2'],
       ['L40S-4-48G', 4, 32, 384, 'fr-par-2 pl-waw-2'],
       ['L40S-8-48G', 8, 64, 768, 'fr-par-2 pl-waw-2'],
-      ['L4-1-24G', 1, 8, 48, 'fr-par-1 fr-par-2 pl-waw-2'],
-      ['L4-2-24G', 2, 16, 96, 'fr-par-1 fr-par-2 pl-waw-2'],
-      ['L4-4-24G', 4, 32, 192, 'fr-par-1 fr-par-2 pl-waw-2'],
-      ['L4-8-24G', 8, 64, 384, 'fr-par-1 fr-par-2 pl-waw-2'],
+      ['L4-1-24G', 1, 8, 48, 'fr-par-2 pl-waw-2'],
+      ['L4-2-24G', 2, 16, 96, 'fr-par-2 pl-waw-2'],
+      ['L4-4-24G', 4, 32, 192, 'fr-par-2 pl-waw-2'],
+      ['L4-8-24G', 8, 64, 384, 'fr-par-2 pl-waw-2'],
     ]);
     expect(ScalewayGpuType.B300_SXM_8_288G.spec.gpuMemoryGb).toBe(288);
   });

@@ -6,13 +6,13 @@ import { Site } from '../../constructs';
  * A 1.4 GW campus in phased buildings, modeled on the announced Campus IA at Fouju
  * (Seine-et-Marne; 1.4 GW, first buildings from 2028). The phasing is this example's:
  * - phase 1: four GB300 NVL72 buildings of 1,024 racks (`gb300-nvl72` blueprint, chillers);
- * - phase 2: two Vera Rubin NVL72 buildings of 1,024 racks and one of 512 on 800 VDC
- *   (`vera-rubin-nvl72-800vdc` blueprint, 45 C water, dry coolers).
- * 6,656 NVL72 racks, 479,232 GPUs; about 98.5% of the grid connection.
+ * - phase 2: two Vera Rubin NVL72 buildings of 1,024 racks (`vera-rubin-nvl72` blueprint:
+ *   AC racks on 2N UPS, 45 C water, dry coolers at the design-day COP).
+ * 6,144 NVL72 racks, 442,368 GPUs; about 97% of the grid connection, cooling included.
  */
 export const PHASES = [
   { blueprint: 'gb300-nvl72', buildings: [1_024, 1_024, 1_024, 1_024] },
-  { blueprint: 'vera-rubin-nvl72-800vdc', buildings: [1_024, 1_024, 512] },
+  { blueprint: 'vera-rubin-nvl72', buildings: [1_024, 1_024] },
 ] as const;
 
 export function buildCampus(scope: Construct): Site {

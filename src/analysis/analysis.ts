@@ -2,20 +2,23 @@ import { IConstruct } from 'constructs';
 import { buildPlatform, Platform } from '../kubernetes/platform';
 import { buildCloud, CloudModel, EMPTY_CLOUD } from '../model/cloud';
 import { Plant } from '../model/plant';
+import { ContingencyLevel } from '../model/records';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
 import { loadFlow, LoadFlow } from './load-flow';
+import { maintenanceContingency, MaintenanceContingency } from './maintenance';
 
 export interface SiteLoad {
   /** Sum of the design power of the site's racks, W. */
   readonly itW: number;
-  /** Power drawn at the site's grid connections by the modelled power train (IT + losses), W. */
+  /** Power drawn at the site's grid connections by the modelled power train (IT, cooling fed from it, losses), W. */
   readonly trainInputW: number;
-  /** Electrical power of the cooling plant, W (0 without one). */
+  /** Electrical power of the cooling plant, W (0 without one), on the train or not. */
   readonly coolingW: number;
   /**
-   * Facility power, W: with a heat rejection plant, train input + cooling + other loads (PUE
-   * computed); else IT x design PUE where the site declares one; else train input + other loads.
+   * Facility power, W: with a heat rejection plant, train input + cooling not fed from the
+   * train + other loads (PUE computed); else IT x design PUE where the site declares one;
+   * else train input + other loads.
    */
   readonly facilityW: number;
   readonly pue: number;
@@ -28,6 +31,8 @@ export interface Analysis {
   readonly plant: Plant;
   readonly flow: LoadFlow;
   readonly contingency: Contingency;
+  /** Maintenance plus single failure, for the sites whose contingency level asks for it; undefined when none does. */
+  readonly maintenance?: MaintenanceContingency;
   readonly cooling: CoolingLoads;
   /** The Kubernetes GPU platform (empty without a construct tree). */
   readonly platform: Platform;
@@ -36,14 +41,32 @@ export interface Analysis {
   readonly sites: readonly SiteLoad[];
 }
 
+export interface AnalysisOptions {
+  /** Contingency level for every site, over what each site declares (`check --contingency`). */
+  readonly contingencyLevel?: ContingencyLevel;
+}
+
 /** Load flow, N-1, cooling and site loads of a plant; with the construct tree, its Kubernetes platform too. */
-export function analyze(plant: Plant, root?: IConstruct): Analysis {
+export function analyze(plant: Plant, root?: IConstruct, options: AnalysisOptions = {}): Analysis {
   const flow = loadFlow(plant);
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
   const platform = root ? buildPlatform(root, plant) : { clusters: [] };
   const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
-  return { plant, flow, contingency: contingency(plant, flow), cooling, platform, cloud, sites };
+  const deeper = plant.sites
+    .filter((s) => (options.contingencyLevel ?? s.contingencyLevel) === 'maintenance')
+    .map((s) => s.index);
+  const maintenance = deeper.length > 0 ? { maintenance: maintenanceContingency(plant, flow, deeper) } : {};
+  return {
+    plant,
+    flow,
+    contingency: contingency(plant, flow),
+    ...maintenance,
+    cooling,
+    platform,
+    cloud,
+    sites,
+  };
 }
 
 /** IT, train input, cooling and facility power per site, from a load flow (no N-1 needed). */
@@ -68,7 +91,7 @@ export function siteLoads(
     const coolingW = cooling.siteCoolingW[i];
     const facilityW =
       cooling.sitePlant[i] || site.designPue === undefined
-        ? trainInputW + coolingW + site.otherLoadW
+        ? trainInputW + cooling.siteOffTrainW[i] + site.otherLoadW
         : itW * site.designPue;
     return { itW, trainInputW, coolingW, facilityW, pue: itW > 0 ? facilityW / itW : 0, racks, gpus };
   });

@@ -1,14 +1,19 @@
-import { CoolingKind } from '../model/records';
-import { Plant } from '../model/plant';
+import type { CoolingKind } from '../model/records';
+import type { Plant } from '../model/plant';
 
 /** What heat each cooling group takes, and which racks no group serves. */
 export interface CoolingLoads {
   /** Heat each cooling group removes, W (plant.coolers order). */
   readonly heatW: Float64Array;
-  /** Electrical power each group draws (heat / COP), W; 0 where no COP is modelled. */
+  /**
+   * Electrical power each group draws, W: the duty units' nameplate input where declared
+   * (`unitPowerKw`), else heat / COP; 0 where neither is modelled.
+   */
   readonly electricalW: Float64Array;
   /** Electrical power of cooling per site, W. */
   readonly siteCoolingW: Float64Array;
+  /** Per site, the part of it drawn by groups with no feed on the train (counted at facility level only), W. */
+  readonly siteOffTrainW: Float64Array;
   /** Per site: true when it has a heat rejection plant (chillers or dry coolers). */
   readonly sitePlant: readonly boolean[];
   /** Per site and kind of duty, the racks whose heat of that kind no group serves (only where the site has such groups). */
@@ -52,13 +57,16 @@ export function coolingLoads(plant: Plant): CoolingLoads {
   const heatW = new Float64Array(coolers.length);
   const electricalW = new Float64Array(coolers.length);
   const siteCoolingW = new Float64Array(sites.length);
+  const siteOffTrainW = new Float64Array(sites.length);
   for (const c of coolers) {
     const duty = dutyOf(c.kind);
     let heat = 0;
     for (const r of c.racks) heat += share(duty, r);
     heatW[c.index] = heat;
-    electricalW[c.index] = c.cop ? heat / c.cop : 0;
+    electricalW[c.index] =
+      c.unitPowerW !== undefined ? (c.units - c.redundantUnits) * c.unitPowerW : c.cop ? heat / c.cop : 0;
     siteCoolingW[c.site] += electricalW[c.index];
+    if (c.node === undefined) siteOffTrainW[c.site] += electricalW[c.index];
   }
   const unserved: Unserved[] = [];
   for (const site of sites) {
@@ -74,5 +82,5 @@ export function coolingLoads(plant: Plant): CoolingLoads {
       if (racks.length > 0) unserved.push({ site: site.index, duty, racks });
     }
   }
-  return { heatW, electricalW, siteCoolingW, sitePlant: siteHas.get('rejection')!, unserved };
+  return { heatW, electricalW, siteCoolingW, siteOffTrainW, sitePlant: siteHas.get('rejection')!, unserved };
 }

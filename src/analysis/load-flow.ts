@@ -3,7 +3,8 @@ import { Plant } from '../model/plant';
 /**
  * Normal-operation load flow, from the racks up to the grid connections. A node's output
  * is its own demand plus what its loads draw from it; its input is output / efficiency
- * (losses flow upstream), shared equally among its feeds.
+ * (losses flow upstream), shared equally among its feeds, or drawn from the first feed
+ * alone for a 'transfer' load (a static transfer switch on its primary source).
  */
 export interface LoadFlow {
   /** Real power delivered by each node, W. */
@@ -29,6 +30,10 @@ export function loadFlow(plant: Plant): LoadFlow {
     inW[i] = input;
     const k = node.feeds.length;
     if (k === 0) continue;
+    if (node.feedMode === 'transfer') {
+      outW[node.feeds[0]] += input; // from its primary only
+      continue;
+    }
     const share = input / k;
     for (let j = 0; j < k; j++) outW[node.feeds[j]] += share;
   }

@@ -160,14 +160,59 @@ export class RackSystem {
     powerShelves: { count: 4, ratingKw: 110 },
     supply: 'ac',
     notes:
-      'No NVIDIA rack power figure yet: reported 188 kW (Max-Q) to 227 kW (Max-P); the checks use 227 kW. ' +
-      '100% liquid at 45 C inlet. 345-480 VAC shelves, optional 800 VDC.',
+      'Reported 188 kW (Max-Q) to 227 kW (Max-P); the checks use 227 kW. NVIDIA now publishes a Power and ' +
+      'Thermals chapter in its Vera Rubin NVL72 tuning guide (Nov 2026), not yet read into this entry: the ' +
+      'figures stay unverified until it is. 100% liquid at 45 C inlet. An AC rack: 4 x 110 kW power shelves ' +
+      'taking 415/480 VAC (Flex, Computex 2026); 800 VDC belongs to the Kyber generation (2027).',
     sources: [
       {
         title:
           'Secondary reporting on Vera Rubin NVL72 (Max-Q about 190 kW, Max-P about 227 kW, 4 x 110 kW shelves)',
         read: READ,
-        note: 'No NVIDIA figure; reports range 180-230 kW',
+        note: 'No NVIDIA figure read; reports range 180-230 kW: unverified',
+      },
+      {
+        title: 'NVIDIA Vera Rubin NVL72 performance tuning guide: Power and Thermals chapter',
+        url: 'https://docs.nvidia.com/dccpu/vera-mn-perf-tuning-guide/appendix-a.html',
+        read: '2026-11-28',
+        note: 'Last updated Nov 09, 2026; exists, its power figures not yet read into this entry',
+      },
+      {
+        title: 'Flex Vera Rubin NVL72 power shelf, 110 kW, 415/480 VAC input (Computex 2026)',
+        read: '2026-11-28',
+        note: 'As cited in DESIGN.md §3 and issue 15',
+      },
+      DESIGN_PRIMER,
+    ],
+  });
+
+  static readonly HYPOTHETICAL_800VDC_RACK = new RackSystem({
+    id: 'hypothetical-800vdc',
+    name: 'Hypothetical 800 VDC NVL72-class rack',
+    gpuModel: 'Rubin (hypothetical DC-fed build)',
+    gpus: 72,
+    cpuModel: 'Vera',
+    cpus: 36,
+    computeNodes: 18,
+    switchTrays: 9,
+    nodeArch: 'arm64',
+    nvlinkDomainGpus: 72,
+    nominalKw: 188,
+    designKw: 227,
+    liquidFraction: 1,
+    maxCoolantSupplyC: 45,
+    supply: 'dc800',
+    notes:
+      'Declared hypothetical: no source describes a DC-fed rack of this generation. It is the Vera Rubin ' +
+      'NVL72 figures on an 800 VDC inlet, for planning the 800 VDC architecture NVIDIA targets for the ' +
+      'Kyber generation (2027), which puts energy storage where the UPS was. Not a product.',
+    sources: [
+      {
+        title:
+          'NVIDIA 800 VDC architecture for AI factories: 800 VDC to the rack from the Kyber generation (2027), energy storage in place of UPS',
+        url: 'https://developer.nvidia.com/blog/nvidia-800-v-hvdc-architecture-will-power-the-next-generation-of-ai-factories/',
+        read: '2026-11-28',
+        note: 'Architecture, not a rack specification: the rack itself is hypothetical',
       },
       DESIGN_PRIMER,
     ],
@@ -207,6 +252,7 @@ export class RackSystem {
     RackSystem.GB300_NVL72,
     RackSystem.VERA_RUBIN_NVL72,
     RackSystem.DGX_B300_RACK,
+    RackSystem.HYPOTHETICAL_800VDC_RACK,
   ];
 
   /** Every known system, in catalog order. */

@@ -49,6 +49,8 @@ interface GpuFamily {
   readonly gpuTdpW: number;
   readonly tdpSource: Source;
   readonly zones: readonly string[];
+  /** Where the zones come from, when not the API recordings. */
+  readonly zonesSource?: Source;
 }
 
 const B300: GpuFamily = {
@@ -108,7 +110,13 @@ const L4: GpuFamily = {
     read: READ,
     note: 'maximum thermal design power 72 W',
   },
-  zones: ['fr-par-1', 'fr-par-2', 'pl-waw-2'],
+  zones: ['fr-par-2', 'pl-waw-2'],
+  zonesSource: {
+    title: 'Scaleway GPU Instances availability table: L4 in PAR2 and WAW2',
+    url: 'https://www.scaleway.com/en/docs/gpu/reference-content/choosing-gpu-instance-type/',
+    read: '2026-11-28',
+    note: 'fr-par-1 was listed before and is in no source: removed',
+  },
 };
 
 function spec(
@@ -132,7 +140,7 @@ function spec(
     powerEstimate:
       `estimate, not a Scaleway figure: ${gpus} GPU x ${family.gpuTdpW} W TDP x ${HOST_OVERHEAD_FACTOR} ` +
       `host overhead (CPUs, memory, NICs, fans, PSU losses; the DGX B300 ratio 14 kW / 11.2 kW) = ${estimatedPowerKw} kW`,
-    sources: [OFFERS, family.tdpSource],
+    sources: [OFFERS, family.tdpSource, ...(family.zonesSource ? [family.zonesSource] : [])],
   };
 }
 
@@ -143,7 +151,6 @@ function spec(
  */
 export class ScalewayGpuType {
   static readonly B300_SXM_2_288G = new ScalewayGpuType(spec('B300-SXM-2-288G', B300, 2, 56, 960));
-  static readonly B300_SXM_4_288G = new ScalewayGpuType(spec('B300-SXM-4-288G', B300, 4, 112, 1920));
   static readonly B300_SXM_8_288G = new ScalewayGpuType(spec('B300-SXM-8-288G', B300, 8, 224, 3840));
   static readonly H100_SXM_2_80G = new ScalewayGpuType(spec('H100-SXM-2-80G', H100_SXM, 2, 32, 240));
   static readonly H100_SXM_4_80G = new ScalewayGpuType(spec('H100-SXM-4-80G', H100_SXM, 4, 64, 480));
@@ -161,7 +168,6 @@ export class ScalewayGpuType {
 
   private static readonly all: readonly ScalewayGpuType[] = [
     ScalewayGpuType.B300_SXM_2_288G,
-    ScalewayGpuType.B300_SXM_4_288G,
     ScalewayGpuType.B300_SXM_8_288G,
     ScalewayGpuType.H100_SXM_2_80G,
     ScalewayGpuType.H100_SXM_4_80G,

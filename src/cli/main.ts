@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { evaluate, Evaluation } from '../evaluate';
+import { ContingencyLevel } from '../model/records';
 import { writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
@@ -95,14 +96,27 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
     .option('--example', EXAMPLE_HELP)
     .option('--rules <FILE>', RULES_HELP, collect, [])
+    .addOption(
+      new Option(
+        '--contingency <LEVEL>',
+        "contingency level for every site: 'maintenance' adds one component in maintenance plus any single failure (PWR-014)",
+      ).choices(['n-1', 'maintenance']),
+    )
     .option('--verbose', 'print stack traces')
     .action(
       (
         app: string | undefined,
-        opts: { format: CheckFormat; output?: string; example?: boolean; rules: string[]; verbose?: boolean },
+        opts: {
+          format: CheckFormat;
+          output?: string;
+          example?: boolean;
+          rules: string[];
+          contingency?: ContingencyLevel;
+          verbose?: boolean;
+        },
       ) => {
         verbose = !!opts.verbose;
-        code = check({ app, ...opts }, opts.format, opts.output, io);
+        code = check({ app, ...opts }, opts.format, opts.output, io, opts.contingency);
       },
     );
 
@@ -111,7 +125,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .description('the largest rack and GPU count of a blueprint that passes every check on a grid connection')
     .requiredOption(
       '-b, --blueprint <ID>',
-      'blueprint id (gb200-nvl72, gb300-nvl72, vera-rubin-nvl72-800vdc, dgx-b300)',
+      'blueprint id (gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc)',
     )
     .requiredOption('--grid-mw <N>', 'grid connection, MW', parseFloat)
     .option(
@@ -271,7 +285,13 @@ async function report(source: AppSource, out: string, summary: string | undefine
   return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function check(source: AppSource, format: CheckFormat, output: string | undefined, io: Io): number {
+function check(
+  source: AppSource,
+  format: CheckFormat,
+  output: string | undefined,
+  io: Io,
+  contingencyLevel?: ContingencyLevel,
+): number {
   const file = resolveApp(source.app, source.example);
   // The cdktf App creates its output directory when constructed: give it a throwaway one.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
@@ -281,7 +301,7 @@ function check(source: AppSource, format: CheckFormat, output: string | undefine
     progress.phase('load app', path.relative(process.cwd(), file));
     const captured = loadApp(file, path.join(scratch, 'out'), source.rules);
     progress.phase('model, analysis and checks');
-    evaluation = evaluate(captured);
+    evaluation = evaluate(captured, undefined, contingencyLevel ? { contingencyLevel } : {});
   } finally {
     progress.done();
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 import { RootConstruct } from 'constructs';
 // The command line composes blueprints, as it loads apps (DESIGN §1: the CLI entry is the exception).
-import { blueprint, BLUEPRINTS } from '../../blueprints';
+import { blueprint, BLUEPRINTS, Topology } from '../../blueprints';
 import { Site } from '../../constructs';
 import { evaluate, Evaluation } from '../evaluate';
 import { hasErrors } from '../policy/engine';
+import { installedCapacity, Installed } from '../planning/installed';
 import { largestPassing } from '../planning/search';
 import { fmt } from '../units';
 import { UsageError } from './load-app';
@@ -28,7 +29,22 @@ export interface PlanResult {
   readonly designPue: number;
   /** The first error finding of one more SU: the check that binds first. */
   readonly binding: { readonly racks: number; readonly ruleId: string; readonly message: string } | null;
+  /**
+   * The same racks on the same grid in each redundancy topology: installed UPS and
+   * transformer capacity per IT MW, and the N-1 result (PWR-002 and PWR-004 findings).
+   */
+  readonly topologies: readonly TopologyResult[];
 }
+
+export interface TopologyResult extends Installed {
+  readonly topology: Topology;
+  /** PWR-002 and PWR-004 error findings: 0 when the topology passes N-1. */
+  readonly n1Findings: number;
+  /** Every error finding of the design. */
+  readonly errors: number;
+}
+
+const TOPOLOGIES: readonly Topology[] = ['2n', 'distributed-redundant', 'block-redundant'];
 
 /**
  * Capacity planning: the largest number of scalable units of a blueprint that passes every
@@ -49,8 +65,8 @@ export function plan(options: PlanOptions): PlanResult {
   }
   const perSu = b.assumptions.racksPerSu;
   const cache = new Map<number, Evaluation>();
-  const at = (sus: number): Evaluation => {
-    let e = cache.get(sus);
+  const at = (sus: number, topology?: Topology): Evaluation => {
+    let e = topology ? undefined : cache.get(sus);
     if (!e) {
       const root = new RootConstruct();
       const site = new Site(root, 'site', {
@@ -61,9 +77,10 @@ export function plan(options: PlanOptions): PlanResult {
       blueprint(b.id).build(site, 'building', {
         racks: sus * perSu,
         ...(options.pue !== undefined ? { heatRejection: 'none' as const } : {}),
+        ...(topology ? { topology } : {}),
       });
       e = evaluate(root);
-      cache.set(sus, e);
+      if (!topology) cache.set(sus, e);
     }
     return e;
   };
@@ -86,6 +103,19 @@ export function plan(options: PlanOptions): PlanResult {
     facilityLoadKw: best?.facilityLoadKw ?? 0,
     designPue: best?.pue ?? 0,
     binding: first ? { racks: next.summary.racks, ruleId: first.ruleId, message: first.message } : null,
+    topologies:
+      sus > 0
+        ? TOPOLOGIES.map((topology): TopologyResult => {
+            const e = at(sus, topology);
+            const errors = e.findings.filter((f) => f.severity === 'error' && !f.suppressed);
+            return {
+              topology,
+              ...installedCapacity(e.analysis),
+              n1Findings: errors.filter((f) => f.ruleId === 'PWR-002' || f.ruleId === 'PWR-004').length,
+              errors: errors.length,
+            };
+          })
+        : [],
   };
 }
 
@@ -99,5 +129,17 @@ export function planText(r: PlanResult): string {
   );
   if (r.binding)
     lines.push(`${fmt(r.binding.racks, 0)} racks fail ${r.binding.ruleId}: ${r.binding.message}`);
+  if (r.topologies.length > 0) {
+    lines.push(`the same ${fmt(r.racks, 0)} racks per redundancy topology (installed per IT MW, N-1):`);
+    for (const t of r.topologies) {
+      const n1 =
+        t.n1Findings === 0
+          ? `N-1 passes (worst ${fmt(t.worstN1 * 100)}%)`
+          : `N-1 fails (${t.n1Findings} PWR-002/PWR-004 findings, worst ${fmt(t.worstN1 * 100)}%)`;
+      lines.push(
+        `  ${t.topology.padEnd(21)} UPS ${fmt(t.upsPerItMw, 2)} MW, MV/LV transformers or rectifiers ${fmt(t.transformerMvaPerItMw, 2)} MVA; ${n1}; ${t.errors} error(s) in all`,
+      );
+    }
+  }
   return lines.join('\n') + '\n';
 }

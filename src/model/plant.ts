@@ -3,7 +3,17 @@ import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Suppression, suppressionsOf } from '../policy/suppressions';
 import { W_PER_KW } from '../units';
-import { CoolingKind, EquipmentKind, isModelled, MODEL, ModelRecord } from './records';
+import { coolingLoads } from '../analysis/cooling';
+import {
+  ContingencyLevel,
+  CoolingKind,
+  Current,
+  EquipmentKind,
+  FeedMode,
+  isModelled,
+  MODEL,
+  ModelRecord,
+} from './records';
 
 /**
  * The plain model of a design, read from a construct tree. Indices replace references so
@@ -30,6 +40,7 @@ export interface SiteModel {
   readonly gridConnectionW: number;
   readonly designPue?: number;
   readonly otherLoadW: number;
+  readonly contingencyLevel: ContingencyLevel;
 }
 
 export interface HallModel {
@@ -43,7 +54,8 @@ export interface HallModel {
   readonly racks: number[];
 }
 
-export type NodeKind = EquipmentKind | 'rack';
+/** 'cooling': the electrical load of a cooling group fed from the train (pumps, fans, compressors). */
+export type NodeKind = EquipmentKind | 'rack' | 'cooling';
 
 export interface PowerNode {
   readonly index: number;
@@ -63,6 +75,19 @@ export interface PowerNode {
   readonly redundantUnits: number;
   /** Usable capacity at 100% of rating: (units - redundantUnits) x unitCapacityW. */
   readonly capacityW: number;
+  /** Installed capacity, every unit counted: units x unitCapacityW (what a group keeps when another component fails). */
+  readonly installedW: number;
+  /** How it draws from its feeds: equally ('shared') or from its primary, moving whole on its loss ('transfer'). */
+  readonly feedMode: FeedMode;
+  /** Current it takes in and delivers (racks: their supply; only converters differ). */
+  readonly input: Current;
+  readonly output: Current;
+  /** Output voltage, V, where declared (busways, DC stages); racks: the DC voltage they need (800), if DC. */
+  readonly voltageV?: number;
+  /** Minutes its stored energy carries its usable rating (UPS battery, energy storage); undefined: none. */
+  readonly autonomyMinutes?: number;
+  /** Cooling nodes: index of their group in `plant.coolers`. */
+  readonly cooler?: number;
   readonly ratingUnit: 'kW' | 'kVA';
   readonly powerFactor: number;
   readonly efficiency: number;
@@ -92,6 +117,8 @@ export interface GeneratorModel {
   readonly redundantUnits: number;
   readonly usableW: number;
   readonly backs: readonly number[];
+  /** Seconds from grid loss until the group carries the load. */
+  readonly transferSeconds: number;
 }
 
 export interface CoolingModel {
@@ -107,6 +134,10 @@ export interface CoolingModel {
   readonly usableW: number;
   readonly supplyTemperatureC?: number;
   readonly cop?: number;
+  /** Electrical input of one unit at nameplate, W (pumps, fans); the duty units draw it. */
+  readonly unitPowerW?: number;
+  /** Node index of its electrical load on the train; undefined: counted at facility level only. */
+  readonly node?: number;
   /** Node indices of the racks it serves, ascending. */
   readonly racks: readonly number[];
 }
@@ -147,6 +178,7 @@ export function buildPlant(root: IConstruct): Plant {
       gridConnectionW: r.gridConnectionKw * W_PER_KW,
       designPue: r.designPue,
       otherLoadW: r.otherLoadKw * W_PER_KW,
+      contingencyLevel: r.contingencyLevel,
     });
   }
   const siteRecords = found.filter((f) => f.record.kind === 'site').map((f) => f.record);
@@ -180,15 +212,20 @@ export function buildPlant(root: IConstruct): Plant {
     });
   }
 
-  // Power nodes: equipment and racks. First pass: indices by construct.
-  const powerFound = found.filter((f) => f.record.kind === 'equipment' || f.record.kind === 'rack');
+  // Power nodes: equipment, racks, and cooling groups fed from the train. First pass: indices by construct.
+  const powerFound = found.filter(
+    (f) =>
+      f.record.kind === 'equipment' ||
+      f.record.kind === 'rack' ||
+      (f.record.kind === 'cooling' && f.record.feeds.length > 0),
+  );
   const indexOf = new Map<IConstruct, number>();
   powerFound.forEach((f, i) => indexOf.set(f.construct, i));
   const feedIndices = powerFound.map((f) => {
     const r = f.record as { feeds: readonly IConstruct[] };
     return r.feeds.map((feed) => {
       const i = indexOf.get(feed);
-      if (i === undefined)
+      if (i === undefined || powerFound[i].record.kind !== 'equipment')
         throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
       return i;
     });
@@ -238,6 +275,11 @@ export function buildPlant(root: IConstruct): Plant {
         units: 1,
         redundantUnits: 0,
         capacityW: Infinity,
+        installedW: Infinity,
+        feedMode: 'shared',
+        input: r.system.spec.supply === 'dc800' ? 'dc' : 'ac',
+        output: r.system.spec.supply === 'dc800' ? 'dc' : 'ac',
+        ...(r.system.spec.supply === 'dc800' ? { voltageV: 800 } : {}),
         ratingUnit: 'kW',
         powerFactor: siteRecord.powerFactor,
         efficiency: 1,
@@ -250,6 +292,31 @@ export function buildPlant(root: IConstruct): Plant {
           hall,
           requiresRedundancy: r.requiresRedundancy,
         },
+      } satisfies PowerNode;
+    }
+    if (r.kind === 'cooling') {
+      return {
+        index: i,
+        path: f.path,
+        kind: 'cooling',
+        label: r.label,
+        site,
+        feeds,
+        loads: [],
+        level: levels[oldI],
+        unitCapacityW: Infinity,
+        units: 1,
+        redundantUnits: 0,
+        capacityW: Infinity,
+        installedW: Infinity,
+        feedMode: 'shared',
+        input: 'ac',
+        output: 'ac',
+        ratingUnit: 'kW',
+        powerFactor: siteRecord.powerFactor,
+        efficiency: 1,
+        maxUtilization: 1,
+        demandW: 0, // set below, once the heat of the racks it serves is known
       } satisfies PowerNode;
     }
     if (r.kind !== 'equipment') throw new Error('unreachable');
@@ -268,6 +335,12 @@ export function buildPlant(root: IConstruct): Plant {
       units: r.units,
       redundantUnits: r.redundantUnits,
       capacityW: (r.units - r.redundantUnits) * unitCapacityW,
+      installedW: r.units * unitCapacityW,
+      feedMode: r.feedMode ?? 'shared',
+      input: r.input ?? 'ac',
+      output: r.output ?? r.input ?? 'ac',
+      ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
+      ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
       ratingUnit: r.ratingUnit,
       powerFactor,
       efficiency: r.efficiency,
@@ -313,6 +386,7 @@ export function buildPlant(root: IConstruct): Plant {
       redundantUnits: r.redundantUnits,
       usableW: (r.units - r.redundantUnits) * r.unitRatingKw * W_PER_KW,
       backs: backs.sort((a, b) => a - b),
+      transferSeconds: r.transferSeconds,
     });
   }
 
@@ -327,7 +401,10 @@ export function buildPlant(root: IConstruct): Plant {
         if (i !== undefined && powerFound[i].record.kind === 'rack') racks.add(newIndex[i]);
       }
     }
+    const own = indexOf.get(f.construct);
     coolers.push({
+      ...(own === undefined ? {} : { node: newIndex[own] }),
+      ...(r.unitPowerKw === undefined ? {} : { unitPowerW: r.unitPowerKw * W_PER_KW }),
       index: coolers.length,
       path: f.path,
       site: requireSite(f),
@@ -343,6 +420,12 @@ export function buildPlant(root: IConstruct): Plant {
     });
   }
 
+  // Cooling groups on the train draw the electrical power their heat needs.
+  const electrical = coolingLoads({ sites, halls, nodes, generators, coolers, suppressions }).electricalW;
+  for (const c of coolers) {
+    if (c.node !== undefined)
+      nodes[c.node] = { ...nodes[c.node], cooler: c.index, demandW: electrical[c.index] };
+  }
   return { sites, halls, nodes, generators, coolers, suppressions };
 }
 

@@ -25,7 +25,19 @@ export type EquipmentKind =
   | 'ups'
   | 'busway'
   | 'row-pdu'
-  | 'rectifier';
+  | 'rectifier'
+  | 'sts'
+  | 'energy-storage';
+
+/**
+ * How a load draws from its feeds. 'shared': equally from every live feed (dual-corded
+ * racks, distributed redundancy). 'transfer': from its first (primary) feed only, moving
+ * whole to the next live feed when the primary is lost (a static transfer switch).
+ */
+export type FeedMode = 'shared' | 'transfer';
+
+/** Kind of current: AC phases or DC. */
+export type Current = 'ac' | 'dc';
 
 /** Kinds of cooling equipment. */
 export type CoolingKind = 'cdu' | 'air-handler' | 'chiller' | 'dry-cooler';
@@ -41,7 +53,11 @@ export interface SiteRecord {
   readonly otherLoadKw: number;
   readonly maxUtilization: number;
   readonly powerFactor: number;
+  readonly contingencyLevel: ContingencyLevel;
 }
+
+/** 'n-1': any single failure. 'maintenance': any single failure while one component is in maintenance. */
+export type ContingencyLevel = 'n-1' | 'maintenance';
 
 export interface HallRecord {
   readonly kind: 'hall';
@@ -76,6 +92,16 @@ export interface EquipmentRecord {
   /** Maximum continuous utilization; undefined: the site's. */
   readonly maxUtilization?: number;
   readonly feeds: readonly IConstruct[];
+  /** How it draws from its feeds; undefined: 'shared'. */
+  readonly feedMode?: FeedMode;
+  /** Current it takes in; undefined: AC. */
+  readonly input?: Current;
+  /** Current it delivers; undefined: as its input (only converters differ). */
+  readonly output?: Current;
+  /** Output voltage, V, where declared (busways, DC stages). */
+  readonly voltageV?: number;
+  /** Minutes its stored energy (UPS battery, energy storage) carries its usable rating; undefined: none. */
+  readonly autonomyMinutes?: number;
 }
 
 export interface RackRecord {
@@ -97,6 +123,8 @@ export interface GeneratorGroupRecord {
   readonly redundantUnits: number;
   /** Equipment that switches to this group when its normal feeds are lost. */
   readonly backs: readonly IConstruct[];
+  /** Seconds from loss of the grid until the generators carry the load (start, synchronisation and transfer). */
+  readonly transferSeconds: number;
 }
 
 /**
@@ -115,6 +143,10 @@ export interface CoolingRecord {
   readonly supplyTemperatureC?: number;
   /** Heat removed per unit of electrical power (chillers, dry coolers); undefined: no electrical load modelled. */
   readonly cop?: number;
+  /** Electrical input of one unit at nameplate (pumps, fans), kW: the duty units draw it; replaces heat / COP. */
+  readonly unitPowerKw?: number;
+  /** Power equipment the units draw from (their electrical supply); empty: counted at facility level only. */
+  readonly feeds: readonly IConstruct[];
   /** Scopes whose racks this group serves (racks, pods, rows, halls, buildings, the site). */
   readonly serves: readonly IConstruct[];
 }

@@ -8,6 +8,11 @@ import { PWR_007 } from './rules/power/PWR-007';
 import { PWR_008 } from './rules/power/PWR-008';
 import { PWR_009 } from './rules/power/PWR-009';
 import { PWR_010 } from './rules/power/PWR-010';
+import { PWR_011 } from './rules/power/PWR-011';
+import { PWR_012 } from './rules/power/PWR-012';
+import { PWR_013 } from './rules/power/PWR-013';
+import { PWR_014 } from './rules/power/PWR-014';
+import { PWR_015 } from './rules/power/PWR-015';
 import { COOL_001 } from './rules/cooling/COOL-001';
 import { COOL_002 } from './rules/cooling/COOL-002';
 import { COOL_003 } from './rules/cooling/COOL-003';
@@ -38,6 +43,11 @@ export const POWER_PACK: readonly Rule[] = [
   PWR_008,
   PWR_009,
   PWR_010,
+  PWR_011,
+  PWR_012,
+  PWR_013,
+  PWR_014,
+  PWR_015,
 ];
 
 /** The cooling pack: CDU, air and heat rejection capacity with redundancy, temperatures, PUE. */

@@ -8,7 +8,7 @@ export const K8S_001: Rule = {
   pack: 'kubernetes',
   description:
     'The NVIDIA driver and GPU Operator versions support the racks (Blackwell / Rubin NVL72, ComputeDomains).',
-  help: `Blackwell NVL72 racks and the DRA driver's ComputeDomains need an NVIDIA data-center driver >= ${MINIMUMS.driver.version}; the GPU Operator added GB200 NVL support in ${MINIMUMS.gpuOperator.version}. Fix: raise \`driverVersion\` or \`chartVersion\` on the GpuOperator, or leave them at the pinned defaults.`,
+  help: `The DRA driver's ComputeDomains (multi-node NVLink on NVL72 racks) need an NVIDIA data-center driver >= ${MINIMUMS.driver.version} (its prerequisite); the GPU Operator added GB200 NVL support in ${MINIMUMS.gpuOperator.version}. Fix: raise \`driverVersion\` or \`chartVersion\` on the GpuOperator, or leave them at the pinned defaults.`,
   check({ platform }) {
     const out: Violation[] = [];
     for (const c of platform.clusters) {
@@ -18,7 +18,7 @@ export const K8S_001: Rule = {
         if (driver && compareVersions(driver, MINIMUMS.driver.version) < 0) {
           out.push({
             path: op.path,
-            message: `driver ${driver} < ${MINIMUMS.driver.version}, the first that supports Blackwell NVL72 and ComputeDomains`,
+            message: `driver ${driver} < ${MINIMUMS.driver.version}, the DRA driver's prerequisite for ComputeDomains`,
             unit: 'version',
           });
         }

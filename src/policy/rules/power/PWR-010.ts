@@ -10,7 +10,7 @@ export const PWR_010: Rule = {
   check({ plant }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
-      if (node.rack || node.loads.length > 0) continue;
+      if (node.rack || node.kind === 'cooling' || node.loads.length > 0) continue;
       out.push({
         path: node.path,
         message: `${node.label} feeds nothing`,

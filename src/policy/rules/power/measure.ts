@@ -11,6 +11,7 @@ export function show(node: PowerNode, watts: number): string {
   return `${fmt(inRatingUnit(node, watts))} ${node.ratingUnit}`;
 }
 
+/** Power equipment rated for what it carries: not racks, cooling loads or the grid connection (checked on facility power). */
 export function isEquipment(node: PowerNode): boolean {
-  return node.kind !== 'rack' && node.kind !== 'grid-connection';
+  return node.kind !== 'rack' && node.kind !== 'cooling' && node.kind !== 'grid-connection';
 }
