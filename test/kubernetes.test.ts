@@ -139,7 +139,8 @@ describe('default example platform (GitOps)', () => {
     const namespaces = parseAllDocuments(files.get('helm/essonne-ai/templates/namespace.yaml')!).map(
       (d) => d.toJS().metadata.name,
     );
-    expect(namespaces).toEqual(['compute-domains', 'research-institute', 'startup-lab']);
+    // gpu-operator: the namespace of the power PrometheusRules (the GPU Operator's by default).
+    expect(namespaces).toEqual(['compute-domains', 'gpu-operator', 'research-institute', 'startup-lab']);
   });
 
   test('Argo CD Application and Flux GitRepository + HelmRelease validate with @kubernetes-models', () => {
@@ -229,8 +230,9 @@ describe('Terraform delivery', () => {
     for (const op of model.operators) {
       expect(parse(releases.find((x) => x.chart === op.chart)!.values[0])).toEqual(op.values);
     }
-    // 2 ComputeDomains, NicClusterPolicy, Topology, ResourceFlavor, ClusterQueue, LocalQueue.
-    expect(Object.keys(r.kubernetes_manifest)).toHaveLength(7);
+    // 2 ComputeDomains, NicClusterPolicy, Topology, ResourceFlavor, ClusterQueue, LocalQueue,
+    // 2 PrometheusRules (the hall's racks; pods, equipment, site and energy).
+    expect(Object.keys(r.kubernetes_manifest)).toHaveLength(9);
     for (const m of Object.values(r.kubernetes_manifest) as { manifest: unknown; depends_on: string[] }[]) {
       expect(validateCustomResource(m.manifest)).toEqual([]);
       expect(m.depends_on.filter((d) => d.startsWith('helm_release.'))).toHaveLength(4);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { PINNED_CHARTS } from '../src/upstream/chart-versions';
-import { UPSTREAM_CHARTS, upstreamFile } from '../src/upstream/charts';
+import { UPSTREAM_CHARTS, UPSTREAM_FOLDERS, upstreamFile } from '../src/upstream/charts';
 import { knownCustomResourceKinds, validateCustomResource } from '../src/upstream/crd-schema';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 
@@ -16,7 +16,7 @@ describe('upstream copies', () => {
     for (const m of provenance.matchAll(/^\| `([^`]+)` \|.*\| Apache-2\.0 \| `([0-9a-f]{64})` \|$/gm)) {
       listed.set(m[1], m[2]);
     }
-    const copied = UPSTREAM_CHARTS.flatMap((chart) =>
+    const copied = UPSTREAM_FOLDERS.flatMap((chart) =>
       fs.readdirSync(path.join(UPSTREAM_DIR, chart)).map((f) => `${chart}/${f}`),
     );
     expect([...listed.keys()].sort()).toEqual(copied.sort());
@@ -220,6 +220,7 @@ describe('validateCustomResource against the real CRD schemas', () => {
       'kueue.x-k8s.io/v1beta2 Topology',
       'kueue.x-k8s.io/v1beta2 WorkloadPriorityClass',
       'mellanox.com/v1alpha1 NicClusterPolicy',
+      'monitoring.coreos.com/v1 PrometheusRule',
       'nvidia.com/v1 ClusterPolicy',
       'nvidia.com/v1alpha1 NVIDIADriver',
       'resource.nvidia.com/v1beta1 ComputeDomain',

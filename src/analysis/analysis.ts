@@ -4,6 +4,7 @@ import { buildCloud, CloudModel, EMPTY_CLOUD } from '../model/cloud';
 import { Plant } from '../model/plant';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
+import { headroom, Headroom } from './headroom';
 import { loadFlow, LoadFlow } from './load-flow';
 
 export interface SiteLoad {
@@ -28,6 +29,8 @@ export interface Analysis {
   readonly plant: Plant;
   readonly flow: LoadFlow;
   readonly contingency: Contingency;
+  /** Normal limit and N-1 safe load of every node. */
+  readonly headroom: Headroom;
   readonly cooling: CoolingLoads;
   /** The Kubernetes GPU platform (empty without a construct tree). */
   readonly platform: Platform;
@@ -41,9 +44,12 @@ export function analyze(plant: Plant, root?: IConstruct): Analysis {
   const flow = loadFlow(plant);
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
-  const platform = root ? buildPlatform(root, plant) : { clusters: [] };
+  const n1 = contingency(plant, flow);
+  const limits = headroom(plant, flow, n1);
+  const design = { flow, headroom: limits, sitePue: sites.map((s) => s.pue) };
+  const platform = root ? buildPlatform(root, plant, design) : { clusters: [] };
   const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
-  return { plant, flow, contingency: contingency(plant, flow), cooling, platform, cloud, sites };
+  return { plant, flow, contingency: n1, headroom: limits, cooling, platform, cloud, sites };
 }
 
 /** IT, train input, cooling and facility power per site, from a load flow (no N-1 needed). */
