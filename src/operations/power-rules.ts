@@ -4,7 +4,7 @@ import { gpuPowerShare } from '../catalog/gpu-power-share';
 import { LABELS } from '../kubernetes/names';
 import { K8sObject } from '../kubernetes/objects';
 import { Plant } from '../model/plant';
-import { fmt, toKw } from '../units';
+import { fmt, round, toKw } from '../units';
 
 /** What the rules derive from: the design's load flow, headroom and site PUEs. */
 export interface OperationsInput {
@@ -129,7 +129,7 @@ export function powerRules(
             `Rack ${node.path} draws {{ $value | humanize }}W (GPU power / ${fmt(share.share, 4)}, the GPUs' share of ` +
             `its design power), above the ${kw(h.normalLimitW)} kW its power train was designed for.`,
           equipment: node.path,
-          limit_kw: kw(h.normalLimitW),
+          limit_kw: limitKw(h.normalLimitW),
           protects_against: 'loads above the design power the power train and cooling were sized for',
         },
       },
@@ -204,7 +204,7 @@ export function powerRules(
           `${x.label} ${x.path} carries {{ $value | humanize }}W, above ${fmt(x.maxUtilization * 100)}% of its ` +
           `${kw(x.capacityW)} kW rating (maximum continuous utilization).`,
         equipment: x.path,
-        limit_kw: kw(h.normalLimitW),
+        limit_kw: limitKw(h.normalLimitW),
         protects_against:
           'continuous operation above the maximum continuous utilization (overheating, breaker trips)',
       },
@@ -246,7 +246,7 @@ export function powerRules(
           summary: `Site ${site.path} draws more than its ${kw(site.gridConnectionW)} kW grid connection`,
           description: `Site ${site.path} draws {{ $value | humanize }}W (IT power x PUE ${fmt(pue, 4)}), above its ${kw(site.gridConnectionW)} kW grid connection.`,
           equipment: site.path,
-          limit_kw: kw(site.gridConnectionW),
+          limit_kw: limitKw(site.gridConnectionW),
           protects_against: 'exceeding the contracted grid connection (penalties, utility trip)',
         },
       },
@@ -328,7 +328,7 @@ function n1Alert(
       summary: `${path} is above its N-1 safe load of ${kw(h.n1SafeLoadW!)} kW`,
       description: `${path} carries {{ $value | humanize }}W: above ${kw(h.n1SafeLoadW!)} kW, ${protects}.`,
       equipment: path,
-      limit_kw: kw(h.n1SafeLoadW!),
+      limit_kw: limitKw(h.n1SafeLoadW!),
       protects_against: failure,
     },
   };
@@ -366,6 +366,11 @@ function alternation(names: readonly string[]): string {
 /** A number as PromQL reads it: shortest exact decimal, no exponent for the magnitudes used here. */
 function num(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(15)));
+}
+
+/** kW for an annotation a machine reads: no thousands separator, 0.1 kW. */
+function limitKw(w: number): string {
+  return String(round(toKw(w), 1));
 }
 
 function kw(w: number): string {
