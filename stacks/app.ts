@@ -12,6 +12,7 @@ import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
 import { writeFile } from '../src/output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../src/output/report';
+import { operationsFiles } from '../src/output/operations';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -70,7 +71,8 @@ export class AiFactoryApp extends App {
   /**
    * Writes everything a checked design produces into the outdir: the cdktf output
    * (manifest.json, stacks/), the Helm charts (helm/) and GitOps manifests (gitops/) of
-   * GitOps-delivered clusters, and reports/findings.json. The aifactory command calls it
+   * GitOps-delivered clusters, reports/findings.json, reports/eed.json and the power rules
+   * (reports/prometheus/). The aifactory command calls it
    * after its checks; it runs no checks itself.
    */
   synthesizeDesign(evaluation: Evaluation, files: readonly OutputFile[] = []): StackPlan {
@@ -85,6 +87,7 @@ export class AiFactoryApp extends App {
     writeGitops(this.outdir, evaluation.analysis.platform);
     for (const f of files) writeFile(path.join(this.outdir, f.path), f.text);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
+    for (const f of operationsFiles(evaluation)) writeFile(path.join(this.outdir, f.path), f.text);
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
     return plan;

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { buildPlatform, Platform } from '../kubernetes/platform';
 import { buildCloud, CloudModel, EMPTY_CLOUD } from '../model/cloud';
 import { Plant } from '../model/plant';
+import { EedReport, eedReport, energyDeclarations } from '../operations/eed';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
 import { headroom, Headroom } from './headroom';
@@ -37,6 +38,8 @@ export interface Analysis {
   /** Cloud capacity: GPU instances, managed clusters and pools, buckets, state backends (empty without a tree). */
   readonly cloud: CloudModel;
   readonly sites: readonly SiteLoad[];
+  /** The EU data-centre report at design stage (sites of at least 500 kW IT). */
+  readonly eed: EedReport;
 }
 
 /** Load flow, N-1, cooling and site loads of a plant; with the construct tree, its Kubernetes platform too. */
@@ -49,7 +52,8 @@ export function analyze(plant: Plant, root?: IConstruct): Analysis {
   const design = { flow, headroom: limits, sitePue: sites.map((s) => s.pue) };
   const platform = root ? buildPlatform(root, plant, design) : { clusters: [] };
   const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
-  return { plant, flow, contingency: n1, headroom: limits, cooling, platform, cloud, sites };
+  const eed = eedReport(plant, sites, cooling, energyDeclarations(root, plant));
+  return { plant, flow, contingency: n1, headroom: limits, cooling, platform, cloud, sites, eed };
 }
 
 /** IT, train input, cooling and facility power per site, from a load flow (no N-1 needed). */
