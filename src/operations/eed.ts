@@ -278,30 +278,36 @@ export function electricalRedundancy(plant: Plant, site: number): Record<string,
       out[level] = cords >= 2 ? `${cords === 2 ? '2N' : `${cords} feeds`} (${cords} cords)` : 'N';
       continue;
     }
-    const kind = kinds.find((k) => plant.nodes.some((n) => n.site === site && n.kind === k));
-    if (!kind || racks.length === 0) {
+    if (racks.length === 0) {
       out[level] = null;
       continue;
     }
-    // Nodes of that kind above each node, as small sorted lists (a few per rack).
+    // Nodes of the level's kinds above each node, as small lists (a few per rack).
     const above: number[][] = plant.nodes.map(() => []);
     for (const n of plant.nodes) {
       const set = new Set<number>();
       for (const f of n.feeds) for (const a of above[f]) set.add(a);
-      if (n.kind === kind) set.add(n.index);
+      if (kinds.includes(n.kind)) set.add(n.index);
       above[n.index] = [...set];
     }
-    const paths = Math.min(...racks.map((r) => above[r.index].length));
-    const ofKind = plant.nodes.filter((n) => n.site === site && n.kind === kind);
-    const spare = Math.min(...ofKind.map((n) => n.redundantUnits));
-    const n = spare > 0 ? `N+${spare}` : 'N';
+    // Per rack, the first kind of the level it has above it (UPS before rectifier before
+    // switchboard): how many of them, and the fewest spare units among them.
+    let paths = Infinity;
+    let spare = Infinity;
+    for (const r of racks) {
+      const kind = kinds.find((k) => above[r.index].some((a) => plant.nodes[a].kind === k));
+      const of = kind ? above[r.index].filter((a) => plant.nodes[a].kind === kind) : [];
+      paths = Math.min(paths, of.length);
+      for (const a of of) spare = Math.min(spare, plant.nodes[a].redundantUnits);
+    }
+    const n = spare > 0 && spare !== Infinity ? `N+${spare}` : 'N';
     out[level] =
       paths >= 3
         ? `${paths} paths (distributed)`
         : paths === 2
-          ? spare > 0
-            ? `2(${n})`
-            : '2N'
+          ? n === 'N'
+            ? '2N'
+            : `2(${n})`
           : paths === 1
             ? n
             : null;
