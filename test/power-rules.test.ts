@@ -45,7 +45,7 @@ describe('power rules of the default example', () => {
   const rules = objects.flatMap((o) => o.spec.groups.flatMap((g) => g.rules));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-rules-'));
   const [file] = ruleFiles(e.analysis.platform);
-  fs.writeFileSync(path.join(dir, 'rules.yaml'), file.text);
+  fs.writeFileSync(path.join(dir, 'rules.json'), file.text);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const racks = plant.nodes.filter((n) => n.rack);
@@ -96,7 +96,7 @@ describe('power rules of the default example', () => {
   });
 
   withPromtool('promtool check rules accepts the rule file', () => {
-    const r = spawnSync('promtool', ['check', 'rules', path.join(dir, 'rules.yaml')], { encoding: 'utf8' });
+    const r = spawnSync('promtool', ['check', 'rules', path.join(dir, 'rules.json')], { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toContain(`SUCCESS: ${rules.length} rules found`);
     expect(r.status).toBe(0);
   });
@@ -190,7 +190,7 @@ describe('power rules of the default example', () => {
       expect(firing(1)).toContain(ups.path);
       expect(firing(2)).not.toContain(ups.path);
       const tests = {
-        rule_files: ['rules.yaml'],
+        rule_files: ['rules.json'],
         evaluation_interval: '1m',
         tests: [{ interval: '1m', input_series, alert_rule_test }],
       };

@@ -116,7 +116,7 @@ export function powerRules(
       {
         record: RACK_POWER,
         expr: `sum(${DCGM_POWER}{${settings.nodeLabel}=~"${names}"}) / ${num(share.share)}`,
-        labels,
+        labels: { ...labels },
       },
       {
         alert: 'AifactoryRackPowerAboveBudget',
@@ -150,113 +150,25 @@ export function powerRules(
     byHall.set(labels.hall, [...(byHall.get(labels.hall) ?? []), ...rules]);
   }
 
-  // Equipment whose racks are all in this cluster (and at least one is): deepest first.
+  // Equipment whose racks are all in this cluster (and at least one is), and sites all in it.
   const state = coverage(plant, inCluster);
   const covered = (i: number) => state[i] === IN;
   const siteLabels = new Map<number, string>();
   for (const r of cluster.racks)
     if (!siteLabels.has(nodes[r].site)) siteLabels.set(nodes[r].site, labelsOf.get(r)!.site);
-  const equipment = nodes
-    .filter((x) => !x.rack && covered(x.index))
-    .sort((a, b) => b.level - a.level || a.index - b.index);
-  const equipmentRules: Rule[] = [];
-  for (const x of equipment) {
-    const terms = new Map<
-      string,
-      { racks: string[]; equipment: string[]; constW: number; divisor: number }
-    >();
-    for (const l of x.loads) {
-      const load = nodes[l];
-      const divisor = load.feeds.length * load.efficiency;
-      const key = num(divisor);
-      const t = terms.get(key) ?? { racks: [], equipment: [], constW: 0, divisor };
-      if (load.rack) t.racks.push(labelsOf.get(l)!.rack);
-      else if (covered(l)) t.equipment.push(regexEscape(load.path));
-      else t.constW += design.flow.outW[l]; // a load with no rack below it (e.g. cooling): its design draw
-      terms.set(key, t);
-    }
-    const parts: string[] = [];
-    for (const t of [...terms.values()].sort((a, b) => a.divisor - b.divisor)) {
-      const sums: string[] = [];
-      if (t.racks.length > 0) sums.push(`(sum(${RACK_POWER}{rack=~"${t.racks.join('|')}"}) or vector(0))`);
-      if (t.equipment.length > 0)
-        sums.push(`(sum(${EQUIPMENT_POWER}{equipment=~"${t.equipment.join('|')}"}) or vector(0))`);
-      if (t.constW > 0) sums.push(num(t.constW));
-      const inner = sums.length === 1 ? sums[0] : `(${sums.join(' + ')})`;
-      parts.push(t.divisor === 1 ? inner : `${inner} / ${num(t.divisor)}`);
-    }
-    const labels = { equipment: x.path, kind: x.kind, site: siteLabels.get(x.site)! };
-    equipmentRules.push({ record: EQUIPMENT_POWER, expr: parts.join(' + '), labels });
-  }
-  const equipmentAlerts: Rule[] = [];
-  for (const x of [...equipment].sort((a, b) => a.index - b.index)) {
-    const h = hr[x.index];
-    const selector = `equipment="${promString(x.path)}"`;
-    const labels = { equipment: x.path, kind: x.kind, site: siteLabels.get(x.site)! };
-    equipmentAlerts.push({
-      alert: 'AifactoryEquipmentPowerAboveContinuousLimit',
-      expr: `${EQUIPMENT_POWER}{${selector}} > ${num(h.normalLimitW)}`,
-      for: forDuration,
-      labels: { severity: 'warning', ...labels },
-      annotations: {
-        summary: `${x.label} ${x.path} carries more than its ${kw(h.normalLimitW)} kW continuous limit`,
-        description:
-          `${x.label} ${x.path} carries {{ $value | humanize }}W, above ${fmt(x.maxUtilization * 100)}% of its ` +
-          `${kw(x.capacityW)} kW rating (maximum continuous utilization).`,
-        equipment: x.path,
-        limit_kw: limitKw(h.normalLimitW),
-        protects_against:
-          'continuous operation above the maximum continuous utilization (overheating, breaker trips)',
-      },
-    });
-    if (h.n1SafeLoadW !== undefined) {
-      equipmentAlerts.push(
-        n1Alert(
-          'AifactoryEquipmentPowerAboveN1SafeLoad',
-          EQUIPMENT_POWER,
-          selector,
-          x.path,
-          h,
-          plant,
-          labels,
-          forDuration,
-        ),
-      );
-    }
-  }
-
-  // Sites whose racks are all in this cluster: IT, facility (x PUE) against the grid connection.
-  const siteRules: Rule[] = [];
-  const energyRules: Rule[] = [];
-  for (const site of plant.sites) {
-    const racks = nodes.filter((x) => x.rack && x.site === site.index);
-    if (racks.length === 0 || !racks.every((x) => inCluster.has(x.index))) continue;
-    const siteLabel = labelsOf.get(racks[0].index)!.site;
-    const pue = design.sitePue[site.index];
-    const labels = { site: siteLabel };
-    siteRules.push(
-      { record: SITE_IT_POWER, expr: `sum(${RACK_POWER}{site="${siteLabel}"})`, labels },
-      { record: SITE_FACILITY_POWER, expr: `${SITE_IT_POWER}{site="${siteLabel}"} * ${num(pue)}`, labels },
-      {
-        alert: 'AifactorySiteFacilityPowerAboveGridConnection',
-        expr: `${SITE_FACILITY_POWER}{site="${siteLabel}"} > ${num(site.gridConnectionW)}`,
-        for: forDuration,
-        labels: { severity: 'critical', ...labels },
-        annotations: {
-          summary: `Site ${site.path} draws more than its ${kw(site.gridConnectionW)} kW grid connection`,
-          description: `Site ${site.path} draws {{ $value | humanize }}W (IT power x PUE ${fmt(pue, 4)}), above its ${kw(site.gridConnectionW)} kW grid connection.`,
-          equipment: site.path,
-          limit_kw: limitKw(site.gridConnectionW),
-          protects_against: 'exceeding the contracted grid connection (penalties, utility trip)',
-        },
-      },
-    );
-    energyRules.push({
-      record: SITE_FACILITY_ENERGY,
-      expr: `avg_over_time(${SITE_FACILITY_POWER}{site="${siteLabel}"}[1h]) / 1000`,
-      labels,
-    });
-  }
+  const { equipmentRules, equipmentAlerts, siteRules, energyRules } = equipmentAndSiteRules(plant, design, {
+    emit: covered,
+    exists: covered,
+    rackLabel: (r) => labelsOf.get(r)!.rack,
+    siteLabels,
+    sites: plant.sites
+      .filter((site) => {
+        const racks = nodes.filter((x) => x.rack && x.site === site.index);
+        return racks.length > 0 && racks.every((x) => inCluster.has(x.index));
+      })
+      .map((site) => site.index),
+    forDuration,
+  });
 
   // Energy per tenant namespace: GPU power with the exporter's Kubernetes mapping, scaled to IT power.
   const shares = [...new Set(cluster.racks.map((r) => nodes[r].rack!.system))].map((s) => gpuPowerShare(s));
@@ -300,6 +212,133 @@ export function powerRules(
   groups.push({ name: `${base}-energy`, interval: '1m', rules: energyRules });
   objects.push(object(base, groups));
   return objects;
+}
+
+/** Which equipment and sites a set of rules covers, and the labels its rack series carry. */
+interface RuleScope {
+  /** Equipment to record and alert on. */
+  readonly emit: (node: number) => boolean;
+  /** Equipment whose recorded series exists (emitted here or by a cluster's rules). */
+  readonly exists: (node: number) => boolean;
+  readonly rackLabel: (rack: number) => string;
+  readonly siteLabels: ReadonlyMap<number, string>;
+  /** Site indices whose IT, facility power and energy to record, with the grid connection alert. */
+  readonly sites: readonly number[];
+  readonly forDuration: string;
+}
+
+/** Recording rules and alerts of the equipment and sites of a scope. */
+function equipmentAndSiteRules(plant: Plant, design: OperationsInput, scope: RuleScope) {
+  const { nodes } = plant;
+  const hr = design.headroom.components;
+  const { emit, exists, rackLabel, siteLabels, forDuration } = scope;
+  // Deepest first: a recording rule reads those of its loads, recorded before it.
+  const equipment = nodes
+    .filter((x) => !x.rack && emit(x.index))
+    .sort((a, b) => b.level - a.level || a.index - b.index);
+  const equipmentRules: Rule[] = [];
+  for (const x of equipment) {
+    const terms = new Map<
+      string,
+      { racks: string[]; equipment: string[]; constW: number; divisor: number }
+    >();
+    for (const l of x.loads) {
+      const load = nodes[l];
+      const divisor = load.feeds.length * load.efficiency;
+      const key = num(divisor);
+      const t = terms.get(key) ?? { racks: [], equipment: [], constW: 0, divisor };
+      if (load.rack) t.racks.push(rackLabel(l));
+      else if (exists(l)) t.equipment.push(regexEscape(load.path));
+      else t.constW += design.flow.outW[l]; // a load with no rack below it (e.g. cooling): its design draw
+      terms.set(key, t);
+    }
+    const parts: string[] = [];
+    for (const t of [...terms.values()].sort((a, b) => a.divisor - b.divisor)) {
+      const sums: string[] = [];
+      if (t.racks.length > 0) sums.push(`(sum(${RACK_POWER}{rack=~"${t.racks.join('|')}"}) or vector(0))`);
+      if (t.equipment.length > 0)
+        sums.push(`(sum(${EQUIPMENT_POWER}{equipment=~"${t.equipment.join('|')}"}) or vector(0))`);
+      if (t.constW > 0) sums.push(num(t.constW));
+      const inner = sums.length === 1 ? sums[0] : `(${sums.join(' + ')})`;
+      parts.push(t.divisor === 1 ? inner : `${inner} / ${num(t.divisor)}`);
+    }
+    const labels = { equipment: x.path, kind: x.kind, site: siteLabels.get(x.site)! };
+    equipmentRules.push({ record: EQUIPMENT_POWER, expr: parts.join(' + '), labels: { ...labels } });
+  }
+  const equipmentAlerts: Rule[] = [];
+  for (const x of [...equipment].sort((a, b) => a.index - b.index)) {
+    const h = hr[x.index];
+    const selector = `equipment="${promString(x.path)}"`;
+    const labels = { equipment: x.path, kind: x.kind, site: siteLabels.get(x.site)! };
+    equipmentAlerts.push({
+      alert: 'AifactoryEquipmentPowerAboveContinuousLimit',
+      expr: `${EQUIPMENT_POWER}{${selector}} > ${num(h.normalLimitW)}`,
+      for: forDuration,
+      labels: { severity: 'warning', ...labels },
+      annotations: {
+        summary: `${x.label} ${x.path} carries more than its ${kw(h.normalLimitW)} kW continuous limit`,
+        description:
+          `${x.label} ${x.path} carries {{ $value | humanize }}W, above ${fmt(x.maxUtilization * 100)}% of its ` +
+          `${kw(x.capacityW)} kW rating (maximum continuous utilization).`,
+        equipment: x.path,
+        limit_kw: limitKw(h.normalLimitW),
+        protects_against:
+          'continuous operation above the maximum continuous utilization (overheating, breaker trips)',
+      },
+    });
+    if (h.n1SafeLoadW !== undefined) {
+      equipmentAlerts.push(
+        n1Alert(
+          'AifactoryEquipmentPowerAboveN1SafeLoad',
+          EQUIPMENT_POWER,
+          selector,
+          x.path,
+          h,
+          plant,
+          labels,
+          forDuration,
+        ),
+      );
+    }
+  }
+
+  // Sites: IT, facility (x PUE) against the grid connection.
+  const siteRules: Rule[] = [];
+  const energyRules: Rule[] = [];
+  for (const i of scope.sites) {
+    const site = plant.sites[i];
+    const siteLabel = siteLabels.get(i)!;
+    const pue = design.sitePue[site.index];
+    const labels = { site: siteLabel };
+    siteRules.push(
+      { record: SITE_IT_POWER, expr: `sum(${RACK_POWER}{site="${siteLabel}"})`, labels: { ...labels } },
+      {
+        record: SITE_FACILITY_POWER,
+        expr: `${SITE_IT_POWER}{site="${siteLabel}"} * ${num(pue)}`,
+        labels: { ...labels },
+      },
+      {
+        alert: 'AifactorySiteFacilityPowerAboveGridConnection',
+        expr: `${SITE_FACILITY_POWER}{site="${siteLabel}"} > ${num(site.gridConnectionW)}`,
+        for: forDuration,
+        labels: { severity: 'critical', ...labels },
+        annotations: {
+          summary: `Site ${site.path} draws more than its ${kw(site.gridConnectionW)} kW grid connection`,
+          description: `Site ${site.path} draws {{ $value | humanize }}W (IT power x PUE ${fmt(pue, 4)}), above its ${kw(site.gridConnectionW)} kW grid connection.`,
+          equipment: site.path,
+          limit_kw: limitKw(site.gridConnectionW),
+          protects_against: 'exceeding the contracted grid connection (penalties, utility trip)',
+        },
+      },
+    );
+    energyRules.push({
+      record: SITE_FACILITY_ENERGY,
+      expr: `avg_over_time(${SITE_FACILITY_POWER}{site="${siteLabel}"}[1h]) / 1000`,
+      labels: { ...labels },
+    });
+  }
+
+  return { equipmentRules, equipmentAlerts, siteRules, energyRules };
 }
 
 function n1Alert(
@@ -385,4 +424,66 @@ function promString(s: string): string {
 /** A text matched literally by a PromQL regex, inside a double-quoted string. */
 function regexEscape(s: string): string {
   return promString(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
+/**
+ * Rules no single cluster can evaluate, for a global ruler (Thanos Ruler, or a Prometheus that
+ * federates every cluster's `aifactory:rack_power_watts` and `aifactory:equipment_power_watts`):
+ * the equipment whose racks span several clusters (a campus' HV switchgear and transformers),
+ * and the sites spread over several clusters, with their grid connection alerts. Equipment
+ * with a rack in no cluster has no live series and is left out.
+ */
+export function globalPowerRules(
+  plant: Plant,
+  design: OperationsInput,
+  clusters: readonly RuleCluster[],
+  forDuration = '2m',
+): RuleGroup[] {
+  const { nodes } = plant;
+  const all = new Set<number>();
+  const rackLabels = new Map<number, string>();
+  const siteLabels = new Map<number, string>();
+  for (const c of clusters) {
+    for (const r of c.racks) all.add(r);
+    for (const n of c.nodes) {
+      if (!rackLabels.has(n.rack)) rackLabels.set(n.rack, n.labels[LABELS.rack]);
+      if (!siteLabels.has(nodes[n.rack].site)) siteLabels.set(nodes[n.rack].site, n.labels[LABELS.site]);
+    }
+  }
+  const union = coverage(plant, all);
+  const single = new Uint8Array(nodes.length);
+  for (const c of clusters) {
+    const state = coverage(plant, new Set(c.racks));
+    for (let i = 0; i < nodes.length; i++) if (state[i] === IN) single[i] = 1;
+  }
+  const sites = plant.sites
+    .map((s) => s.index)
+    .filter((i) => {
+      const racks = nodes.filter((x) => x.rack && x.site === i);
+      return (
+        racks.length > 0 &&
+        racks.every((x) => all.has(x.index)) &&
+        !clusters.some((c) => racks.every((x) => c.racks.includes(x.index)))
+      );
+    });
+  const rules = equipmentAndSiteRules(plant, design, {
+    emit: (i) => union[i] === IN && !single[i],
+    exists: (i) => union[i] === IN,
+    rackLabel: (r) => rackLabels.get(r)!,
+    siteLabels,
+    sites,
+    forDuration,
+  });
+  const groups: RuleGroup[] = [];
+  if (rules.equipmentRules.length > 0) {
+    groups.push({
+      name: 'aifactory-power-shared-equipment',
+      rules: [...rules.equipmentRules, ...rules.equipmentAlerts],
+    });
+  }
+  if (rules.siteRules.length > 0) groups.push({ name: 'aifactory-power-sites', rules: rules.siteRules });
+  if (rules.energyRules.length > 0) {
+    groups.push({ name: 'aifactory-energy-sites', interval: '1m', rules: rules.energyRules });
+  }
+  return groups;
 }

