@@ -13,6 +13,7 @@ import { Plant } from '../src/model/plant';
 import { Rule } from '../src/operations/power-rules';
 import { prometheusRules, ruleFiles } from '../src/operations/rule-files';
 import { validateCustomResource } from '../src/upstream/crd-schema';
+import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!PROMTOOL) {
@@ -204,5 +205,74 @@ describe('power rules of the default example', () => {
       expect(r.status).toBe(0);
     },
     300_000,
+  );
+  test("GPU Operator values: the exporter's Kubernetes mapping on, its ServiceMonitor keeps namespace and adds node; all keys in the chart's values.yaml", () => {
+    const gpu = cluster.operators.find((o) => o.kind === 'gpu-operator')!;
+    expect(gpu.values.dcgmExporter).toEqual({
+      enabled: true,
+      env: [{ name: 'DCGM_EXPORTER_KUBERNETES', value: 'true' }],
+      serviceMonitor: {
+        enabled: true,
+        honorLabels: true,
+        additionalLabels: { 'app.kubernetes.io/part-of': 'aifactory' },
+        relabelings: [
+          {
+            sourceLabels: ['__meta_kubernetes_pod_node_name'],
+            regex: '(.*)',
+            targetLabel: 'node',
+            replacement: '$1',
+            action: 'replace',
+          },
+        ],
+      },
+    });
+    const upstream = loadUpstreamValues('gpu-operator') as {
+      dcgmExporter: { env: unknown; serviceMonitor: Record<string, unknown> };
+    };
+    expect(unknownValuePaths(gpu.values, upstream)).toEqual([]);
+    // The chart's defaults this changes: no env, and the workload's namespace renamed exported_namespace.
+    expect(upstream.dcgmExporter.env).toEqual([]);
+    expect(upstream.dcgmExporter.serviceMonitor).toMatchObject({
+      honorLabels: false,
+      relabelings: [],
+      additionalLabels: {},
+    });
+  });
+
+  withPromtool(
+    'promtool test rules: kWh per tenant namespace, IT and facility (x PUE 1.3), from DCGM power',
+    () => {
+      // Two GPUs of tenant startup-lab at 700 W and 500 W for two hours: 1,200 W of GPU power.
+      const input_series = [
+        { series: 'DCGM_FI_DEV_POWER_USAGE{node="n1",gpu="0",namespace="startup-lab"}', values: '700x120' },
+        { series: 'DCGM_FI_DEV_POWER_USAGE{node="n1",gpu="1",namespace="startup-lab"}', values: '500x120' },
+        { series: 'DCGM_FI_DEV_POWER_USAGE{node="n2",gpu="0",namespace=""}', values: '900x120' },
+      ];
+      const itKwh = 1_200 / share / 1000; // an hour at 1,200 W of GPU power / the GPU share of rack power
+      // Compared to the Wh: promtool compares floats exactly, and avg_over_time sums in another order.
+      const wh = (kwh: number) => Math.round(kwh * 1000) / 1000;
+      const promql_expr_test = [
+        {
+          expr: 'round(aifactory:namespace_it_energy_kwh:1h, 0.001)',
+          eval_time: '90m',
+          exp_samples: [{ labels: '{namespace="startup-lab"}', value: wh(itKwh) }],
+        },
+        {
+          expr: 'round(aifactory:namespace_facility_energy_kwh:1h, 0.001)',
+          eval_time: '90m',
+          exp_samples: [{ labels: '{namespace="startup-lab"}', value: wh(itKwh * 1.3) }],
+        },
+      ];
+      expect(itKwh).toBeCloseTo(1.8333, 4); // 1,200 W / (72 x 1,200 W / 132 kW) = 1,833 W for an hour
+      const tests = {
+        rule_files: ['rules.json'],
+        evaluation_interval: '1m',
+        tests: [{ interval: '1m', input_series, promql_expr_test }],
+      };
+      fs.writeFileSync(path.join(dir, 'energy.yaml'), stringify(tests, { lineWidth: 0 }));
+      const r = spawnSync('promtool', ['test', 'rules', 'energy.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toContain('SUCCESS');
+      expect(r.status).toBe(0);
+    },
   );
 });
