@@ -255,12 +255,12 @@ describe('power rules of the default example', () => {
         {
           expr: 'round(aifactory:namespace_it_energy_kwh:1h, 0.001)',
           eval_time: '90m',
-          exp_samples: [{ labels: '{namespace="startup-lab"}', value: wh(itKwh) }],
+          exp_samples: [{ labels: '{cluster="essonne-ai",namespace="startup-lab"}', value: wh(itKwh) }],
         },
         {
           expr: 'round(aifactory:namespace_facility_energy_kwh:1h, 0.001)',
           eval_time: '90m',
-          exp_samples: [{ labels: '{namespace="startup-lab"}', value: wh(itKwh * 1.3) }],
+          exp_samples: [{ labels: '{cluster="essonne-ai",namespace="startup-lab"}', value: wh(itKwh * 1.3) }],
         },
       ];
       expect(itKwh).toBeCloseTo(1.8333, 4); // 1,200 W / (72 x 1,200 W / 132 kW) = 1,833 W for an hour

@@ -184,11 +184,22 @@ export function powerRules(
     {
       record: NAMESPACE_POWER,
       expr: `sum by (namespace) (${DCGM_POWER}{namespace!=""}) / ${num(clusterShare)}`,
+      labels: { cluster: cluster.name },
     },
-    { record: NAMESPACE_ENERGY, expr: `avg_over_time(${NAMESPACE_POWER}[1h]) / 1000` },
-    { record: NAMESPACE_FACILITY_ENERGY, expr: `${NAMESPACE_ENERGY} * ${num(clusterPue)}` },
+    {
+      record: NAMESPACE_ENERGY,
+      expr: `avg_over_time(${NAMESPACE_POWER}{cluster="${cluster.name}"}[1h]) / 1000`,
+      labels: { cluster: cluster.name },
+    },
+    {
+      record: NAMESPACE_FACILITY_ENERGY,
+      expr: `${NAMESPACE_ENERGY}{cluster="${cluster.name}"} * ${num(clusterPue)}`,
+      labels: { cluster: cluster.name },
+    },
   );
 
+  // The cluster's own pods and cluster label: its series stay distinct where several clusters' rules meet (a global view).
+  const pods = [...new Set(cluster.racks.map((r) => labelsOf.get(r)!.pod))];
   const base = `${cluster.name}-power`;
   const object = (name: string, groups: RuleGroup[]): K8sObject => ({
     apiVersion: 'monitoring.coreos.com/v1',
@@ -203,7 +214,9 @@ export function powerRules(
   const groups: RuleGroup[] = [
     {
       name: `${base}-pods`,
-      rules: [{ record: POD_POWER, expr: `sum by (site, hall, pod) (${RACK_POWER})` }],
+      rules: [
+        { record: POD_POWER, expr: `sum by (site, hall, pod) (${RACK_POWER}{pod=~"${alternation(pods)}"})` },
+      ],
     },
   ];
   if (equipmentRules.length > 0)
