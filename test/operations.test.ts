@@ -2,6 +2,7 @@ import { RootConstruct } from 'constructs';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { Chillers, EnergyReporting, Site } from '../constructs';
 import { erf, pue, ref, wue } from '../src/operations/eed';
+import { packObjects, RuleGroup } from '../src/operations/power-rules';
 import { headroomEntries } from '../src/output/headroom-json';
 import { findingsJson } from '../src/output/report';
 import { evaluate, frame, rack, ups } from './fixtures/tiny';
@@ -156,5 +157,44 @@ describe('EU data-centre report of the seed designs', () => {
     expect(() => new EnergyReporting(site, 'eed2', { waterLitresPerKwhHeat: { chiller: -1 } })).toThrow(
       'site/eed2: waterLitresPerKwhHeat.chiller must be a finite number >= 0, got -1',
     );
+  });
+});
+
+describe('packObjects: PrometheusRules within the size limit', () => {
+  const make = (name: string, groups: RuleGroup[]) => ({
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata: { name },
+    spec: { groups },
+  });
+  const rules = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => ({ record: `r:${tag}`, expr: `vector(${i})`.padEnd(500, ' ') }));
+
+  test('under the limit: one object with the name given, groups unchanged', () => {
+    const groups = [{ name: 'a', rules: rules(3, 'a') }];
+    expect(packObjects('x', groups, make, 100_000)).toEqual([make('x', groups)]);
+  });
+
+  test('over it: objects x-01, x-02, ... each within the limit, the rules in order, a split group continued as <group>-2', () => {
+    const groups = [
+      { name: 'a', rules: rules(30, 'a') },
+      { name: 'b', rules: rules(30, 'b') },
+    ];
+    const objects = packObjects('x', groups, make, 10_000);
+    // 60 rules of 527 bytes in objects of at most 8,000 bytes of rules (10,000 less 2,000 for the rest): 15 a piece.
+    expect(JSON.stringify(groups[0].rules[0]).length + 1).toBe(527);
+    expect(objects.map((o) => o.metadata.name)).toEqual(['x-01', 'x-02', 'x-03', 'x-04']);
+    expect(objects.map((o) => o.spec.groups.map((g) => [g.name, g.rules.length]))).toEqual([
+      [['a', 15]],
+      [['a-2', 15]],
+      [['b', 15]],
+      [['b-2', 15]],
+    ]);
+    for (const o of objects) expect(JSON.stringify(o).length).toBeLessThanOrEqual(10_000);
+    const flat = objects.flatMap((o) => o.spec.groups.flatMap((g) => g.rules));
+    expect(flat).toEqual([...groups[0].rules, ...groups[1].rules]);
+    const names = objects.flatMap((o) => o.spec.groups.map((g) => g.name));
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(['a', 'a-2', 'b', 'b-2']);
   });
 });

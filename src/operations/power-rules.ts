@@ -209,7 +209,7 @@ export function powerRules(
   });
   const objects: K8sObject[] = [];
   for (const [hall, rules] of [...byHall.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    objects.push(object(`${base}-${hall}`.slice(0, 253), [{ name: `${base}-racks-${hall}`, rules }]));
+    objects.push(...packObjects(`${base}-${hall}`, [{ name: `${base}-racks-${hall}`, rules }], object));
   }
   const groups: RuleGroup[] = [
     {
@@ -223,8 +223,58 @@ export function powerRules(
     groups.push({ name: `${base}-equipment`, rules: [...equipmentRules, ...equipmentAlerts] });
   if (siteRules.length > 0) groups.push({ name: `${base}-site`, rules: siteRules });
   groups.push({ name: `${base}-energy`, interval: '1m', rules: energyRules });
-  objects.push(object(base, groups));
+  objects.push(...packObjects(base, groups, object));
   return objects;
+}
+
+/**
+ * The groups as few objects as fit in `maxBytes` of JSON each (Kubernetes refuses a request
+ * above 1.5 MiB): rules split in order, a group continued in the next object as `<group>-N`,
+ * objects named `<name>-NN` when there are several. Rules of a group run in order, and a
+ * group read by a later one lags it by at most one evaluation interval.
+ */
+export function packObjects<T extends K8sObject>(
+  name: string,
+  groups: readonly RuleGroup[],
+  make: (name: string, groups: RuleGroup[]) => T,
+  maxBytes = MAX_RULE_OBJECT_BYTES,
+): T[] {
+  const OVERHEAD = 2_000; // metadata, group names
+  const chunks: RuleGroup[][] = [[]];
+  let size = 0;
+  for (const g of groups) {
+    let part = 1;
+    let current: Rule[] = [];
+    const open = () => {
+      current = [];
+      chunks[chunks.length - 1].push({
+        ...g,
+        name: part === 1 ? g.name : `${g.name}-${part}`,
+        rules: current,
+      });
+    };
+    open();
+    for (const r of g.rules) {
+      const bytes = JSON.stringify(r).length + 1;
+      if (size + bytes > maxBytes - OVERHEAD && size > 0) {
+        // A group not started in the full object starts in the next one, under its own name.
+        if (current.length === 0) chunks[chunks.length - 1].pop();
+        else part++;
+        chunks.push([]);
+        size = 0;
+        open();
+      }
+      current.push(r);
+      size += bytes;
+    }
+  }
+  const named = (i: number) => (chunks.length === 1 ? name : `${name}-${String(i + 1).padStart(2, '0')}`);
+  return chunks.map((groupsOf, i) =>
+    make(
+      named(i).slice(0, 253),
+      groupsOf.filter((g) => g.rules.length > 0),
+    ),
+  );
 }
 
 /** Which equipment and sites a set of rules covers, and the labels its rack series carry. */
