@@ -1,8 +1,9 @@
 import { RootConstruct } from 'constructs';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
-import { Chillers, EnergyReporting, Site } from '../constructs';
+import { Chillers, Delivery, EnergyReporting, GpuCluster, GpuOperator, Site } from '../constructs';
 import { erf, pue, ref, wue } from '../src/operations/eed';
 import { packObjects, RuleGroup } from '../src/operations/power-rules';
+import { prometheusRules } from '../src/operations/rule-files';
 import { headroomEntries } from '../src/output/headroom-json';
 import { findingsJson } from '../src/output/report';
 import { evaluate, frame, rack, ups } from './fixtures/tiny';
@@ -196,5 +197,56 @@ describe('packObjects: PrometheusRules within the size limit', () => {
     const names = objects.flatMap((o) => o.spec.groups.map((g) => g.name));
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(['a', 'a-2', 'b', 'b-2']);
+  });
+});
+
+describe('GpuOperator prometheusRules settings', () => {
+  const cluster = () => {
+    const { root, site, hall } = frame();
+    rack(hall, 'r1', 132, [ups(site, 'ups-a', 200)], false);
+    return { root, cluster: new GpuCluster(root, 'gpu', { racks: [hall], delivery: Delivery.terraform() }) };
+  };
+
+  test('namespace, labels, node label and for reach the PrometheusRules and the exporter ServiceMonitor', () => {
+    const { root, cluster: c } = cluster();
+    new GpuOperator(c, 'gpu-operator', {
+      prometheusRules: {
+        namespace: 'monitoring',
+        labels: { release: 'kps' },
+        nodeLabel: 'Hostname',
+        for: '5m',
+      },
+    });
+    const [model] = evaluate(root).analysis.platform.clusters;
+    const op = model.operators[0];
+    const rules = prometheusRules(op.resources);
+    expect(rules.map((r) => [r.metadata.name, r.metadata.namespace, r.metadata.labels])).toEqual([
+      ['gpu-power-site-hall', 'monitoring', { 'app.kubernetes.io/part-of': 'aifactory', release: 'kps' }],
+      ['gpu-power', 'monitoring', { 'app.kubernetes.io/part-of': 'aifactory', release: 'kps' }],
+    ]);
+    const [record, budget] = rules[0].spec.groups[0].rules;
+    expect(record.expr).toBe(
+      'sum(DCGM_FI_DEV_POWER_USAGE{Hostname=~"site-hall-r1-n(01|02|03|04|05|06|07|08|09|10|11|12|13|14|15|16|17|18)"}) / 0.654545454545455',
+    );
+    expect(budget.for).toBe('5m');
+    expect(op.values.dcgmExporter).toMatchObject({
+      serviceMonitor: { additionalLabels: { release: 'kps' }, relabelings: [{ targetLabel: 'Hostname' }] },
+    });
+  });
+
+  test('prometheusRules: false emits none', () => {
+    const { root, cluster: c } = cluster();
+    new GpuOperator(c, 'gpu-operator', { prometheusRules: false });
+    expect(evaluate(root).analysis.platform.clusters[0].operators[0].resources).toEqual([]);
+  });
+
+  test('bad settings: one line naming the construct path', () => {
+    const { cluster: c } = cluster();
+    expect(() => new GpuOperator(c, 'a', { prometheusRules: { nodeLabel: 'node-name' } })).toThrow(
+      "gpu/a: prometheusRules.nodeLabel must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), got 'node-name'",
+    );
+    expect(() => new GpuOperator(c, 'b', { prometheusRules: { for: 'soon' } })).toThrow(
+      "gpu/b: prometheusRules.for must be a Prometheus duration such as '2m', got 'soon'",
+    );
   });
 });

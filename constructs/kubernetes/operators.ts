@@ -56,6 +56,12 @@ export class GpuOperator extends Operator {
       prometheusRules: props.prometheusRules,
     }));
     const rules = props.prometheusRules;
+    if (rules && rules.nodeLabel !== undefined && !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(rules.nodeLabel)) {
+      throw new DesignError(
+        this.node.path,
+        `prometheusRules.nodeLabel must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), got '${rules.nodeLabel}'`,
+      );
+    }
     if (rules && rules.for !== undefined && !/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(rules.for)) {
       throw new DesignError(
         this.node.path,
