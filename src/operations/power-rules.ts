@@ -127,7 +127,8 @@ export function powerRules(
           summary: `Rack ${node.path} draws more than its ${kw(h.normalLimitW)} kW design power`,
           description:
             `Rack ${node.path} draws {{ $value | humanize }}W (GPU power / ${fmt(share.share, 4)}, the GPUs' share of ` +
-            `its design power), above the ${kw(h.normalLimitW)} kW its power train was designed for.`,
+            `its design power${share.unverified ? ', from an unverified GPU power figure' : ''}), above the ` +
+            `${kw(h.normalLimitW)} kW its power train was designed for.`,
           equipment: node.path,
           limit_kw: limitKw(h.normalLimitW),
           protects_against: 'loads above the design power the power train and cooling were sized for',
