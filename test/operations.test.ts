@@ -1,6 +1,8 @@
 import { RootConstruct } from 'constructs';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { Chillers, Delivery, EnergyReporting, GpuCluster, GpuOperator, Site } from '../constructs';
+import { gpuPowerShare } from '../src/catalog/gpu-power-share';
+import { RackSystem } from '../src/catalog/rack-systems';
 import { erf, pue, ref, wue } from '../src/operations/eed';
 import { packObjects, RuleGroup } from '../src/operations/power-rules';
 import { prometheusRules } from '../src/operations/rule-files';
@@ -248,5 +250,21 @@ describe('GpuOperator prometheusRules settings', () => {
     expect(() => new GpuOperator(c, 'b', { prometheusRules: { for: 'soon' } })).toThrow(
       "gpu/b: prometheusRules.for must be a Prometheus duration such as '2m', got 'soon'",
     );
+  });
+});
+
+describe('GPU share of rack design power (catalog)', () => {
+  test('GPUs x GPU power / rack design power, per system, with unverified figures marked', () => {
+    expect(
+      RackSystem.list().map((s) => {
+        const g = gpuPowerShare(s);
+        return [s.id, g.gpuW, Math.round(g.share * 1e4) / 1e4, g.unverified, g.source.read];
+      }),
+    ).toEqual([
+      ['gb200-nvl72', 1_200, 0.6545, false, '2026-11-28'], // 72 x 1.2 kW / 132 kW
+      ['gb300-nvl72', 1_400, 0.7099, false, '2026-11-28'], // 72 x 1.4 kW / 142 kW
+      ['vera-rubin-nvl72', 1_800, 0.5709, true, '2026-11-28'], // 72 x 1.8 kW / 227 kW
+      ['dgx-b300', 1_100, 0.6286, true, '2026-11-28'], // 32 x 1.1 kW / 56 kW
+    ]);
   });
 });
