@@ -8,6 +8,7 @@ import { packObjects, RuleGroup } from '../src/operations/power-rules';
 import { prometheusRules } from '../src/operations/rule-files';
 import { headroomEntries } from '../src/output/headroom-json';
 import { findingsJson } from '../src/output/report';
+import { reportHtml } from '../src/report/html';
 import { evaluate, frame, rack, ups } from './fixtures/tiny';
 
 describe('headroom: normal limit and N-1 safe load', () => {
@@ -267,4 +268,29 @@ describe('GPU share of rack design power (catalog)', () => {
       ['dgx-b300', 1_100, 0.6286, true, '2026-11-28'], // 32 x 1.1 kW / 56 kW
     ]);
   });
+});
+
+describe('HTML report sections', () => {
+  test('headroom table (least headroom first) and the EU report with each KPI basis', async () => {
+    const { root, site, hall } = frame({ designPue: 1.25 });
+    const a = ups(site, 'ups-a', 1_000);
+    const b = ups(site, 'ups-b', 1_000);
+    rack(hall, 'r1', 300, [a, b]);
+    rack(hall, 'r2', 300, [a, b]);
+    const html = await reportHtml(evaluate(root));
+    const section = (id: string) => new RegExp(`<section id="${id}">[\\s\\S]*?</section>`).exec(html)![0];
+    const headroom = section('headroom');
+    expect(headroom).toContain('<caption>3 of 3 pieces of equipment, least headroom first (kW)</caption>');
+    // 2N: each UPS 300 kW in normal operation, 600 kW when its twin fails: N-1 safe load 500 kW.
+    expect(headroom).toContain(
+      '<tr><td>site/ups-a</td><td>ups</td><td class="num">300</td><td class="num">800</td><td class="num">500</td><td class="num">200</td><td>site/ups-b</td></tr>',
+    );
+    const eed = section('eed');
+    expect(eed).toContain(
+      '<tr><td>PUE</td><td>power usage effectiveness</td><td class="num">1.25</td><td>1</td><td>declared</td><td>EDC / EIT = the declared design PUE</td></tr>',
+    );
+    expect(eed).toContain(
+      '<td>REF</td><td>renewable energy factor</td><td class="num"></td><td>1</td><td>not determined</td>',
+    );
+  }, 60_000);
 });
