@@ -19,6 +19,7 @@ export * from './cooling-units';
 export * from './cdu';
 export * from './air-handler';
 export * from './heat-rejection';
+export * from './energy-reporting';
 export * from './kubernetes';
 export * from './scaleway';
 export * from './netbox';

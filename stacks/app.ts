@@ -17,6 +17,7 @@ import { Rule } from '../src/policy/rule';
 import { annotateFindings } from './annotations';
 import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
 import { githubApplyWorkflow } from '../src/output/github-workflow';
+import { operationsFiles } from '../src/output/operations';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -101,11 +102,12 @@ export class AiFactoryApp extends App {
   /**
    * Writes everything a checked design produces: into the outdir the cdktf output
    * (manifest.json, stacks/), the node label files of GitOps-delivered clusters (node-labels/),
-   * reports/findings.json and reports/stacks.json; into `gitops` (default: `gitops` beside the
-   * outdir) the GitOps tree users commit (charts, Argo CD and Flux objects per cluster); and
-   * ci/github-actions-apply.yml, the stack plan as a workflow that synthesizes `appFile` (default:
-   * the script being run) and applies the stacks in order. The aifactory command calls it after
-   * its checks; it runs no checks itself.
+   * reports/findings.json, reports/stacks.json, reports/eed.json and the power rules
+   * (reports/prometheus/); into `gitops` (default: `gitops` beside the outdir) the GitOps tree
+   * users commit (charts, Argo CD and Flux objects per cluster); and ci/github-actions-apply.yml,
+   * the stack plan as a workflow that synthesizes `appFile` (default: the script being run) and
+   * applies the stacks in order. The aifactory command calls it after its checks; it runs no
+   * checks itself.
    */
   synthesizeDesign(
     evaluation: Evaluation,
@@ -125,6 +127,7 @@ export class AiFactoryApp extends App {
     for (const f of [...nodeLabelFiles(evaluation.analysis.platform), ...files])
       writeFile(path.join(this.outdir, f.path), f.text);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
+    for (const f of operationsFiles(evaluation)) writeFile(path.join(this.outdir, f.path), f.text);
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
     const app = appFile && path.relative(process.cwd(), appFile).split(path.sep).join('/');

@@ -31,12 +31,33 @@ describe('aifactory check', () => {
     expect(r.stderr).toBe('');
   });
 
-  test('--format json prints exactly the DESIGN §5 document', () => {
+  test('--format json prints exactly the DESIGN §5 document, with the headroom of every component', () => {
     const r = cli('check', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({
-      summary: { sites: 1, racks: 250, gpus: 18000, itLoadKw: 33000, facilityLoadKw: 42900, pue: 1.3 },
-      findings: [],
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['summary', 'findings', 'headroom']);
+    expect(doc.summary).toEqual({
+      sites: 1,
+      racks: 250,
+      gpus: 18000,
+      itLoadKw: 33000,
+      facilityLoadKw: 42900,
+      pue: 1.3,
+    });
+    expect(doc.findings).toEqual([]);
+    const ups = doc.headroom.find(
+      (h: { path: string }) => h.path === 'essonne/bruyeres/building-1/mv-01/block-001/ups-a',
+    );
+    // 2N UPS of 2,500 kW carrying 1,056 kW: 2,112 kW when the B side fails, so safe up to 1,250 kW.
+    expect(ups).toEqual({
+      path: 'essonne/bruyeres/building-1/mv-01/block-001/ups-a',
+      kind: 'ups',
+      designLoadKw: 1056,
+      normalLimitKw: 2000,
+      n1SafeLoadKw: 1250,
+      headroomKw: 194,
+      failure: 'essonne/bruyeres/building-1/mv-01/switchgear-b',
+      overloaded: 'essonne/bruyeres/building-1/mv-01/block-001/ups-a',
     });
   });
 
@@ -280,8 +301,10 @@ describe('aifactory synth', () => {
       'ci/github-actions-apply.yml',
       'manifest.json',
       'node-labels/essonne-ai.json',
+      'reports/eed.json',
       'reports/findings.json',
       'reports/index.html',
+      'reports/prometheus/essonne-ai.rules.json',
       'reports/stacks.json',
       'reports/summary.md',
       'stacks/essonne/cdk.tf.json',
@@ -293,6 +316,7 @@ describe('aifactory synth', () => {
       'essonne-ai/argocd/root.yaml',
       'essonne-ai/charts/platform/Chart.yaml',
       'essonne-ai/charts/platform/templates/namespace.yaml',
+      'essonne-ai/charts/platform/templates/prometheus-rule.yaml',
       'essonne-ai/charts/platform/values.yaml',
       'essonne-ai/charts/resources/Chart.yaml',
       'essonne-ai/charts/resources/templates/cluster-queue.yaml',

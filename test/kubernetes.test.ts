@@ -153,8 +153,10 @@ describe('default example platform (GitOps)', () => {
     const cds = all('essonne-ai/charts/resources/templates/compute-domain.yaml');
     expect(cds).toHaveLength(250);
     for (const cd of cds) expect(validateCustomResource(cd)).toEqual([]);
+    // gpu-operator: the namespace of the power PrometheusRules (the GPU Operator's by default).
     expect(all('essonne-ai/charts/platform/templates/namespace.yaml').map((n) => n.metadata.name)).toEqual([
       'compute-domains',
+      'gpu-operator',
       'research-institute',
       'startup-lab',
     ]);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { PINNED_CHARTS } from '../src/upstream/chart-versions';
-import { UPSTREAM_CHARTS, upstreamFile } from '../src/upstream/charts';
+import { UPSTREAM_CHARTS, UPSTREAM_FOLDERS, upstreamFile } from '../src/upstream/charts';
 import { knownCustomResourceKinds, validateCustomResource } from '../src/upstream/crd-schema';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 
@@ -16,7 +16,7 @@ describe('upstream copies', () => {
     for (const m of provenance.matchAll(/^\| `([^`]+)` \|.*\| Apache-2\.0 \| `([0-9a-f]{64})` \|$/gm)) {
       listed.set(m[1], m[2]);
     }
-    const copied = [...UPSTREAM_CHARTS, 'gitops'].flatMap((dir) =>
+    const copied = [...UPSTREAM_FOLDERS, 'gitops'].flatMap((dir) =>
       fs.readdirSync(path.join(UPSTREAM_DIR, dir)).map((f) => `${dir}/${f}`),
     );
     expect([...listed.keys()].sort()).toEqual(copied.sort());
@@ -220,6 +220,7 @@ describe('validateCustomResource against the real CRD schemas', () => {
       'kueue.x-k8s.io/v1beta2 Topology',
       'kueue.x-k8s.io/v1beta2 WorkloadPriorityClass',
       'mellanox.com/v1alpha1 NicClusterPolicy',
+      'monitoring.coreos.com/v1 PrometheusRule',
       'nfd.k8s-sigs.io/v1alpha1 NodeFeature',
       'nfd.k8s-sigs.io/v1alpha1 NodeFeatureGroup',
       'nfd.k8s-sigs.io/v1alpha1 NodeFeatureRule',

@@ -13,6 +13,38 @@ export interface GpuOperatorProps extends OperatorProps {
    * @default 'none'
    */
   readonly mig?: 'none' | 'single' | 'mixed';
+  /**
+   * Power alerts and energy recording rules as `PrometheusRule` objects for an existing
+   * prometheus-operator (the platform does not install Prometheus): `false` emits none.
+   * `labels` are what the Prometheus `ruleSelector` matches (kube-prometheus-stack:
+   * `{ release: '<its release name>' }`); they also label the DCGM exporter's ServiceMonitor.
+   * @default - rules in the operator's namespace, labelled `app.kubernetes.io/part-of: aifactory`, node label `node`, `for: 2m`
+   */
+  readonly prometheusRules?: false | PrometheusRulesProps;
+}
+
+/** Where the power rules go and how Prometheus finds them. */
+export interface PrometheusRulesProps {
+  /**
+   * Namespace of the PrometheusRule objects.
+   * @default - the GPU Operator's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Labels added to the PrometheusRules and to the DCGM exporter's ServiceMonitor.
+   * @default - only `app.kubernetes.io/part-of: aifactory`
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Label of the DCGM series that holds the Kubernetes node name (the ServiceMonitor sets it from the pod's node).
+   * @default 'node'
+   */
+  readonly nodeLabel?: string;
+  /**
+   * How long a limit must be exceeded before an alert fires (Prometheus duration).
+   * @default '2m'
+   */
+  readonly for?: string;
 }
 
 /** NVIDIA GPU Operator (chart `gpu-operator` from the NGC Helm repository). */
@@ -21,7 +53,21 @@ export class GpuOperator extends Operator {
     super(scope, id, 'gpu-operator', 'gpu-operator', props, () => ({
       driverVersion: props.driverVersion,
       mig: props.mig,
+      prometheusRules: props.prometheusRules,
     }));
+    const rules = props.prometheusRules;
+    if (rules && rules.nodeLabel !== undefined && !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(rules.nodeLabel)) {
+      throw new DesignError(
+        this.node.path,
+        `prometheusRules.nodeLabel must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*), got '${rules.nodeLabel}'`,
+      );
+    }
+    if (rules && rules.for !== undefined && !/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(rules.for)) {
+      throw new DesignError(
+        this.node.path,
+        `prometheusRules.for must be a Prometheus duration such as '2m', got '${rules.for}'`,
+      );
+    }
     if (props.mig !== undefined && !['none', 'single', 'mixed'].includes(props.mig)) {
       throw new DesignError(this.node.path, `mig must be 'none', 'single' or 'mixed', got '${props.mig}'`);
     }

@@ -3,8 +3,10 @@ import { buildPlatform, Platform } from '../kubernetes/platform';
 import { buildCloud, CloudModel, EMPTY_CLOUD } from '../model/cloud';
 import { Plant } from '../model/plant';
 import { ContingencyLevel } from '../model/records';
+import { EedReport, eedReport, energyDeclarations } from '../operations/eed';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
+import { headroom, Headroom } from './headroom';
 import { loadFlow, LoadFlow } from './load-flow';
 import { maintenanceContingency, MaintenanceContingency } from './maintenance';
 
@@ -33,12 +35,16 @@ export interface Analysis {
   readonly contingency: Contingency;
   /** Maintenance plus single failure, for the sites whose contingency level asks for it; undefined when none does. */
   readonly maintenance?: MaintenanceContingency;
+  /** Normal limit and N-1 safe load of every node. */
+  readonly headroom: Headroom;
   readonly cooling: CoolingLoads;
   /** The Kubernetes GPU platform (empty without a construct tree). */
   readonly platform: Platform;
   /** Cloud capacity: GPU instances, managed clusters and pools, buckets, state backends (empty without a tree). */
   readonly cloud: CloudModel;
   readonly sites: readonly SiteLoad[];
+  /** The EU data-centre report at design stage (sites of at least 500 kW IT). */
+  readonly eed: EedReport;
 }
 
 export interface AnalysisOptions {
@@ -51,21 +57,27 @@ export function analyze(plant: Plant, root?: IConstruct, options: AnalysisOption
   const flow = loadFlow(plant);
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
-  const platform = root ? buildPlatform(root, plant) : { clusters: [] };
+  const n1 = contingency(plant, flow);
+  const limits = headroom(plant, flow, n1);
+  const design = { flow, headroom: limits, sitePue: sites.map((s) => s.pue) };
+  const platform = root ? buildPlatform(root, plant, design) : { clusters: [] };
   const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
   const deeper = plant.sites
     .filter((s) => (options.contingencyLevel ?? s.contingencyLevel) === 'maintenance')
     .map((s) => s.index);
   const maintenance = deeper.length > 0 ? { maintenance: maintenanceContingency(plant, flow, deeper) } : {};
+  const eed = eedReport(plant, sites, cooling, energyDeclarations(root, plant));
   return {
     plant,
     flow,
-    contingency: contingency(plant, flow),
+    contingency: n1,
     ...maintenance,
+    headroom: limits,
     cooling,
     platform,
     cloud,
     sites,
+    eed,
   };
 }
 

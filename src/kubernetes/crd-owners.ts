@@ -1,5 +1,5 @@
 import { chartCrdFiles } from '../upstream/crd-catalog';
-import { UpstreamChart } from '../upstream/charts';
+import { UPSTREAM_CHARTS, UPSTREAM_FOLDERS, UpstreamChart } from '../upstream/charts';
 import { loadUpstreamValues } from '../upstream/values-paths';
 
 /**
@@ -79,6 +79,26 @@ export function installedKinds(chart: UpstreamChart, values: Readonly<Record<str
   }
   return [...kinds].sort();
 }
+
+/**
+ * Kinds every cluster must already serve before the platform's first step: the CRDs of the
+ * projects the platform targets but never installs, copied under `src/upstream/` in folders that
+ * are not charts of the platform. Today that is the Prometheus Operator (DESIGN §7: the power
+ * rules target an existing prometheus-operator, such as kube-prometheus-stack), whose
+ * `PrometheusRule` the GPU Operator's power rules use; `prometheusRules: false` emits none.
+ */
+export function prerequisiteKinds(): readonly string[] {
+  if (prerequisites === undefined) {
+    const kinds = new Set<string>();
+    for (const folder of UPSTREAM_FOLDERS) {
+      if ((UPSTREAM_CHARTS as readonly string[]).includes(folder)) continue;
+      for (const f of chartCrdFiles(folder)) for (const kind of f.kinds) kinds.add(`${f.group}/${kind}`);
+    }
+    prerequisites = [...kinds].sort();
+  }
+  return prerequisites;
+}
+let prerequisites: readonly string[] | undefined;
 
 /** Kinds a provider installs with its managed GPU Operator (Kapsule): the GPU Operator's CRDs and NFD's. */
 export function managedGpuOperatorKinds(): string[] {

@@ -14,6 +14,7 @@ import {
   TenantRecord,
 } from '../model/records';
 import { isCloudModelled } from '../model/cloud-records';
+import type { OperationsInput } from '../operations/power-rules';
 import { PINNED_CHARTS } from '../upstream/chart-versions';
 import { UpstreamChart } from '../upstream/charts';
 import { dnsLabel, KUBELET_LABELS, LABELS } from './names';
@@ -115,6 +116,8 @@ export interface OperatorContext {
   readonly tenants: readonly TenantModel[];
   /** DNS label of a rack, as used in node names and labels. */
   readonly rackLabel: (rack: number) => string;
+  /** The design's load flow and headroom, for the power rules (absent when the platform is read without them). */
+  readonly design?: OperationsInput;
 }
 
 export interface OperatorOutput {
@@ -135,7 +138,7 @@ const BUILDERS: Record<
 };
 
 /** Reads every GPU cluster under `root`, with its nodes from the racks it covers. */
-export function buildPlatform(root: IConstruct, plant: Plant): Platform {
+export function buildPlatform(root: IConstruct, plant: Plant, design?: OperationsInput): Platform {
   const rackByPath = new Map<string, number>();
   for (const n of plant.nodes) if (n.rack) rackByPath.set(n.path, n.index);
   const clusterConstructs = root.node
@@ -151,7 +154,7 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
     const other = names.get(name);
     if (other) throw new DesignError(path, `cluster name '${name}' is already used by ${other}`);
     names.set(name, path);
-    return buildCluster(c, path, name, rec, plant, rackByPath);
+    return buildCluster(c, path, name, rec, plant, rackByPath, design);
   });
   return { clusters };
 }
@@ -167,6 +170,7 @@ function buildCluster(
   rec: GpuClusterRecord,
   plant: Plant,
   rackByPath: Map<string, number>,
+  design?: OperationsInput,
 ): ClusterModel {
   // Racks: every rack under the cluster's scopes, in plant order.
   const racks = new Set<number>();
@@ -322,6 +326,7 @@ function buildCluster(
       flavors,
       tenants,
       rackLabel,
+      design,
     });
     return {
       path: x.node.path,

@@ -195,7 +195,21 @@ export interface TenantRecord {
   readonly gpuQuota: number;
 }
 
+/** What a site declares for the EU data-centre report (values the design cannot compute). */
+export interface EnergyReportingRecord {
+  readonly kind: 'energy-reporting';
+  /** Share of the facility's energy from renewable sources (guarantees of origin, PPAs, on site). */
+  readonly renewableShare?: number;
+  /** Share of the IT energy whose heat is reused outside the data centre. */
+  readonly reusedHeatShare?: number;
+  /** Water per kWh of heat rejected, L/kWh, by heat rejection kind, over the catalog's. */
+  readonly waterLitresPerKwhHeat: Readonly<Partial<Record<CoolingKind | 'evaporative', number>>>;
+  /** Heat rejection of a site without a modelled plant (design PUE only): its water use follows from it. */
+  readonly heatRejection?: CoolingKind | 'evaporative';
+}
+
 export type ModelRecord =
+  | EnergyReportingRecord
   | GpuClusterRecord
   | OperatorRecord
   | TenantRecord

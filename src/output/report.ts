@@ -1,9 +1,11 @@
 import { Evaluation } from '../evaluate';
 import { fmt } from '../units';
+import { headroomEntries } from './headroom-json';
 
 /**
  * The findings document of DESIGN §5, as printed by `check --format json` and written to
- * `reports/findings.json`. Keys in a fixed order, two-space indent, trailing newline.
+ * `reports/findings.json`, with the headroom of every component (DESIGN §7). Keys in a fixed
+ * order, two-space indent, trailing newline.
  */
 export function findingsJson(evaluation: Evaluation): string {
   const { summary: s } = evaluation;
@@ -27,6 +29,7 @@ export function findingsJson(evaluation: Evaluation): string {
       suppressed: f.suppressed,
       reason: f.reason,
     })),
+    headroom: headroomEntries(evaluation.analysis),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -16,7 +16,9 @@ import {
   worstCase,
   WorstCase,
 } from './diagram-data';
+import { esc } from './escape';
 import { DiagramLayout, layoutDiagram } from './layout';
+import { eedSection, headroomSection } from './operations-html';
 
 /** Fill and stroke of each color class, in the diagram and the charts. */
 export const COLORS: Record<ColorClass, { readonly fill: string; readonly stroke: string }> = {
@@ -60,6 +62,8 @@ export async function reportHtml(evaluation: Evaluation, options: ReportOptions 
     header(evaluation, title),
     diagramSection(data, layout, options.maxElements ?? FOLD_LIMIT),
     capacitySection(evaluation),
+    headroomSection(evaluation),
+    eedSection(evaluation),
     findingsSection(evaluation, data),
     `<script type="application/json" id="report-data">${detailJson(data)}</script>`,
     `<script>${SCRIPT}</script>`,
@@ -684,13 +688,4 @@ function clip(text: string, chars: number): string {
 
 function byKey<T>(a: [string, T], b: [string, T]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-}
-
-function esc(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

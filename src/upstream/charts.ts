@@ -11,7 +11,15 @@ export const UPSTREAM_CHARTS: readonly UpstreamChart[] = [
   'kueue',
 ];
 
-/** Absolute path of a file in a chart's copied folder (see `src/upstream/PROVENANCE.md`). */
-export function upstreamFile(chart: UpstreamChart, file: string): string {
+/**
+ * Every copied upstream folder: the charts, and projects of which only CRDs are copied because
+ * the platform targets an existing installation (prometheus-operator: its PrometheusRule).
+ */
+export type UpstreamFolder = UpstreamChart | 'prometheus-operator';
+
+export const UPSTREAM_FOLDERS: readonly UpstreamFolder[] = [...UPSTREAM_CHARTS, 'prometheus-operator'];
+
+/** Absolute path of a file in a copied folder (see `src/upstream/PROVENANCE.md`). */
+export function upstreamFile(chart: UpstreamFolder, file: string): string {
   return path.join(__dirname, chart, file);
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
-import { UPSTREAM_CHARTS, UpstreamChart, upstreamFile } from './charts';
+import { UPSTREAM_FOLDERS, UpstreamFolder, upstreamFile } from './charts';
 import { isMap } from './key-path';
 
 /** One served version of a copied CustomResourceDefinition. */
@@ -24,7 +24,7 @@ export function crdKey(apiVersion: string, kind: string): string {
 }
 
 /**
- * Every served version of every CRD copied under `src/upstream/<chart>/` (each `*.yaml` other than
+ * Every served version of every CRD copied under `src/upstream/<folder>/` (each `*.yaml` other than
  * `values.yaml` and `Chart.yaml`), keyed by {@link crdKey}. The files are read and parsed once.
  */
 export function loadCrdCatalog(): ReadonlyMap<string, CrdVersion> {
@@ -57,20 +57,20 @@ export function loadCrd(apiVersion: string, kind: string): CrdVersion | undefine
  * The CRD files copied for a chart, each with its group and the kinds it defines, read from the
  * files' `group:` and `kind:` lines without parsing them (`file` as in {@link CrdVersion}).
  */
-export function chartCrdFiles(chart: UpstreamChart): { file: string; group: string; kinds: string[] }[] {
+export function chartCrdFiles(chart: UpstreamFolder): { file: string; group: string; kinds: string[] }[] {
   return crdFiles()
     .filter((f) => f.chart === chart)
     .map((f) => ({ file: `${f.chart}/${f.name}`, group: f.group, kinds: [...f.kinds] }));
 }
 
 const parsed = new Map<string, CrdVersion>();
-let files: { chart: UpstreamChart; name: string; group: string; kinds: string[] }[] | undefined;
+let files: { chart: UpstreamFolder; name: string; group: string; kinds: string[] }[] | undefined;
 
 /** The copied CRD files with the group and kinds their text declares (a file may hold several CRDs of one group). */
 function crdFiles() {
   if (files === undefined) {
     files = [];
-    for (const chart of UPSTREAM_CHARTS) {
+    for (const chart of UPSTREAM_FOLDERS) {
       for (const name of fs.readdirSync(upstreamFile(chart, '')).sort()) {
         if (!name.endsWith('.yaml') || name === 'values.yaml' || name === 'Chart.yaml') continue;
         const text = fs.readFileSync(upstreamFile(chart, name), 'utf8');
@@ -83,7 +83,7 @@ function crdFiles() {
   return files;
 }
 
-function parseCrdFile(chart: UpstreamChart, name: string): [string, CrdVersion][] {
+function parseCrdFile(chart: UpstreamFolder, name: string): [string, CrdVersion][] {
   const file = `${chart}/${name}`;
   const entries: [string, CrdVersion][] = [];
   for (const doc of parseAllDocuments(fs.readFileSync(upstreamFile(chart, name), 'utf8'))) {

@@ -5,7 +5,16 @@ import { toAjvSchema } from './structural-schema';
 
 // Formats (`int32`, `date-time`, ...) are not checked; `strict: false` because CRD schemas carry keywords
 // ajv's strict mode rejects (such as `default` under `anyOf`).
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+// CRD patterns are Go (RE2) regular expressions: a leading `(?i)` (prometheus-operator's
+// `query_offset`/`partial_response_strategy`) is a flag in Go and invalid in JavaScript.
+const goRegExp = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    const m = /^(\^?)\(\?i\)/.exec(pattern);
+    return m ? new RegExp(m[1] + pattern.slice(m[0].length), flags + 'i') : new RegExp(pattern, flags);
+  },
+  { code: 'new RegExp' },
+);
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: goRegExp } });
 const validators = new Map<string, ValidateFunction>();
 
 /** Every custom resource type the copied CRDs serve, as `apiVersion kind`, sorted. */

@@ -1,3 +1,4 @@
+import { PowerRuleSettings, powerRules } from '../../operations/power-rules';
 import { loadUpstreamValues } from '../../upstream/values-paths';
 import { OperatorContext, OperatorOutput } from '../platform';
 
@@ -14,11 +15,17 @@ export function defaultDriverVersion(): string {
  * - GPUDirect RDMA (`driver.rdma`) when the Network Operator runs on the cluster, using
  *   its DOCA driver rather than a host MOFED;
  * - MIG off (`mig.strategy: none`, no MIG manager) unless `mig` asks for 'single' or 'mixed';
- * - CDI, the device plugin (`nvidia.com/gpu`) and DCGM exporter on.
- * Settings: `driverVersion`, `mig`.
+ * - CDI, the device plugin (`nvidia.com/gpu`) and DCGM exporter on, with its Kubernetes pod
+ *   mapping (`DCGM_EXPORTER_KUBERNETES`: `namespace`, `pod`, `container` on every GPU series,
+ *   for energy per tenant), its ServiceMonitor keeping those labels (`honorLabels`: without it
+ *   Prometheus renames them `exported_namespace`, ...) and adding the node name as `node`;
+ * - the power rules of the cluster's racks as PrometheusRules (DESIGN §7), for an existing
+ *   prometheus-operator, unless `prometheusRules` is false.
+ * Settings: `driverVersion`, `mig`, `prometheusRules`.
  */
 export function gpuOperator(ctx: OperatorContext): OperatorOutput {
   const mig = (ctx.settings.mig as string | undefined) ?? 'none';
+  const rules = powerRuleSettings(ctx);
   return {
     values: {
       driver: {
@@ -31,8 +38,40 @@ export function gpuOperator(ctx: OperatorContext): OperatorOutput {
       migManager: { enabled: mig !== 'none' },
       cdi: { enabled: true },
       devicePlugin: { enabled: true },
-      dcgmExporter: { enabled: true },
+      dcgmExporter: {
+        enabled: true,
+        env: [{ name: 'DCGM_EXPORTER_KUBERNETES', value: 'true' }],
+        serviceMonitor: {
+          enabled: true,
+          honorLabels: true,
+          additionalLabels: { ...(rules?.labels ?? {}) },
+          relabelings: [
+            {
+              sourceLabels: ['__meta_kubernetes_pod_node_name'],
+              regex: '(.*)',
+              targetLabel: rules?.nodeLabel ?? 'node',
+              replacement: '$1',
+              action: 'replace',
+            },
+          ],
+        },
+      },
     },
-    resources: [],
+    resources:
+      rules && ctx.design
+        ? powerRules(ctx.plant, ctx.design, { name: ctx.cluster, racks: ctx.racks, nodes: ctx.nodes }, rules)
+        : [],
+  };
+}
+
+/** Prometheus rule settings: `prometheusRules: false` turns them off; otherwise defaults filled in. */
+export function powerRuleSettings(ctx: OperatorContext): PowerRuleSettings | undefined {
+  const given = ctx.settings.prometheusRules as false | Partial<PowerRuleSettings> | undefined;
+  if (given === false) return undefined;
+  return {
+    namespace: given?.namespace ?? ctx.namespace,
+    labels: { 'app.kubernetes.io/part-of': 'aifactory', ...(given?.labels ?? {}) },
+    nodeLabel: given?.nodeLabel ?? 'node',
+    for: given?.for ?? '2m',
   };
 }
