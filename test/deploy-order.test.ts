@@ -324,8 +324,9 @@ describe('apply steps are chosen by kind', () => {
       ['MultiKueueCluster', ['resources']],
       ['Widget', ['resources']],
       ['ComputeDomain', ['resources', 'resources']],
-      // No chart of this cluster installs the Prometheus Operator's CRDs: step 1, and DEP-001 reports it on synth.
-      ['PrometheusRule', ['resources']],
+      // The Prometheus Operator's CRDs are a prerequisite every cluster serves (prerequisiteKinds):
+      // the power rules of the GPU Operator and this one go with the operators.
+      ['PrometheusRule', ['platform', 'platform', 'platform']],
     ]);
     const steps = applySteps(c);
     expect(steps.map((s) => s.name)).toEqual(['platform', 'resources']);
@@ -333,6 +334,7 @@ describe('apply steps are chosen by kind', () => {
     expect(steps[0].objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual([
       'ai-platform',
       'compute-domains',
+      'gpu-operator', // the namespace of the GPU Operator's power PrometheusRules
       'research-institute',
       'startup-lab',
     ]);

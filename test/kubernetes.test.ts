@@ -121,6 +121,7 @@ describe('default example platform (GitOps)', () => {
     expect([...files.keys()].filter((f) => f.startsWith('essonne-ai/charts/')).sort()).toEqual([
       'essonne-ai/charts/platform/Chart.yaml',
       'essonne-ai/charts/platform/templates/namespace.yaml',
+      'essonne-ai/charts/platform/templates/prometheus-rule.yaml',
       'essonne-ai/charts/platform/values.yaml',
       'essonne-ai/charts/resources/Chart.yaml',
       'essonne-ai/charts/resources/templates/cluster-queue.yaml',
@@ -318,8 +319,16 @@ describe('Terraform delivery', () => {
     expect(Object.keys(tf.resource).sort()).toEqual([
       'helm_release',
       'kubernetes_labels',
+      'kubernetes_manifest',
       'kubernetes_namespace_v1',
     ]);
+    // The power PrometheusRules go with the operators: their CRD is a prerequisite of the cluster
+    // (an existing prometheus-operator), not installed by a release of the platform.
+    expect(
+      (Object.values(tf.resource.kubernetes_manifest) as { manifest: { kind: string } }[]).map(
+        (m) => m.manifest.kind,
+      ),
+    ).toEqual(['PrometheusRule', 'PrometheusRule']);
     expect(Object.keys(crs.resource)).toEqual(['kubernetes_manifest']);
     expect(crs.provider.helm).toBeUndefined();
     const r = tf.resource;

@@ -266,6 +266,7 @@ describe('GPU share of rack design power (catalog)', () => {
       ['gb300-nvl72', 1_400, 0.7099, false, '2026-11-28'], // 72 x 1.4 kW / 142 kW
       ['vera-rubin-nvl72', 1_800, 0.5709, true, '2026-11-28'], // 72 x 1.8 kW / 227 kW
       ['dgx-b300', 1_100, 0.6286, true, '2026-11-28'], // 32 x 1.1 kW / 56 kW
+      ['hypothetical-800vdc', 1_800, 0.5709, true, '2026-11-28'], // as Vera Rubin: 72 x 1.8 kW / 227 kW
     ]);
   });
 });

@@ -53,6 +53,15 @@ const GPU_W: Readonly<Record<string, { gpuW: number; unverified: boolean; source
       note: 'no NVIDIA figure; reports give about 1,800 W per Rubin GPU',
     },
   },
+  'hypothetical-800vdc': {
+    gpuW: 1_800,
+    unverified: true,
+    source: {
+      title: 'Secondary reporting on the Rubin GPU (GTC 2025 coverage)',
+      read: READ,
+      note: 'a declared hypothetical rack with the Vera Rubin NVL72 figures: about 1,800 W per Rubin GPU, no NVIDIA figure',
+    },
+  },
   'dgx-b300': {
     gpuW: 1_100,
     unverified: true,
