@@ -28,7 +28,7 @@ export interface ApplyStep {
  * kind goes with the namespaces and charts (step 0); every custom resource goes in the step after
  * the one that installs its CRD (a chart of the cluster, by the CRDs copied for it under
  * `src/upstream/`, or a `CustomResourceDefinition` object). Kinds the provider installs (Kapsule's
- * managed GPU Operator and its NFD) are there before step 0. A custom resource whose CRD nothing
+ * managed GPU Operator and its NFD) and the cluster's `installedCrds` are there before step 0. A custom resource whose CRD nothing
  * installs stays in step 1: the deploy-order check (DEP-001) names it.
  *
  * The objects are the namespaces the cluster needs (tenants' and those its objects name), every
@@ -48,6 +48,7 @@ export function applySteps(c: ClusterModel, extra: readonly K8sObject[] = []): A
   // Step of each installer: -1 for what the provider brings, 0 for the charts.
   const installer = new Map<string, number>();
   if (c.managedGpuOperator) for (const k of managedGpuOperatorKinds()) installer.set(k, -1);
+  for (const k of c.installedCrds) installer.set(k, -1);
   const chartKinds = c.operators.flatMap((op) => installedKinds(op.chart, op.values));
   for (const k of chartKinds) if (!installer.has(k)) installer.set(k, 0);
 

@@ -30,6 +30,14 @@ const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
   'storage.k8s.io',
 ]);
 
+/**
+ * How the output records the CRD kinds a cluster has before its platform (`GpuCluster`
+ * `installedCrds`): a Chart.yaml annotation of the GitOps platform chart (space-separated), and a
+ * Terraform local `<prefix>_<cluster>` (a list) in the Terraform platform stack.
+ */
+export const INSTALLED_CRDS_ANNOTATION = 'aifactory.io/installed-crds';
+export const INSTALLED_CRDS_LOCAL = 'aifactory_installed_crds';
+
 /** The API group of an `apiVersion` ('' for the core group: `v1`). */
 export function apiGroup(apiVersion: string): string {
   const cut = apiVersion.lastIndexOf('/');

@@ -84,6 +84,8 @@ export interface ClusterModel {
   readonly delivery: DeliveryRecord;
   readonly platformNamespace: string;
   readonly managedGpuOperator: boolean;
+  /** Custom resource kinds (`group/Kind`) whose CRDs the cluster has before its platform (`GpuCluster` `installedCrds`). */
+  readonly installedCrds: readonly string[];
   readonly nodes: readonly ClusterNode[];
   /** Cloud node pools (Kapsule) the cluster also runs on. */
   readonly nodeGroups: readonly NodeGroup[];
@@ -341,6 +343,7 @@ function buildCluster(
     delivery: rec.delivery,
     platformNamespace: rec.platformNamespace,
     managedGpuOperator,
+    installedCrds: rec.installedCrds,
     nodes,
     nodeGroups,
     maxNodes: nodes.length + nodeGroups.reduce((n, g) => n + g.maxNodes, 0),
