@@ -12,7 +12,9 @@ import { applySteps } from '../src/kubernetes/apply-order';
 import { ClusterModel } from '../src/kubernetes/platform';
 import { runDeployRules } from '../src/policy/deploy-rule';
 import { stackJobId } from '../src/output/github-workflow';
-import { gitopsRepoPath } from '../src/output/gitops';
+import { gitopsRepoPath, writeGitops } from '../src/output/gitops';
+import { App, TerraformStack } from 'cdktf';
+import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
 import { StackPlan } from '../src/output/stack-plan';
 import { DEPLOY_ORDER_PACK } from '../src/policy/rules/deploy-order';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
@@ -385,5 +387,96 @@ describe('where the GitOps tree sits in the repository', () => {
     const argo = parse(fs.readFileSync(path.join(dir, 'deploy/gitops/essonne-ai/argocd/root.yaml'), 'utf8'));
     expect(argo.spec.source.path).toBe('deploy/gitops/essonne-ai/argocd/apps');
     expect(replay(path.join(dir, 'cdktf.out'), path.join(dir, 'deploy/gitops'))).toEqual([]);
+  });
+});
+
+describe('CRDs a cluster already has (installedCrds)', () => {
+  const rule = {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata: { name: 'rack-power', namespace: 'ai-platform' },
+    spec: { groups: [] },
+  };
+  /** The small GitOps design, optionally with installedCrds, and a PrometheusRule added to its first operator. */
+  const model = (installedCrds?: string[]): ClusterModel => {
+    const root = new RootConstruct();
+    const site = buildEssonneSite(root, { racks: 2, gridConnectionMw: 1, cooling: 'design-pue' });
+    const cluster = new GpuCluster(root, 'cluster', {
+      name: 'lab-ai',
+      racks: [site],
+      delivery: Delivery.gitops({ repoUrl: 'https://git.example.org/lab.git' }),
+      installedCrds,
+    });
+    new Kueue(cluster, 'kueue');
+    const [c] = evaluate(root).analysis.platform.clusters;
+    return { ...c, operators: c.operators.map((op) => ({ ...op, resources: [...op.resources, rule] })) };
+  };
+  const gitopsReplay = (c: ClusterModel, name: string) => {
+    const dir = path.join(tmp, name);
+    writeGitops(dir, { clusters: [c] });
+    return { dir, findings: replay(path.join(tmp, name, 'no-terraform'), dir) };
+  };
+
+  test('a PrometheusRule no chart of the cluster installs: DEP-001 for Flux and Argo CD, nothing installs it', () => {
+    const { findings } = gitopsReplay(model(), 'no-installed');
+    expect(findings).toEqual([
+      [
+        'DEP-001',
+        'no-installed/lab-ai/charts/resources/templates/prometheus-rule.yaml',
+        'flux: PrometheusRule ai-platform/rack-power in HelmRelease flux-system/lab-ai-resources is applied before its CRD monitoring.coreos.com/PrometheusRule: no stack, release or wave installs it',
+      ],
+      [
+        'DEP-001',
+        'no-installed/lab-ai/charts/resources/templates/prometheus-rule.yaml',
+        'argocd: PrometheusRule ai-platform/rack-power in Application argocd/lab-ai-resources is applied before its CRD monitoring.coreos.com/PrometheusRule: no stack, release or wave installs it',
+      ],
+    ]);
+  });
+
+  test('declared installed: the rule goes with the operators, the platform chart records it, the replay passes', () => {
+    const c = model(['monitoring.coreos.com/PrometheusRule']);
+    expect(
+      applySteps(c).map((s) => [s.name, s.objects.filter((o) => o.kind === 'PrometheusRule').length]),
+    ).toEqual([
+      ['platform', 1],
+      ['resources', 0],
+    ]);
+    const { dir, findings } = gitopsReplay(c, 'installed');
+    expect(findings).toEqual([]);
+    const chart = parse(
+      fs.readFileSync(path.join(dir, 'lab-ai', 'charts', 'platform', 'Chart.yaml'), 'utf8'),
+    );
+    expect(chart.annotations).toEqual({
+      'aifactory.io/installed-crds': 'monitoring.coreos.com/PrometheusRule',
+    });
+  });
+
+  test('Terraform records it as a local of the platform stack, and the replay reads it', () => {
+    const c: ClusterModel = {
+      ...model(['monitoring.coreos.com/PrometheusRule']),
+      delivery: { mode: 'terraform' },
+    };
+    const out = path.join(tmp, 'installed-tf');
+    const app = new App({ outdir: out });
+    renderTerraform(new TerraformStack(app, 'lab'), c)();
+    app.synth();
+    const tf = JSON.parse(
+      fs.readFileSync(path.join(out, 'stacks', 'lab-lab-ai-platform', 'cdk.tf.json'), 'utf8'),
+    );
+    expect(tf.locals).toEqual({
+      'aifactory_installed_crds_lab-ai': ['monitoring.coreos.com/PrometheusRule'],
+    });
+    expect(replay(out, path.join(out, 'no-gitops'))).toEqual([]);
+    delete tf.locals;
+    fs.writeFileSync(path.join(out, 'stacks', 'lab-lab-ai-platform', 'cdk.tf.json'), JSON.stringify(tf));
+    expect(replay(out, path.join(out, 'no-gitops')).map(([id, p]) => [id, p])).toEqual([
+      ['DEP-001', 'lab-lab-ai-platform/lab-ai/manifest-prometheusrule-ai-platform-rack-power'],
+    ]);
+  });
+
+  test('a kind not written group/Kind is refused, naming the cluster', () => {
+    expect(() => model(['PrometheusRule'])).toThrow(
+      "cluster: installedCrds: 'PrometheusRule' is not a custom resource kind as group/Kind, e.g. monitoring.coreos.com/PrometheusRule",
+    );
   });
 });

@@ -37,6 +37,14 @@ export interface GpuClusterProps {
    * @default - Terraform variables `<cluster>_host`, `<cluster>_token` (sensitive) and `<cluster>_cluster_ca_certificate`, null by default so that the environment applies
    */
   readonly connection?: ClusterConnection;
+  /**
+   * Custom resource kinds, as `group/Kind` (`monitoring.coreos.com/PrometheusRule`), whose CRDs
+   * the cluster already has, installed outside this design (a monitoring stack, a platform team's
+   * base). Custom resources of these kinds go with the operators' charts; the output records the
+   * assumption (a Chart.yaml annotation, a Terraform local) and the deploy-order check relies on it.
+   * @default - none: every custom resource needs a chart of the cluster that installs its CRD
+   */
+  readonly installedCrds?: readonly string[];
 }
 
 /** How the kubernetes and helm providers reach a cluster. */
@@ -68,6 +76,14 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
         'delivery must be Delivery.terraform() or Delivery.gitops({...})',
       );
     }
+    for (const k of props.installedCrds ?? []) {
+      if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\.[a-z0-9.-]+\/[A-Z][A-Za-z0-9]*$/.test(k)) {
+        throw new DesignError(
+          this.node.path,
+          `installedCrds: '${k}' is not a custom resource kind as group/Kind, e.g. monitoring.coreos.com/PrometheusRule`,
+        );
+      }
+    }
     if (props.delivery.record.mode === 'gitops' && !props.delivery.record.repoUrl) {
       throw new DesignError(this.node.path, 'GitOps delivery needs a repoUrl');
     }
@@ -92,6 +108,7 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
       delivery: this.props.delivery.record,
       platformNamespace: this.props.platformNamespace ?? 'ai-platform',
       managedGpuOperator: this.props.managedGpuOperator ?? false,
+      installedCrds: [...new Set(this.props.installedCrds ?? [])].sort(),
     };
   }
 

@@ -1,5 +1,13 @@
 import { Construct } from 'constructs';
-import { App, LocalBackend, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import {
+  App,
+  LocalBackend,
+  TerraformLocal,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+} from 'cdktf';
+import { INSTALLED_CRDS_LOCAL } from '../../src/kubernetes/crd-owners';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { Labels } from '@cdktf/provider-kubernetes/lib/labels';
@@ -50,6 +58,10 @@ export function renderTerraform(
   for (let i = 1; i < stacks.length; i++) stacks[i].stack.addDependency(stacks[i - 1].stack);
 
   const first = stacks[0];
+  // The CRDs the design assumes the cluster has, recorded for reviewers and the deploy-order check.
+  if (model.installedCrds.length > 0) {
+    new TerraformLocal(first.stack, `${INSTALLED_CRDS_LOCAL}_${model.name}`, [...model.installedCrds]);
+  }
   const { kubernetes, connection: resolved } = providers(first.stack, first.root, model, connection);
   const helm = new HelmProvider(first.root, 'helm', { alias: model.name, kubernetes: resolved });
   const namespaces = new Map<string, NamespaceV1>();

@@ -9,7 +9,7 @@ function documents(text: string): unknown[] {
     return parts.map((p) => JSON.parse(p));
   return parseAllDocuments(text).map((d) => d.toJS());
 }
-import { installedKinds } from '../kubernetes/crd-owners';
+import { INSTALLED_CRDS_ANNOTATION, INSTALLED_CRDS_LOCAL, installedKinds } from '../kubernetes/crd-owners';
 import { UPSTREAM_CHARTS, UpstreamChart } from '../upstream/charts';
 import { ClusterItem, DeployPlan, DeployStep, PlannedObject } from './plan';
 
@@ -49,15 +49,39 @@ export function readTerraformPlan(outdir: string): DeployPlan {
   };
   const entries = Object.values(manifest.stacks).sort((a, b) => (a.name < b.name ? -1 : 1));
   const byPath = new Map(entries.map((s) => [s.constructPath, s.name]));
+  const installed: ClusterItem[] = [];
   const steps = entries.map((s): DeployStep => {
     const tf = JSON.parse(fs.readFileSync(path.join(outdir, s.synthesizedStackPath), 'utf8')) as Json;
+    for (const [name, value] of Object.entries((tf.locals ?? {}) as Record<string, unknown>)) {
+      if (!name.startsWith(`${INSTALLED_CRDS_LOCAL}_`) || !Array.isArray(value)) continue;
+      const cluster = name.slice(INSTALLED_CRDS_LOCAL.length + 1);
+      for (const k of value) installed.push({ cluster, name: String(k) });
+    }
     return terraformStep(
       `stack ${s.name}`,
       s.dependencies.map((d) => `stack ${byPath.get(d) ?? d}`),
       tf,
     );
   });
-  return { engine: 'terraform', steps };
+  return { engine: 'terraform', steps: withInstalled(steps, installed) };
+}
+
+/**
+ * The CRDs a design says its clusters already have, as a step every other step comes after
+ * (`cluster <name>`): from the Terraform locals or the charts' annotations the output carries.
+ */
+function withInstalled(steps: DeployStep[], installed: readonly ClusterItem[]): DeployStep[] {
+  const clusters = [...new Set(installed.map((i) => i.cluster))].sort();
+  if (clusters.length === 0) return steps;
+  const before: DeployStep[] = clusters.map((c) => ({
+    id: `cluster ${c}`,
+    after: [],
+    createsClusters: [],
+    installs: installed.filter((i) => i.cluster === c),
+    namespaces: [],
+    objects: [],
+  }));
+  return [...before, ...steps.map((s) => ({ ...s, after: [...before.map((b) => b.id), ...s.after] }))];
 }
 
 function terraformStep(id: string, after: string[], tf: Json): DeployStep {
@@ -149,7 +173,12 @@ function readChart(dir: string, cluster: string, gitopsDir: string) {
   const objects: PlannedObject[] = [];
   const chart = parse(fs.readFileSync(path.join(dir, 'Chart.yaml'), 'utf8')) as {
     dependencies?: { name: string }[];
+    annotations?: Record<string, string>;
   };
+  const installed = (chart.annotations?.[INSTALLED_CRDS_ANNOTATION] ?? '')
+    .split(' ')
+    .filter((k) => k !== '')
+    .map((name) => ({ cluster, name }));
   const valuesFile = path.join(dir, 'values.yaml');
   const values = (fs.existsSync(valuesFile) ? parse(fs.readFileSync(valuesFile, 'utf8')) : {}) ?? {};
   for (const d of chart.dependencies ?? []) {
@@ -182,7 +211,7 @@ function readChart(dir: string, cluster: string, gitopsDir: string) {
       if (crd) installs.push({ cluster, name: crd });
     }
   }
-  return { installs, namespaces, objects };
+  return { installs, namespaces, objects, installed };
 }
 
 /** The local chart folder a repository path (`./gitops/<cluster>/charts/<step>`) names. */
@@ -201,7 +230,8 @@ function yamlObjects(dir: string): Json[] {
 }
 
 function fluxSteps(gitopsDir: string, cluster: string): DeployStep[] {
-  return yamlObjects(path.join(gitopsDir, cluster, 'flux', 'releases'))
+  const installed: ClusterItem[] = [];
+  const steps = yamlObjects(path.join(gitopsDir, cluster, 'flux', 'releases'))
     .filter((o) => o.kind === 'HelmRelease')
     .map((o) => {
       const meta = o.metadata as { name: string; namespace?: string };
@@ -213,6 +243,7 @@ function fluxSteps(gitopsDir: string, cluster: string): DeployStep[] {
       };
       const ns = meta.namespace ?? 'default';
       const chart = readChart(chartDir(gitopsDir, cluster, spec.chart.spec.chart), cluster, gitopsDir);
+      installed.push(...chart.installed);
       const own =
         spec.install?.createNamespace && spec.targetNamespace
           ? [{ cluster, name: spec.targetNamespace }]
@@ -226,6 +257,7 @@ function fluxSteps(gitopsDir: string, cluster: string): DeployStep[] {
         objects: chart.objects,
       };
     });
+  return withInstalled(steps, installed);
 }
 
 function argoSteps(gitopsDir: string, cluster: string): DeployStep[] {
@@ -242,13 +274,15 @@ function argoSteps(gitopsDir: string, cluster: string): DeployStep[] {
     const m = o.metadata as { name: string; namespace?: string };
     return `Application ${m.namespace ?? 'argocd'}/${m.name}`;
   };
-  return apps.map((o) => {
+  const installed: ClusterItem[] = [];
+  const steps = apps.map((o): DeployStep => {
     const spec = o.spec as {
       source: { path: string };
       destination: { namespace?: string };
       syncPolicy?: { syncOptions?: string[] };
     };
     const chart = readChart(chartDir(gitopsDir, cluster, spec.source.path), cluster, gitopsDir);
+    installed.push(...chart.installed);
     const target = spec.destination.namespace;
     const creates = spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') && target ? [target] : [];
     return {
@@ -261,6 +295,7 @@ function argoSteps(gitopsDir: string, cluster: string): DeployStep[] {
       objects: chart.objects,
     };
   });
+  return withInstalled(steps, installed);
 }
 
 function definedKind(o: { apiVersion: string; kind: string }): string | undefined {

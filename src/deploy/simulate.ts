@@ -1,4 +1,4 @@
-import { groupKind, isBuiltInKind, prerequisiteKinds } from '../kubernetes/crd-owners';
+import { groupKind, isBuiltInKind } from '../kubernetes/crd-owners';
 import { DeployPlan, DeployStep, PlannedObject } from './plan';
 
 /** Namespaces every cluster has from the start. */
@@ -51,8 +51,6 @@ export function replay(plan: DeployPlan): Replay {
     return a;
   };
   const key = (cluster: string, name: string) => `${cluster}\u0000${name}`;
-  // Kinds every cluster serves before the platform (the Prometheus Operator's): documented prerequisites.
-  const prerequisites = new Set(prerequisiteKinds());
   const missingCrds: TooEarly[] = [];
   const clusterNotCreated: TooEarly[] = [];
   const missingNamespaces: TooEarly[] = [];
@@ -68,7 +66,7 @@ export function replay(plan: DeployPlan): Replay {
       }
       if (!isBuiltInKind(object.apiVersion)) {
         const kind = groupKind(object.apiVersion, object.kind);
-        if (!prerequisites.has(kind) && !kinds.has(key(object.cluster, kind))) {
+        if (!kinds.has(key(object.cluster, kind))) {
           const providers = plan.steps.filter((s) =>
             s.installs.some((i) => i.cluster === object.cluster && i.name === kind),
           );

@@ -1,10 +1,4 @@
-import {
-  groupKind,
-  installedKinds,
-  isBuiltInKind,
-  managedGpuOperatorKinds,
-  prerequisiteKinds,
-} from './crd-owners';
+import { groupKind, installedKinds, isBuiltInKind, managedGpuOperatorKinds } from './crd-owners';
 import { K8sObject } from './objects';
 import { ClusterModel, OperatorModel } from './platform';
 
@@ -34,8 +28,7 @@ export interface ApplyStep {
  * kind goes with the namespaces and charts (step 0); every custom resource goes in the step after
  * the one that installs its CRD (a chart of the cluster, by the CRDs copied for it under
  * `src/upstream/`, or a `CustomResourceDefinition` object). Kinds the provider installs (Kapsule's
- * managed GPU Operator and its NFD) and the prerequisites every cluster must serve (the Prometheus
- * Operator's `PrometheusRule`, see `prerequisiteKinds`) are there before step 0. A custom resource whose CRD nothing
+ * managed GPU Operator and its NFD) and the cluster's `installedCrds` are there before step 0. A custom resource whose CRD nothing
  * installs stays in step 1: the deploy-order check (DEP-001) names it.
  *
  * The objects are the namespaces the cluster needs (tenants' and those its objects name), every
@@ -52,10 +45,10 @@ export function applySteps(c: ClusterModel, extra: readonly K8sObject[] = []): A
     .sort()
     .map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
 
-  // Step of each installer: -1 for what the cluster must already serve and what the provider
-  // brings, 0 for the charts.
-  const installer = new Map<string, number>(prerequisiteKinds().map((k) => [k, -1]));
+  // Step of each installer: -1 for what the cluster already has and what the provider brings, 0 for the charts.
+  const installer = new Map<string, number>();
   if (c.managedGpuOperator) for (const k of managedGpuOperatorKinds()) installer.set(k, -1);
+  for (const k of c.installedCrds) installer.set(k, -1);
   const chartKinds = c.operators.flatMap((op) => installedKinds(op.chart, op.values));
   for (const k of chartKinds) if (!installer.has(k)) installer.set(k, 0);
 

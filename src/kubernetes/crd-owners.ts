@@ -30,6 +30,14 @@ const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
   'storage.k8s.io',
 ]);
 
+/**
+ * How the output records the CRD kinds a cluster has before its platform (`GpuCluster`
+ * `installedCrds`): a Chart.yaml annotation of the GitOps platform chart (space-separated), and a
+ * Terraform local `<prefix>_<cluster>` (a list) in the Terraform platform stack.
+ */
+export const INSTALLED_CRDS_ANNOTATION = 'aifactory.io/installed-crds';
+export const INSTALLED_CRDS_LOCAL = 'aifactory_installed_crds';
+
 /** The API group of an `apiVersion` ('' for the core group: `v1`). */
 export function apiGroup(apiVersion: string): string {
   const cut = apiVersion.lastIndexOf('/');
@@ -81,11 +89,11 @@ export function installedKinds(chart: UpstreamChart, values: Readonly<Record<str
 }
 
 /**
- * Kinds every cluster must already serve before the platform's first step: the CRDs of the
- * projects the platform targets but never installs, copied under `src/upstream/` in folders that
- * are not charts of the platform. Today that is the Prometheus Operator (DESIGN §7: the power
- * rules target an existing prometheus-operator, such as kube-prometheus-stack), whose
- * `PrometheusRule` the GPU Operator's power rules use; `prometheusRules: false` emits none.
+ * Kinds of the projects the platform targets but never installs, copied under `src/upstream/` in
+ * folders that are not charts of the platform. Today that is the Prometheus Operator (DESIGN §7:
+ * the power rules target an existing prometheus-operator, such as kube-prometheus-stack), whose
+ * `PrometheusRule` the GPU Operator's power rules use (`prometheusRules: false` emits none). A
+ * cluster whose objects use one is recorded as having it (its `installedCrds`).
  */
 export function prerequisiteKinds(): readonly string[] {
   if (prerequisites === undefined) {

@@ -17,6 +17,7 @@ import { isCloudModelled } from '../model/cloud-records';
 import type { OperationsInput } from '../operations/power-rules';
 import { PINNED_CHARTS } from '../upstream/chart-versions';
 import { UpstreamChart } from '../upstream/charts';
+import { groupKind, prerequisiteKinds } from './crd-owners';
 import { dnsLabel, KUBELET_LABELS, LABELS } from './names';
 import { K8sObject, mergeValues } from './objects';
 import { draDriver } from './operators/dra-driver';
@@ -85,6 +86,8 @@ export interface ClusterModel {
   readonly delivery: DeliveryRecord;
   readonly platformNamespace: string;
   readonly managedGpuOperator: boolean;
+  /** Custom resource kinds (`group/Kind`) whose CRDs the cluster has before its platform (`GpuCluster` `installedCrds`). */
+  readonly installedCrds: readonly string[];
   readonly nodes: readonly ClusterNode[];
   /** Cloud node pools (Kapsule) the cluster also runs on. */
   readonly nodeGroups: readonly NodeGroup[];
@@ -346,6 +349,7 @@ function buildCluster(
     delivery: rec.delivery,
     platformNamespace: rec.platformNamespace,
     managedGpuOperator,
+    installedCrds: withPrerequisites(rec.installedCrds, operators),
     nodes,
     nodeGroups,
     maxNodes: nodes.length + nodeGroups.reduce((n, g) => n + g.maxNodes, 0),
@@ -356,6 +360,21 @@ function buildCluster(
     operators,
     tenants,
   };
+}
+
+/**
+ * The cluster's `installedCrds` plus the prerequisite kinds its objects use: the platform's
+ * PrometheusRules target an existing prometheus-operator (DESIGN §7), so a cluster with them is
+ * recorded as having that CRD, like a declared one (the output says so; the deploy-order check reads it).
+ */
+function withPrerequisites(declared: readonly string[], operators: readonly OperatorModel[]): string[] {
+  const kinds = new Set(declared);
+  const prerequisites = new Set(prerequisiteKinds());
+  for (const o of operators.flatMap((op) => op.resources)) {
+    const k = groupKind(o.apiVersion, o.kind);
+    if (prerequisites.has(k)) kinds.add(k);
+  }
+  return [...kinds].sort();
 }
 
 function siteId(plant: Plant, site: number): string {

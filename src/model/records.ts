@@ -171,6 +171,8 @@ export interface GpuClusterRecord {
   readonly platformNamespace: string;
   /** True where the provider installs the NVIDIA GPU Operator itself (Scaleway Kapsule GPU pools). */
   readonly managedGpuOperator: boolean;
+  /** Custom resource kinds (`group/Kind`) whose CRDs the cluster has before its platform is applied. */
+  readonly installedCrds: readonly string[];
 }
 
 export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue';
