@@ -113,26 +113,36 @@ describe('the replay fails on output applied too early, naming the object and wh
     return { out: path.join(dir, 'out'), gitops: path.join(dir, 'gitops') };
   }
 
-  test('the small design replays clean, Flux and Argo CD each in two steps', () => {
+  test('the small design replays clean, Flux and Argo CD each in two steps after what the cluster has', () => {
     const { out, gitops } = small('clean');
     expect(replay(out, gitops)).toEqual([]);
     const plans = readDeployPlans(out, gitops);
+    // 'cluster lab-ai': the CRDs the cluster is recorded as having before its platform (the
+    // Prometheus Operator's PrometheusRule, which the GPU Operator's power rules use).
     expect(plans.map((p) => [p.engine, p.steps.map((s) => [s.id, s.after])])).toEqual([
       ['terraform', [['stack lab', []]]],
       [
         'flux',
         [
-          ['HelmRelease flux-system/lab-ai-platform', []],
-          ['HelmRelease flux-system/lab-ai-resources', ['HelmRelease flux-system/lab-ai-platform']],
+          ['cluster lab-ai', []],
+          ['HelmRelease flux-system/lab-ai-platform', ['cluster lab-ai']],
+          [
+            'HelmRelease flux-system/lab-ai-resources',
+            ['cluster lab-ai', 'HelmRelease flux-system/lab-ai-platform'],
+          ],
         ],
       ],
       [
         'argocd',
         [
-          ['Application argocd/lab-ai-platform', []],
-          ['Application argocd/lab-ai-resources', ['Application argocd/lab-ai-platform']],
+          ['cluster lab-ai', []],
+          ['Application argocd/lab-ai-platform', ['cluster lab-ai']],
+          ['Application argocd/lab-ai-resources', ['cluster lab-ai', 'Application argocd/lab-ai-platform']],
         ],
       ],
+    ]);
+    expect(plans[1].steps[0].installs).toEqual([
+      { cluster: 'lab-ai', name: 'monitoring.coreos.com/PrometheusRule' },
     ]);
   });
 
