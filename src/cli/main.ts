@@ -27,13 +27,13 @@ const processIo: Io = {
 const APP_HELP = "app file, or a directory with main.ts (default: cdktf.json's app in the current directory)";
 const EXAMPLE_HELP = 'use the built-in default example (the Essonne site) as APP';
 const RULES_HELP = 'a module exporting user rules or packs (repeatable)';
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Which app a command checks: APP, `--example`, or cdktf.json's app; plus `--rules` files. */
 interface AppSource {
   readonly app: string | undefined;
   readonly example?: boolean;
-  readonly rules: readonly string[];
+  readonly rules?: readonly string[];
 }
 
 type CheckFormat = 'text' | 'json' | 'sarif' | 'junit';
@@ -71,12 +71,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       'GitOps tree to commit (charts, Argo CD, Flux) (default: gitops beside --out)',
     )
     .option('--example', EXAMPLE_HELP)
-    .option('--rules <FILE>', RULES_HELP, collect, [])
+    .option('--rules <FILE>', RULES_HELP, collect)
     .option('--verbose', 'print stack traces')
     .action(
       async (
         app: string | undefined,
-        opts: { out: string; gitopsOut?: string; example?: boolean; rules: string[]; verbose?: boolean },
+        opts: { out: string; gitopsOut?: string; example?: boolean; rules?: string[]; verbose?: boolean },
       ) => {
         verbose = !!opts.verbose;
         const gitopsOut = opts.gitopsOut ?? path.join(path.dirname(opts.out), 'gitops');
@@ -95,7 +95,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     )
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
     .option('--example', EXAMPLE_HELP)
-    .option('--rules <FILE>', RULES_HELP, collect, [])
+    .option('--rules <FILE>', RULES_HELP, collect)
     .addOption(
       new Option(
         '--contingency <LEVEL>',
@@ -110,7 +110,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
           format: CheckFormat;
           output?: string;
           example?: boolean;
-          rules: string[];
+          rules?: string[];
           contingency?: ContingencyLevel;
           verbose?: boolean;
         },
@@ -160,12 +160,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .option('-o, --out <FILE>', 'HTML file to write', 'aifactory-report.html')
     .option('--summary <FILE>', 'also write the Markdown summary (for a pull-request comment)')
     .option('--example', EXAMPLE_HELP)
-    .option('--rules <FILE>', RULES_HELP, collect, [])
+    .option('--rules <FILE>', RULES_HELP, collect)
     .option('--verbose', 'print stack traces')
     .action(
       async (
         app: string | undefined,
-        opts: { out: string; summary?: string; example?: boolean; rules: string[]; verbose?: boolean },
+        opts: { out: string; summary?: string; example?: boolean; rules?: string[]; verbose?: boolean },
       ) => {
         verbose = !!opts.verbose;
         code = await report({ app, ...opts }, opts.out, opts.summary, io);
