@@ -1,11 +1,26 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types';
 import { crdKey, loadCrd, loadCrdCatalog } from './crd-catalog';
 import { appendIndex, appendKey, isMap } from './key-path';
 import { toAjvSchema } from './structural-schema';
 
+/**
+ * CRD patterns are Go (RE2) regular expressions. Kueue's AdmissionCheck CRD writes one as
+ * `^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$`: the inline flag `(?i)` is not JavaScript syntax, so ajv cannot
+ * compile it. It is dropped before the pattern reaches `RegExp`, and the whole pattern is then matched
+ * case-insensitively (the copied CRDs only use it right after `^`, where it covers the whole pattern).
+ */
+const goRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string) =>
+    pattern.includes('(?i)')
+      ? new RegExp(pattern.split('(?i)').join(''), `${flags}i`)
+      : new RegExp(pattern, flags),
+  { code: 'goRegExp' },
+);
+
 // Formats (`int32`, `date-time`, ...) are not checked; `strict: false` because CRD schemas carry keywords
 // ajv's strict mode rejects (such as `default` under `anyOf`).
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: goRegExp } });
 const validators = new Map<string, ValidateFunction>();
 
 /** Every custom resource type the copied CRDs serve, as `apiVersion kind`, sorted. */
