@@ -12,6 +12,7 @@ import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue, NetworkOperator, T
 import { gitopsFiles } from '../src/output/gitops';
 import { evaluate } from '../src/evaluate';
 import { validateCustomResource } from '../src/upstream/crd-schema';
+import { validateObject } from './fixtures/validate-object';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { evaluate as evaluateTiny, findingsOf, frame, rack, ups } from './fixtures/tiny';
@@ -47,7 +48,7 @@ describe('default example platform (GitOps)', () => {
     expect(cluster.gpus).toBe(18_000);
   });
 
-  test('one ComputeDomain per NVL72 rack, Kueue topology of 3 levels, 2 tenants with their quotas', () => {
+  test('one ComputeDomain per NVL72 rack, Kueue topology of 4 levels (NVLink clique included), 2 tenants with their quotas', () => {
     const resources = cluster.operators.flatMap((o) => o.resources);
     const kinds = (k: string) => resources.filter((r) => r.kind === k);
     expect(kinds('ComputeDomain')).toHaveLength(250);
@@ -59,6 +60,7 @@ describe('default example platform (GitOps)', () => {
       levels: [
         { nodeLabel: 'aifactory.io/pod' },
         { nodeLabel: 'aifactory.io/rack' },
+        { nodeLabel: 'nvidia.com/gpu.clique' },
         { nodeLabel: 'kubernetes.io/hostname' },
       ],
     });
@@ -107,10 +109,10 @@ describe('default example platform (GitOps)', () => {
     });
   });
 
-  test('every values key exists upstream and every custom resource validates against its CRD', () => {
+  test('every values key exists upstream and every object validates against its CRD or the core schema', () => {
     for (const op of cluster.operators) {
       expect(unknownValuePaths(op.values, loadUpstreamValues(op.chart))).toEqual([]);
-      for (const r of op.resources) expect(validateCustomResource(r)).toEqual([]);
+      for (const r of op.resources) expect(validateObject(r)).toEqual([]);
     }
     expect(e.findings).toEqual([]);
   });
@@ -229,10 +231,14 @@ describe('Terraform delivery', () => {
     for (const op of model.operators) {
       expect(parse(releases.find((x) => x.chart === op.chart)!.values[0])).toEqual(op.values);
     }
-    // 2 ComputeDomains, NicClusterPolicy, Topology, ResourceFlavor, ClusterQueue, LocalQueue.
-    expect(Object.keys(r.kubernetes_manifest)).toHaveLength(7);
-    for (const m of Object.values(r.kubernetes_manifest) as { manifest: unknown; depends_on: string[] }[]) {
-      expect(validateCustomResource(m.manifest)).toEqual([]);
+    // 2 ComputeDomains, NicClusterPolicy, Topology, ResourceFlavor, ClusterQueue, LocalQueue; the
+    // tenant's NetworkPolicy and ResourceQuota, and the cluster's 3 PriorityClasses.
+    expect(Object.keys(r.kubernetes_manifest)).toHaveLength(12);
+    for (const m of Object.values(r.kubernetes_manifest) as {
+      manifest: { apiVersion: string; kind: string };
+      depends_on: string[];
+    }[]) {
+      expect(validateObject(m.manifest)).toEqual([]);
       expect(m.depends_on.filter((d) => d.startsWith('helm_release.'))).toHaveLength(4);
     }
     expect(Object.keys(r.kubernetes_labels)).toHaveLength(2 * 18);

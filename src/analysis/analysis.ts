@@ -41,7 +41,7 @@ export function analyze(plant: Plant, root?: IConstruct): Analysis {
   const flow = loadFlow(plant);
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
-  const platform = root ? buildPlatform(root, plant) : { clusters: [] };
+  const platform = root ? buildPlatform(root, plant) : { clusters: [], campuses: [] };
   const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
   return { plant, flow, contingency: contingency(plant, flow), cooling, platform, cloud, sites };
 }

@@ -9,6 +9,22 @@ export interface K8sObject {
     readonly annotations?: Readonly<Record<string, string>>;
   };
   readonly spec?: Readonly<Record<string, unknown>>;
+  /** Top-level fields of kinds without a `spec`: RBAC `rules`, `subjects`, `roleRef`; PriorityClass `value`. */
+  readonly [field: string]: unknown;
+}
+
+/** API groups of Kubernetes itself ('' is the core group, `v1`): objects of these have no CRD. */
+const CORE_GROUPS: ReadonlySet<string> = new Set([
+  '',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'scheduling.k8s.io',
+]);
+
+/** True for objects of Kubernetes' own API groups (Namespace, ResourceQuota, NetworkPolicy, RBAC, PriorityClass). */
+export function isCoreObject(o: K8sObject): boolean {
+  const slash = o.apiVersion.indexOf('/');
+  return CORE_GROUPS.has(slash < 0 ? '' : o.apiVersion.slice(0, slash));
 }
 
 type Plain = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
 
 /**
@@ -161,6 +162,7 @@ export interface TenantRecord {
   readonly name: string;
   readonly namespace: string;
   readonly gpuQuota: number;
+  readonly tenancy: TenancySpec;
 }
 
 export type ModelRecord =

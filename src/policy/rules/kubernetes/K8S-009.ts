@@ -1,0 +1,52 @@
+import { reach } from '../../../kubernetes/network-reach';
+import { TenantModel } from '../../../kubernetes/platform';
+import { Rule, Violation } from '../../rule';
+
+/** No tenant's pods can open a connection to another tenant's pods. */
+export const K8S_009: Rule = {
+  id: 'K8S-009',
+  severity: 'error',
+  pack: 'kubernetes',
+  description: "No tenant's pods can reach another tenant's namespace through the emitted NetworkPolicies.",
+  help:
+    "Tenants of a shared facility must not see each other's traffic: each tenant's namespace gets a default-deny " +
+    'NetworkPolicy that admits only its own namespace, DNS and the namespaces in its allowIngressFrom. The rule ' +
+    "evaluates the cluster's emitted NetworkPolicies on a pod of every tenant namespace against a pod of every " +
+    "other. Fix: give each tenant its own namespace, and keep other tenants' namespaces out of allowIngressFrom.",
+  check({ platform }) {
+    const out: Violation[] = [];
+    for (const c of platform.clusters) {
+      const tenants: TenantModel[] = [...c.tenants];
+      for (const campus of platform.campuses) {
+        if (campus.managerPath === c.path) tenants.push(...campus.tenants.map((t) => t.queue));
+      }
+      const policies = c.operators.flatMap((op) => op.resources.filter((r) => r.kind === 'NetworkPolicy'));
+      for (const a of tenants) {
+        for (const b of tenants) {
+          if (a === b || a.name === b.name) continue;
+          if (a.namespace === b.namespace) {
+            if (a.path < b.path) {
+              out.push({
+                path: b.path,
+                message: `tenants ${a.name} and ${b.name} share namespace ${b.namespace} on cluster ${c.name}: nothing separates their pods`,
+              });
+            }
+            continue;
+          }
+          const ports = reach(
+            policies,
+            { namespace: a.namespace, labels: {} },
+            { namespace: b.namespace, labels: {} },
+          );
+          if (ports !== undefined) {
+            out.push({
+              path: b.path,
+              message: `pods of tenant ${a.name} (namespace ${a.namespace}) can open connections to tenant ${b.name} (namespace ${b.namespace}) on cluster ${c.name}, ports ${ports === 'all' ? 'all' : [...ports].sort().join(', ')}`,
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
