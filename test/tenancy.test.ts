@@ -170,12 +170,18 @@ describe('K8S-009 tenant isolation', () => {
     expect(shared.e.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
       [
         'K8S-009',
-        'kueue/b',
+        'cluster/kueue/b',
         'tenants a and b share namespace shared on cluster cluster: nothing separates their pods',
       ],
     ]);
-    const open = cluster((k) => {
+    // b admits a, but a's egress stays closed: still no path.
+    const half = cluster((k) => {
       new Tenant(k, 'a', { gpuQuota: 8 });
+      new Tenant(k, 'b', { gpuQuota: 8, allowIngressFrom: ['a', 'monitoring'] });
+    });
+    expect(half.e.findings).toEqual([]);
+    const open = cluster((k) => {
+      new Tenant(k, 'a', { gpuQuota: 8, allowEgressTo: ['b'] });
       new Tenant(k, 'b', { gpuQuota: 8, allowIngressFrom: ['a', 'monitoring'] });
     });
     expect(open.e.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([

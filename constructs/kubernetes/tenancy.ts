@@ -40,6 +40,12 @@ export interface TenancyProps {
    * @default []
    */
   readonly allowIngressFrom?: readonly string[];
+  /**
+   * Namespaces (for example a storage gateway's) the tenant's pods may open connections to;
+   * everything else is denied except the tenant's own namespace and DNS.
+   * @default []
+   */
+  readonly allowEgressTo?: readonly string[];
 }
 
 /** The tenancy of a tenant construct: its props checked, and its residency (nearest `Residency.allow`). */
@@ -68,6 +74,7 @@ export function tenancySpec(c: IConstruct, props: TenancyProps): TenancySpec {
       ? { lendingLimit: count(path, 'lendingLimit', props.lendingLimit, 0) }
       : {}),
     allowIngressFrom: [...new Set((props.allowIngressFrom ?? []).map(dnsLabel))].sort(),
+    allowEgressTo: [...new Set((props.allowEgressTo ?? []).map(dnsLabel))].sort(),
     allowed: residency.allowed,
     ...(residency.setBy !== undefined ? { residencySetBy: residency.setBy } : {}),
   };

@@ -29,7 +29,7 @@ export const PRIORITY_CLASSES: readonly { name: string; value: number; descripti
  * What keeps a tenant apart from the others on a cluster, in its namespace:
  * - `NetworkPolicy` `tenant-isolation`: default deny both ways for every pod of the namespace,
  *   then ingress from its own namespace (and the namespaces in `allowIngressFrom`), egress to its
- *   own namespace and to cluster DNS (UDP and TCP 53) only;
+ *   own namespace (and those in `allowEgressTo`) and to cluster DNS (UDP and TCP 53) only;
  * - `ResourceQuota` `tenant-gpus`: GPU requests at most the tenant's quota on this cluster (its
  *   nominal quota plus what it may borrow), and as many DRA resource claims as that;
  * - with a group: a `Role` `tenant` (batch and Kueue-managed workloads, pods and their logs,
@@ -57,7 +57,14 @@ export function tenantObjects(t: TenantModel, gpuLimit: number): K8sObject[] {
           },
         ],
         egress: [
-          { to: [sameNamespace] },
+          {
+            to: [
+              sameNamespace,
+              ...t.tenancy.allowEgressTo.map((n) => ({
+                namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: n } },
+              })),
+            ],
+          },
           {
             to: [
               {

@@ -26,6 +26,8 @@ export interface TenancySpec {
   readonly lendingLimit?: number;
   /** Namespaces (other than its own) allowed to open connections to the tenant's pods, such as monitoring. */
   readonly allowIngressFrom: readonly string[];
+  /** Namespaces (other than its own and DNS) the tenant's pods may open connections to, such as a storage gateway. */
+  readonly allowEgressTo: readonly string[];
   /** Jurisdictions or country codes the tenant's workloads may run in (nearest `Residency.allow`, else EU). */
   readonly allowed: readonly string[];
   /** Path of the scope whose `Residency.allow` applies; undefined: the default (EU). */

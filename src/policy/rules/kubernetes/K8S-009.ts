@@ -10,9 +10,10 @@ export const K8S_009: Rule = {
   description: "No tenant's pods can reach another tenant's namespace through the emitted NetworkPolicies.",
   help:
     "Tenants of a shared facility must not see each other's traffic: each tenant's namespace gets a default-deny " +
-    'NetworkPolicy that admits only its own namespace, DNS and the namespaces in its allowIngressFrom. The rule ' +
+    'NetworkPolicy that admits only its own namespace, DNS and the namespaces in its allowIngressFrom and ' +
+    'allowEgressTo. The rule ' +
     "evaluates the cluster's emitted NetworkPolicies on a pod of every tenant namespace against a pod of every " +
-    "other. Fix: give each tenant its own namespace, and keep other tenants' namespaces out of allowIngressFrom.",
+    "other. Fix: give each tenant its own namespace, and keep other tenants' namespaces out of allowIngressFrom and allowEgressTo.",
   check({ platform }) {
     const out: Violation[] = [];
     for (const c of platform.clusters) {
