@@ -10,6 +10,7 @@ import {
   Hall,
   Kueue,
   Site,
+  Tenant,
 } from '../constructs';
 import { Residency } from '../src/model/residency';
 import { K8sObject } from '../src/kubernetes/objects';
@@ -225,7 +226,6 @@ describe('residency and quota findings on a campus', () => {
     const c = worker(root, 'fr-1', site(root, 'paris', 'FR', 1));
     const kueue = c.node.findChild('kueue') as Kueue;
     Residency.allow(root, ['CH']);
-    const { Tenant } = jest.requireActual('../constructs');
     new Tenant(kueue, 'swiss', { gpuQuota: 8 });
     const e = evaluate(root);
     expect(e.findings.map((f) => [f.ruleId, f.message])).toEqual([
