@@ -77,3 +77,31 @@ export class Kueue extends Operator {
     super(scope, id, 'kueue', 'kueue-system', props, () => ({ topologyLevels: props.topologyLevels }));
   }
 }
+
+export interface SlurmProps extends OperatorProps {
+  /**
+   * Slurm topology plugin the generated topology.conf is written for: `topology/block` (one
+   * block per NVLink domain, for NVL72 racks) or `topology/tree` (switches per rack, scalable
+   * unit and hall).
+   * @default 'topology/block'
+   */
+  readonly topologyPlugin?: 'topology/block' | 'topology/tree';
+}
+
+/**
+ * A Slurm cluster on the GPU cluster's nodes with Slinky (chart `slurm`; install SchedMD's
+ * slurm-operator first), whose `topology.conf` is generated from the layout and supplied
+ * through the chart's `configFiles`, with `TopologyPlugin` in slurm.conf.
+ */
+export class Slurm extends Operator {
+  constructor(scope: Construct, id: string, props: SlurmProps = {}) {
+    super(scope, id, 'slurm', 'slurm', props, () => ({ topologyPlugin: props.topologyPlugin }));
+    const plugin = props.topologyPlugin;
+    if (plugin !== undefined && plugin !== 'topology/block' && plugin !== 'topology/tree') {
+      throw new DesignError(
+        this.node.path,
+        `topologyPlugin must be 'topology/block' or 'topology/tree', got '${String(plugin)}'`,
+      );
+    }
+  }
+}

@@ -25,6 +25,7 @@ import { draDriver } from './operators/dra-driver';
 import { gpuOperator } from './operators/gpu-operator';
 import { kueue } from './operators/kueue';
 import { networkOperator } from './operators/network-operator';
+import { slurm } from './operators/slurm';
 
 /** The Kubernetes GPU platform of an app: its clusters, read from the construct tree and the physical model. */
 export interface Platform {
@@ -136,7 +137,13 @@ export interface OperatorOutput {
   readonly resources: K8sObject[];
 }
 
-const KIND_ORDER: readonly OperatorKind[] = ['gpu-operator', 'network-operator', 'dra-driver', 'kueue'];
+const KIND_ORDER: readonly OperatorKind[] = [
+  'gpu-operator',
+  'network-operator',
+  'dra-driver',
+  'kueue',
+  'slurm',
+];
 
 const BUILDERS: Record<
   OperatorKind,
@@ -146,6 +153,7 @@ const BUILDERS: Record<
   'network-operator': { chart: 'network-operator', build: networkOperator },
   'dra-driver': { chart: 'dra-driver-nvidia-gpu', build: draDriver },
   kueue: { chart: 'kueue', build: kueue },
+  slurm: { chart: 'slurm', build: slurm },
 };
 
 /** Reads every GPU cluster under `root`, with its nodes from the racks it covers. */

@@ -142,7 +142,7 @@ export interface GpuClusterRecord {
   readonly managedGpuOperator: boolean;
 }
 
-export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue';
+export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue' | 'slurm';
 
 /** A Helm-installed operator of a GPU cluster, with the settings its values derive from. */
 export interface OperatorRecord {
