@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { IConstruct, RootConstruct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -12,6 +15,18 @@ import {
   Site,
   Tenant,
 } from '../constructs';
+import { buildCampus } from '../examples/campus-1-4gw/campus';
+import { addHallClusters } from '../examples/campus-1-4gw/clusters';
+import {
+  addProgramme,
+  ENTERPRISE_GPUS_PER_HALL,
+  STARTUP_BURST_GPUS,
+  STARTUP_GPUS_PER_HALL,
+  STARTUPS,
+} from '../examples/campus-1-4gw/programme';
+import { addGpuPlatform } from '../examples/default/platform';
+import { buildEssonneSite } from '../examples/essonne-44mw/site';
+import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { Residency } from '../src/model/residency';
 import { K8sObject } from '../src/kubernetes/objects';
 import { gitopsFiles } from '../src/output/gitops';
@@ -284,5 +299,89 @@ describe('residency and quota findings on a campus', () => {
     expect(() => build(21)).toThrow(
       'campus/everywhere: dispatches to 21 worker clusters, but a MultiKueueConfig lists at most 20 (Kueue v0.19.2); hold quota on fewer workers',
     );
+  });
+});
+
+describe('campus-1-4gw example: an AI2F-style programme on one campus queue', () => {
+  const app = new AiFactoryApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-campus-')) });
+  const stack = new PhysicalStack(app, 'campus');
+  const halls = addHallClusters(stack, buildCampus(stack), 'https://git.example.org/platform/fouju.git');
+  addProgramme(stack, app, halls, 'https://git.example.org/platform/fouju.git');
+  const e = evaluate(app);
+  const { clusters, campuses } = e.analysis.platform;
+  const objects = (name: string) =>
+    clusters.find((c) => c.name === name)!.operators.flatMap((o) => o.resources);
+  const manager = objects('campus-queue');
+  afterAll(() => fs.rmSync(app.outdir, { recursive: true, force: true }));
+
+  test('no findings; one MultiKueueCluster per worker (52 halls and the Warsaw burst cluster)', () => {
+    expect(e.findings).toEqual([]);
+    expect(campuses).toHaveLength(1);
+    const workers = campuses[0].workers.map((w) => w.name);
+    expect(workers).toHaveLength(53);
+    expect(manager.filter((r) => r.kind === 'MultiKueueCluster').map((m) => m.metadata.name)).toEqual(
+      workers,
+    );
+  });
+
+  test('manager quotas equal the sum of the worker quotas per tenant and flavor', () => {
+    const sums = new Map<string, number>();
+    for (const w of campuses[0].workers) {
+      for (const q of objects(w.name).filter((r) => r.kind === 'ClusterQueue')) {
+        for (const [flavor, gpus] of quotaOf(q)) {
+          const key = `${q.metadata.name} ${flavor}`;
+          sums.set(key, (sums.get(key) ?? 0) + gpus);
+        }
+      }
+    }
+    const onManager = new Map(
+      manager
+        .filter((r) => r.kind === 'ClusterQueue')
+        .flatMap((q) => quotaOf(q).map(([f, g]) => [`${q.metadata.name} ${f}`, g] as const)),
+    );
+    expect(onManager).toEqual(sums);
+    expect(onManager.get('startup-llm gb300-nvl72')).toBe(2 * STARTUP_GPUS_PER_HALL);
+    expect(onManager.get('startup-llm h100-2-80g')).toBe(STARTUP_BURST_GPUS);
+    expect(onManager.get('industrial-ai vera-rubin-nvl72')).toBe(4 * ENTERPRISE_GPUS_PER_HALL);
+  });
+
+  test('startups share the ai2f cohort and reach Warsaw; the FR-only enterprise stays on building 5 in France', () => {
+    const t = (name: string) => campuses[0].tenants.find((x) => x.name === name)!;
+    expect(STARTUPS.map((s) => t(s).tenancy.cohort?.name)).toEqual(['ai2f', 'ai2f', 'ai2f', 'ai2f']);
+    expect(t('startup-llm').dispatch).toEqual(['building-01-hall-01', 'building-02-hall-01', 'warsaw-burst']);
+    expect(t('industrial-ai').dispatch).toEqual([
+      'building-05-hall-01',
+      'building-05-hall-02',
+      'building-05-hall-03',
+      'building-05-hall-04',
+    ]);
+    expect(clusters.find((c) => c.name === 'warsaw-burst')!.countries).toEqual(['PL']);
+    expect(t('industrial-ai').tenancy.allowed).toEqual(['FR']);
+  });
+
+  test("every object of the manager and of a tenant's worker validates", () => {
+    for (const name of ['campus-queue', 'building-01-hall-01', 'building-05-hall-01', 'warsaw-burst']) {
+      for (const r of objects(name)) {
+        expect([name, r.kind, r.metadata.name, validateObject(r)]).toEqual([
+          name,
+          r.kind,
+          r.metadata.name,
+          [],
+        ]);
+      }
+    }
+  });
+});
+
+describe('the default example keeps its single-cluster form', () => {
+  test('one cluster, no campus queue, its two tenants isolated', () => {
+    const root = new RootConstruct();
+    addGpuPlatform(root, buildEssonneSite(root, { cooling: 'design-pue' }));
+    const { platform } = evaluate(root).analysis;
+    expect(platform.clusters.map((c) => c.name)).toEqual(['essonne-ai']);
+    expect(platform.campuses).toEqual([]);
+    const kinds = platform.clusters[0].operators.flatMap((o) => o.resources).map((r) => r.kind);
+    expect(kinds.filter((k) => k === 'NetworkPolicy')).toHaveLength(2);
+    expect(kinds.filter((k) => k.startsWith('MultiKueue'))).toEqual([]);
   });
 });
