@@ -173,13 +173,22 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
     names.set(name, c.node.path);
   }
 
-  // Campus queues: workers first (they take the campus tenants' quotas), then each manager.
-  const inputs = readCampuses(root, (c) => {
+  // Countries of each cluster, read once (residency placement asks per tenant and worker).
+  const countries = new Map<string, string[]>();
+  const countriesOf = (c: IConstruct): string[] => {
     if (!isModelled(c) || recordOf(c).kind !== 'gpu-cluster') {
       throw new DesignError(c.node.path, 'a campus queue worker must be a GpuCluster');
     }
-    return clusterCountries(recordOf(c) as GpuClusterRecord, plant, rackByPath);
-  });
+    let found = countries.get(c.node.path);
+    if (!found) {
+      found = clusterCountries(recordOf(c) as GpuClusterRecord, plant, rackByPath);
+      countries.set(c.node.path, found);
+    }
+    return found;
+  };
+
+  // Campus queues: workers first (they take the campus tenants' quotas), then each manager.
+  const inputs = readCampuses(root, countriesOf);
   const managers = new Map(inputs.map((i) => [i.record.manager.node.path, i]));
   const placements = new Map<string, Placement[]>();
   for (const i of inputs) {
@@ -194,7 +203,17 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
     const rec = recordOf(c) as GpuClusterRecord;
     built.set(
       path,
-      buildCluster(c, path, dnsLabel(rec.name), rec, plant, rackByPath, placements.get(path) ?? [], campus),
+      buildCluster(
+        c,
+        path,
+        dnsLabel(rec.name),
+        rec,
+        plant,
+        rackByPath,
+        placements.get(path) ?? [],
+        campus,
+        countriesOf(c),
+      ),
     );
   };
   for (const c of clusterConstructs) if (!managers.has(c.node.path)) build(c);
@@ -249,6 +268,7 @@ function buildCluster(
   rackByPath: Map<string, number>,
   placements: readonly Placement[],
   campus: CampusModel | undefined,
+  countries: readonly string[],
 ): ClusterModel {
   // Racks: every rack under the cluster's scopes, in plant order.
   const racks = new Set<number>();
@@ -443,7 +463,7 @@ function buildCluster(
     racks: rackList,
     gpusBySystem,
     gpus: Object.values(gpusBySystem).reduce((s, x) => s + x, 0),
-    countries: clusterCountries(rec, plant, rackByPath),
+    countries,
     operators,
     tenants,
   };
