@@ -27,6 +27,8 @@ import {
 import { addGpuPlatform } from '../examples/default/platform';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { CloudStack } from '../stacks/cloud-stack';
+import { ScalewayGpuCluster, ScalewayGpuType } from '../constructs/scaleway';
 import { Residency } from '../src/model/residency';
 import { K8sObject } from '../src/kubernetes/objects';
 import { gitopsFiles } from '../src/output/gitops';
@@ -249,6 +251,71 @@ describe('residency and quota findings on a campus', () => {
         'tenant swiss holds quota on cluster fr-1 in FR (jurisdiction EU), outside its allowed jurisdictions CH (set on <app>)',
       ],
     ]);
+  });
+
+  test('RES-002 across cloud and on-premises: a FR-only tenant with quota on a Kapsule cluster in Warsaw', () => {
+    const app = new AiFactoryApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-res-')) });
+    try {
+      const onPrem = new PhysicalStack(app, 'campus');
+      const paris = worker(onPrem, 'paris-1', site(onPrem, 'paris', 'FR', 1));
+      const cloud = new CloudStack(app, 'burst', { region: 'pl-waw', zone: 'pl-waw-2' });
+      const kapsule = new ScalewayGpuCluster(cloud, 'kapsule', { version: '1.34', region: 'pl-waw' });
+      kapsule.addPool({ name: 'h100', nodeType: ScalewayGpuType.H100_2_80G, zone: 'pl-waw-2', size: 2 });
+      const warsaw = new GpuCluster(cloud, 'platform', {
+        name: 'warsaw',
+        racks: [kapsule],
+        delivery: Delivery.terraform(),
+      });
+      new Kueue(warsaw, 'kueue');
+      const manager = new GpuCluster(onPrem, 'manager', { racks: [], delivery: Delivery.terraform() });
+      new Kueue(manager, 'kueue');
+      const queue = new CampusQueue(onPrem, 'queue', { manager, workers: [paris, warsaw] });
+      const auto = new CampusTenant(queue, 'auto', { gpusPerWorker: 2 });
+      Residency.allow(auto, ['FR']);
+      const pinned = new CampusTenant(queue, 'pinned', {
+        quotas: [
+          { cluster: paris, gpus: 8 },
+          { cluster: warsaw, gpus: 2 },
+        ],
+      });
+      Residency.allow(pinned, ['FR']);
+      const e = evaluate(app);
+      expect(e.analysis.platform.clusters.map((c) => [c.name, c.countries])).toEqual([
+        ['warsaw', ['PL']],
+        ['manager', []],
+        ['paris-1', ['FR']],
+      ]);
+      expect(e.analysis.platform.campuses[0].tenants.map((t) => [t.name, t.dispatch])).toEqual([
+        ['auto', ['paris-1']],
+        ['pinned', ['paris-1', 'warsaw']],
+      ]);
+      expect(e.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
+        [
+          'RES-002',
+          'campus/queue/pinned',
+          'tenant pinned dispatches through the campus queue to cluster warsaw in PL (jurisdiction EU), outside its allowed jurisdictions FR (set on campus/queue/pinned)',
+        ],
+      ]);
+    } finally {
+      fs.rmSync(app.outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('the manager can be a cluster with racks of its own: its flavor is not emitted twice', () => {
+    const root = new RootConstruct();
+    const racks = site(root, 'paris', 'FR', 3);
+    const manager = worker(root, 'manager', racks.slice(0, 1));
+    const queue = new CampusQueue(root, 'campus', { manager, workers: [worker(root, 'w1', racks.slice(1))] });
+    new CampusTenant(queue, 't', { gpusPerWorker: 72 });
+    const own = evaluate(root);
+    expect(own.findings).toEqual([]);
+    const m = own.analysis.platform.clusters
+      .find((c) => c.name === 'manager')!
+      .operators.flatMap((o) => o.resources);
+    expect(m.filter((r) => r.kind === 'ResourceFlavor').map((f) => f.spec)).toEqual([
+      { nodeLabels: { 'aifactory.io/system': 'gb200-nvl72' }, topologyName: 'manager-layout' },
+    ]);
+    expect(m.filter((r) => r.kind === 'Topology')).toHaveLength(1);
   });
 
   test('K8S-005 on a worker and on the campus when quotas pass the GPUs (145 > 144 on fr-1)', () => {
