@@ -9,8 +9,16 @@ export interface K8sObject {
     readonly annotations?: Readonly<Record<string, string>>;
   };
   readonly spec?: Readonly<Record<string, unknown>>;
-  /** Top-level fields of kinds without a `spec`: RBAC `rules`, `subjects`, `roleRef`; PriorityClass `value`. */
-  readonly [field: string]: unknown;
+  /** RBAC Role: what it allows. */
+  readonly rules?: readonly Readonly<Record<string, unknown>>[];
+  /** RBAC RoleBinding: who, and to which role. */
+  readonly subjects?: readonly Readonly<Record<string, string>>[];
+  readonly roleRef?: Readonly<Record<string, string>>;
+  /** PriorityClass (scheduling.k8s.io/v1) fields, top-level like RBAC's. */
+  readonly value?: number;
+  readonly globalDefault?: boolean;
+  readonly preemptionPolicy?: string;
+  readonly description?: string;
 }
 
 /** API groups of Kubernetes itself ('' is the core group, `v1`): objects of these have no CRD. */
