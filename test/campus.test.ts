@@ -424,6 +424,12 @@ describe('campus-1-4gw example: an AI2F-style programme on one campus queue', ()
     ]);
     expect(clusters.find((c) => c.name === 'warsaw-burst')!.countries).toEqual(['PL']);
     expect(t('industrial-ai').tenancy.allowed).toEqual(['FR']);
+    // A startup's ResourceQuota on a hall: 4,608 + 9,216 borrowable, capped at the hall's 9,216 GPUs.
+    const quota = objects('building-01-hall-01').find((r) => r.kind === 'ResourceQuota')!;
+    expect([quota.metadata.namespace, quota.spec]).toEqual([
+      'startup-llm',
+      { hard: { 'requests.nvidia.com/gpu': '9216', 'count/resourceclaims.resource.k8s.io': '9216' } },
+    ]);
   });
 
   test("every object of the manager and of a tenant's worker validates", () => {

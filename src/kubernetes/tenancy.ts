@@ -155,9 +155,12 @@ export function cohortObjects(tenants: readonly TenantModel[]): K8sObject[] {
   }));
 }
 
-/** The largest number of GPUs a tenant's pods can request at once on one cluster: quota plus borrowing. */
-export function gpuLimit(t: TenantModel, cohortGpus: number): number {
+/**
+ * The largest number of GPUs a tenant's pods can request at once on one cluster: its quota
+ * plus what it may borrow, never more than the cluster's GPUs of its flavor (`clusterGpus`).
+ */
+export function gpuLimit(t: TenantModel, clusterGpus: number): number {
   if (!t.tenancy.cohort) return t.gpuQuota;
-  const borrow = t.tenancy.borrowingLimit ?? cohortGpus - t.gpuQuota;
-  return t.gpuQuota + Math.max(0, borrow);
+  const borrow = t.tenancy.borrowingLimit ?? clusterGpus - t.gpuQuota;
+  return Math.max(t.gpuQuota, Math.min(t.gpuQuota + Math.max(0, borrow), clusterGpus));
 }
