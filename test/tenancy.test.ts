@@ -200,5 +200,11 @@ describe('K8S-009 tenant isolation', () => {
     expect(() => cluster((k) => new Cohort(k, 'c', { fairSharingWeight: 0 }))).toThrow(
       'cluster/kueue/c: fairSharingWeight must be a finite number > 0, got 0',
     );
+    expect(() =>
+      cluster((k) => {
+        new Tenant(k, 'a', { gpuQuota: 8, cohort: new Cohort(k, 'one', { name: 'lab' }) });
+        new Tenant(k, 'b', { gpuQuota: 8, cohort: new Cohort(k, 'two', { name: 'lab' }) });
+      }),
+    ).toThrow("cluster/kueue/two: cohort name 'lab' is already used by cluster/kueue/one");
   });
 });

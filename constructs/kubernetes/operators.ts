@@ -66,7 +66,7 @@ export class DraDriver extends Operator {
 export interface KueueProps extends OperatorProps {
   /**
    * Node label keys of the topology levels, outermost first.
-   * @default ['aifactory.io/pod', 'aifactory.io/rack', 'kubernetes.io/hostname'] (block = SU, rack, host)
+   * @default ['aifactory.io/pod', 'aifactory.io/rack', 'nvidia.com/gpu.clique', 'kubernetes.io/hostname'] (block = SU, rack, NVLink clique, host) where every rack is a multi-node NVLink domain and the GPU Operator (GPU Feature Discovery) runs; without the clique level otherwise; the host alone on cloud pools
    */
   readonly topologyLevels?: string[];
 }

@@ -1,3 +1,4 @@
+import { DesignError } from '../errors';
 import { CohortSpec } from '../model/tenancy';
 import { K8sObject } from './objects';
 import type { TenantModel } from './platform';
@@ -139,7 +140,11 @@ export function cohortObjects(tenants: readonly TenantModel[]): K8sObject[] {
   const seen = new Map<string, CohortSpec>();
   const visit = (c: CohortSpec): void => {
     if (c.parent) visit(c.parent);
-    if (!seen.has(c.name)) seen.set(c.name, c);
+    const other = seen.get(c.name);
+    if (other && other.path !== c.path) {
+      throw new DesignError(c.path, `cohort name '${c.name}' is already used by ${other.path}`);
+    }
+    seen.set(c.name, c);
   };
   for (const t of tenants) if (t.tenancy.cohort) visit(t.tenancy.cohort);
   return [...seen.values()].map((c) => ({
