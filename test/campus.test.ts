@@ -141,6 +141,22 @@ describe('campus queue (MultiKueue)', () => {
     expect(docs).toHaveLength(3);
   });
 
+  test("every document of the manager's GitOps templates (namespaces included) validates", () => {
+    const templates = gitopsFiles(e.analysis.platform).filter((f) =>
+      f.path.startsWith('helm/manager/templates/'),
+    );
+    expect(templates.length).toBeGreaterThan(10);
+    let n = 0;
+    for (const f of templates) {
+      for (const d of parseAllDocuments(f.text)) {
+        const o = d.toJS() as K8sObject;
+        expect([f.path, o.metadata.name, validateObject(o)]).toEqual([f.path, o.metadata.name, []]);
+        n++;
+      }
+    }
+    expect(n).toBe(manager.length + 3); // and the 3 tenant namespaces
+  });
+
   test('manager quotas equal the sum of the worker quotas, per tenant and flavor', () => {
     const workers = ['fr-1', 'fr-2', 'de-1'];
     const sums = new Map<string, number>();
