@@ -193,6 +193,26 @@ describe('K8S-009 tenant isolation', () => {
     ]);
   });
 
+  test('a tenant in a system or operator namespace is a finding', () => {
+    const { e } = cluster((k) => {
+      new Tenant(k, 'ops', { gpuQuota: 8, namespace: 'kube-system' });
+      new Tenant(k, 'queue', { gpuQuota: 8, namespace: 'kueue-system' });
+      new Tenant(k, 'fine', { gpuQuota: 8 });
+    });
+    expect(e.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
+      [
+        'K8S-009',
+        'cluster/kueue/ops',
+        'tenant ops uses namespace kube-system on cluster cluster, which the platform uses (system or operator namespace)',
+      ],
+      [
+        'K8S-009',
+        'cluster/kueue/queue',
+        'tenant queue uses namespace kueue-system on cluster cluster, which the platform uses (system or operator namespace)',
+      ],
+    ]);
+  });
+
   test('bad tenancy props are refused with the construct path', () => {
     expect(() => cluster((k) => new Tenant(k, 't', { gpuQuota: 8, borrowingLimit: 4 }))).toThrow(
       'cluster/kueue/t: borrowingLimit and lendingLimit need a cohort to borrow from or lend to',
