@@ -423,7 +423,7 @@ describe('CRDs a cluster already has (installedCrds)', () => {
   };
   const gitopsReplay = (c: ClusterModel, name: string) => {
     const dir = path.join(tmp, name);
-    writeGitops(dir, { clusters: [c] });
+    writeGitops(dir, { clusters: [c], campuses: [] });
     return { dir, findings: replay(path.join(tmp, name, 'no-terraform'), dir) };
   };
 

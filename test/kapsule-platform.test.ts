@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildScalewayB300 } from '../examples/scaleway-b300/cloud';
 import { GpuCluster, GpuOperator, Kueue, Tenant } from '../constructs';
 import { evaluate } from '../src/evaluate';
-import { validateCustomResource } from '../src/upstream/crd-schema';
+import { validateObject } from './fixtures/validate-object';
 import { AiFactoryApp } from '../stacks';
 
 function synth(configure?: (b: ReturnType<typeof buildScalewayB300>) => void) {
@@ -68,9 +68,9 @@ describe('the Kubernetes GPU platform on Scaleway Kapsule', () => {
       'aifactory.io/pool': 'b300',
     });
     const manifests = Object.values(crs.resource.kubernetes_manifest) as {
-      manifest: { kind: string; spec: Record<string, unknown> };
+      manifest: { apiVersion: string; kind: string; spec: Record<string, unknown> };
     }[];
-    for (const m of manifests) expect(validateCustomResource(m.manifest)).toEqual([]);
+    for (const m of manifests) expect(validateObject(m.manifest)).toEqual([]);
     const topology = manifests.find((m) => m.manifest.kind === 'Topology')!.manifest.spec;
     expect(topology).toEqual({ levels: [{ nodeLabel: 'kubernetes.io/hostname' }] });
     const flavor = manifests.find((m) => m.manifest.kind === 'ResourceFlavor')!.manifest.spec;

@@ -10,6 +10,7 @@ import { gitopsFiles } from '../src/output/gitops';
 import { evaluate } from '../src/evaluate';
 import { validateCustomResource } from '../src/upstream/crd-schema';
 import { validateGitopsObject } from '../src/upstream/gitops-crds';
+import { validateObject } from './fixtures/validate-object';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { App, TerraformStack } from 'cdktf';
@@ -49,7 +50,7 @@ describe('default example platform (GitOps)', () => {
     expect(cluster.gpus).toBe(18_000);
   });
 
-  test('one ComputeDomain per NVL72 rack, Kueue topology of 3 levels, 2 tenants with their quotas', () => {
+  test('one ComputeDomain per NVL72 rack, Kueue topology of 4 levels (NVLink clique included), 2 tenants with their quotas', () => {
     const resources = cluster.operators.flatMap((o) => o.resources);
     const kinds = (k: string) => resources.filter((r) => r.kind === k);
     expect(kinds('ComputeDomain')).toHaveLength(250);
@@ -61,6 +62,7 @@ describe('default example platform (GitOps)', () => {
       levels: [
         { nodeLabel: 'aifactory.io/pod' },
         { nodeLabel: 'aifactory.io/rack' },
+        { nodeLabel: 'nvidia.com/gpu.clique' },
         { nodeLabel: 'kubernetes.io/hostname' },
       ],
     });
@@ -109,10 +111,10 @@ describe('default example platform (GitOps)', () => {
     });
   });
 
-  test('every values key exists upstream and every custom resource validates against its CRD', () => {
+  test('every values key exists upstream and every object validates against its CRD or the core schema', () => {
     for (const op of cluster.operators) {
       expect(unknownValuePaths(op.values, loadUpstreamValues(op.chart))).toEqual([]);
-      for (const r of op.resources) expect(validateCustomResource(r)).toEqual([]);
+      for (const r of op.resources) expect(validateObject(r)).toEqual([]);
     }
     expect(e.findings).toEqual([]);
   });

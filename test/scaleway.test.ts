@@ -634,6 +634,7 @@ describe('scaleway pack', () => {
       ['SCW-003', 'scaleway', 'error'],
       ['SCW-004', 'scaleway', 'error'],
       ['RES-001', 'residency', 'error'],
+      ['RES-002', 'residency', 'error'],
     ]);
     for (const r of rules) {
       expect(r.description.length).toBeGreaterThan(20);

@@ -209,13 +209,21 @@ const clusterQueue = (quota: unknown) => ({
 describe('validateCustomResource against the real CRD schemas', () => {
   test('knows every served version of the copied CRDs', () => {
     expect(knownCustomResourceKinds()).toEqual([
+      'kueue.x-k8s.io/v1beta1 AdmissionCheck',
       'kueue.x-k8s.io/v1beta1 ClusterQueue',
+      'kueue.x-k8s.io/v1beta1 Cohort',
       'kueue.x-k8s.io/v1beta1 LocalQueue',
+      'kueue.x-k8s.io/v1beta1 MultiKueueCluster',
+      'kueue.x-k8s.io/v1beta1 MultiKueueConfig',
       'kueue.x-k8s.io/v1beta1 ResourceFlavor',
       'kueue.x-k8s.io/v1beta1 Topology',
       'kueue.x-k8s.io/v1beta1 WorkloadPriorityClass',
+      'kueue.x-k8s.io/v1beta2 AdmissionCheck',
       'kueue.x-k8s.io/v1beta2 ClusterQueue',
+      'kueue.x-k8s.io/v1beta2 Cohort',
       'kueue.x-k8s.io/v1beta2 LocalQueue',
+      'kueue.x-k8s.io/v1beta2 MultiKueueCluster',
+      'kueue.x-k8s.io/v1beta2 MultiKueueConfig',
       'kueue.x-k8s.io/v1beta2 ResourceFlavor',
       'kueue.x-k8s.io/v1beta2 Topology',
       'kueue.x-k8s.io/v1beta2 WorkloadPriorityClass',
@@ -294,6 +302,52 @@ describe('validateCustomResource against the real CRD schemas', () => {
     ]);
     expect(validateCustomResource(topology('kueue.x-k8s.io/v1beta2', []))).toEqual([
       'spec.levels: must NOT have fewer than 1 items',
+    ]);
+  });
+
+  test('Kueue AdmissionCheck: the Go pattern ^(?i)[a-z]... of parameters.kind compiles without (?i), matched case-insensitively', () => {
+    const check = (kind: string) => ({
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'AdmissionCheck',
+      metadata: { name: 'campus' },
+      spec: {
+        controllerName: 'kueue.x-k8s.io/multikueue',
+        parameters: { apiGroup: 'kueue.x-k8s.io', kind, name: 'campus' },
+      },
+    });
+    expect(validateCustomResource(check('MultiKueueConfig'))).toEqual([]);
+    expect(validateCustomResource(check('multikueueconfig'))).toEqual([]);
+    expect(validateCustomResource(check('9MultiKueueConfig'))).toEqual([
+      'spec.parameters.kind: must match pattern "^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$"',
+    ]);
+    expect(validateCustomResource(check('MultiKueue_Config'))).toEqual([
+      'spec.parameters.kind: must match pattern "^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$"',
+    ]);
+  });
+
+  test('Kueue MultiKueueConfig: at most 20 worker clusters; MultiKueueCluster needs a cluster source', () => {
+    const config = (clusters: string[]) => ({
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'MultiKueueConfig',
+      metadata: { name: 'campus' },
+      spec: { clusters },
+    });
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `worker-${i + 1}`);
+    expect(validateCustomResource(config(names(20)))).toEqual([]);
+    expect(validateCustomResource(config(names(21)))).toEqual([
+      'spec.clusters: must NOT have more than 20 items',
+    ]);
+    const cluster = (spec: Record<string, unknown>) => ({
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'MultiKueueCluster',
+      metadata: { name: 'worker-1' },
+      spec,
+    });
+    const kubeConfig = { location: 'worker-1-kubeconfig', locationType: 'Secret' };
+    expect(validateCustomResource(cluster({ clusterSource: { kubeConfig } }))).toEqual([]);
+    expect(validateCustomResource(cluster({ kubeConfig }))).toEqual([
+      'spec.clusterSource: is required',
+      'spec.kubeConfig: unknown field',
     ]);
   });
 

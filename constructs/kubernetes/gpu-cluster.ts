@@ -15,7 +15,8 @@ export interface GpuClusterProps {
   /**
    * What the cluster runs on: racks, or scopes (pods, halls, buildings, sites) whose racks it
    * takes, each compute node a Kubernetes node; or a Scaleway Kapsule cluster, whose GPU pools
-   * it takes. More can be added with `addRacks()`.
+   * it takes. More can be added with `addRacks()`. Empty (`[]`) for a cluster without GPU nodes,
+   * such as a `CampusQueue` manager.
    */
   readonly racks: readonly IConstruct[];
   /** Terraform or GitOps. */

@@ -3,3 +3,6 @@ export * from './gpu-cluster';
 export * from './operator';
 export * from './operators';
 export * from './tenant';
+export * from './cohort';
+export * from './tenancy';
+export * from './campus-queue';

@@ -13,7 +13,7 @@ import {
 export interface OperatorProps {
   /**
    * Chart version to install.
-   * @default - the pinned version (gpu-operator v26.7.0, network-operator 26.4.1, dra-driver-nvidia-gpu 0.4.1, kueue 0.19.2)
+   * @default - the pinned version (gpu-operator v26.7.0, network-operator 26.4.1, dra-driver-nvidia-gpu 0.4.1, kueue 0.19.2, slurm 1.2.1)
    */
   readonly chartVersion?: string;
   /**

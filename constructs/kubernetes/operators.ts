@@ -112,7 +112,7 @@ export class DraDriver extends Operator {
 export interface KueueProps extends OperatorProps {
   /**
    * Node label keys of the topology levels, outermost first.
-   * @default ['aifactory.io/pod', 'aifactory.io/rack', 'kubernetes.io/hostname'] (block = SU, rack, host)
+   * @default ['aifactory.io/pod', 'aifactory.io/rack', 'nvidia.com/gpu.clique', 'kubernetes.io/hostname'] (block = SU, rack, NVLink clique, host) where every rack is a multi-node NVLink domain and the GPU Operator (GPU Feature Discovery) runs; without the clique level otherwise; the host alone on cloud pools
    */
   readonly topologyLevels?: string[];
 }
@@ -121,5 +121,33 @@ export interface KueueProps extends OperatorProps {
 export class Kueue extends Operator {
   constructor(scope: Construct, id: string, props: KueueProps = {}) {
     super(scope, id, 'kueue', 'kueue-system', props, () => ({ topologyLevels: props.topologyLevels }));
+  }
+}
+
+export interface SlurmProps extends OperatorProps {
+  /**
+   * Slurm topology plugin the generated topology.conf is written for: `topology/block` (one
+   * block per NVLink domain, for NVL72 racks) or `topology/tree` (switches per rack, scalable
+   * unit and hall).
+   * @default 'topology/block'
+   */
+  readonly topologyPlugin?: 'topology/block' | 'topology/tree';
+}
+
+/**
+ * A Slurm cluster on the GPU cluster's nodes with Slinky (chart `slurm`; install SchedMD's
+ * slurm-operator first), whose `topology.conf` is generated from the layout and supplied
+ * through the chart's `configFiles`, with `TopologyPlugin` in slurm.conf.
+ */
+export class Slurm extends Operator {
+  constructor(scope: Construct, id: string, props: SlurmProps = {}) {
+    super(scope, id, 'slurm', 'slurm', props, () => ({ topologyPlugin: props.topologyPlugin }));
+    const plugin = props.topologyPlugin;
+    if (plugin !== undefined && plugin !== 'topology/block' && plugin !== 'topology/tree') {
+      throw new DesignError(
+        this.node.path,
+        `topologyPlugin must be 'topology/block' or 'topology/tree', got '${String(plugin)}'`,
+      );
+    }
   }
 }

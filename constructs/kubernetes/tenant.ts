@@ -3,8 +3,9 @@ import { DesignError } from '../../src/errors';
 import { MODEL, MODEL_KIND, Modelled, TenantRecord } from '../../src/model/records';
 import { count } from '../../src/units';
 import { Kueue } from './operators';
+import { TenancyProps, tenancySpec } from './tenancy';
 
-export interface TenantProps {
+export interface TenantProps extends TenancyProps {
   /** GPUs the tenant may use at once (the ClusterQueue's nominal quota of nvidia.com/gpu). */
   readonly gpuQuota: number;
   /**
@@ -21,7 +22,9 @@ export interface TenantProps {
 
 /**
  * A tenant of a GPU cluster (a startup or lab with a GPU quota on shared hardware): a Kueue
- * ClusterQueue with its quota, and a LocalQueue in its namespace. Declare it inside `Kueue`.
+ * ClusterQueue with its quota (in a cohort if given), a LocalQueue in its namespace, a
+ * default-deny NetworkPolicy that admits only its own namespace and DNS, a ResourceQuota on
+ * GPUs and DRA resource claims, and a RoleBinding of its group. Declare it inside `Kueue`.
  */
 export class Tenant extends Construct implements Modelled {
   readonly gpuQuota: number;
@@ -32,6 +35,7 @@ export class Tenant extends Construct implements Modelled {
     if (!(scope instanceof Kueue))
       throw new DesignError(this.node.path, 'a tenant must be declared inside Kueue');
     this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
+    tenancySpec(this, props); // checks the props now; read again at synthesis, residency included
     this.props = props;
   }
 
@@ -41,6 +45,12 @@ export class Tenant extends Construct implements Modelled {
 
   [MODEL](): TenantRecord {
     const name = this.props.name ?? this.node.id;
-    return { kind: 'tenant', name, namespace: this.props.namespace ?? name, gpuQuota: this.gpuQuota };
+    return {
+      kind: 'tenant',
+      name,
+      namespace: this.props.namespace ?? name,
+      gpuQuota: this.gpuQuota,
+      tenancy: tenancySpec(this, this.props),
+    };
   }
 }

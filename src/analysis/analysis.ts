@@ -60,7 +60,7 @@ export function analyze(plant: Plant, root?: IConstruct, options: AnalysisOption
   const n1 = contingency(plant, flow);
   const limits = headroom(plant, flow, n1);
   const design = { flow, headroom: limits, sitePue: sites.map((s) => s.pue) };
-  const platform = root ? buildPlatform(root, plant, design) : { clusters: [] };
+  const platform = root ? buildPlatform(root, plant, design) : { clusters: [], campuses: [] };
   const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
   const deeper = plant.sites
     .filter((s) => (options.contingencyLevel ?? s.contingencyLevel) === 'maintenance')

@@ -69,6 +69,9 @@ export const CRD_FOLDER: Readonly<Record<UpstreamChart, 'crds' | 'templates'>> =
   'network-operator': 'crds',
   'dra-driver-nvidia-gpu': 'crds',
   kueue: 'templates',
+  // Slinky's slurm chart ships no CRD: its Controller/NodeSet objects need the slurm-operator
+  // chart's CRDs, which the platform does not install (slurm/PROVENANCE in src/upstream).
+  slurm: 'templates',
 };
 
 /** The Node Feature Discovery CRDs, shipped by the GPU Operator's bundled NFD subchart (condition `nfd.enabled`). */

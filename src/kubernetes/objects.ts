@@ -9,6 +9,30 @@ export interface K8sObject {
     readonly annotations?: Readonly<Record<string, string>>;
   };
   readonly spec?: Readonly<Record<string, unknown>>;
+  /** RBAC Role: what it allows. */
+  readonly rules?: readonly Readonly<Record<string, unknown>>[];
+  /** RBAC RoleBinding: who, and to which role. */
+  readonly subjects?: readonly Readonly<Record<string, string>>[];
+  readonly roleRef?: Readonly<Record<string, string>>;
+  /** PriorityClass (scheduling.k8s.io/v1) fields, top-level like RBAC's. */
+  readonly value?: number;
+  readonly globalDefault?: boolean;
+  readonly preemptionPolicy?: string;
+  readonly description?: string;
+}
+
+/** API groups of Kubernetes itself ('' is the core group, `v1`): objects of these have no CRD. */
+const CORE_GROUPS: ReadonlySet<string> = new Set([
+  '',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'scheduling.k8s.io',
+]);
+
+/** True for objects of Kubernetes' own API groups (Namespace, ResourceQuota, NetworkPolicy, RBAC, PriorityClass). */
+export function isCoreObject(o: K8sObject): boolean {
+  const slash = o.apiVersion.indexOf('/');
+  return CORE_GROUPS.has(slash < 0 ? '' : o.apiVersion.slice(0, slash));
 }
 
 type Plain = Record<string, unknown>;

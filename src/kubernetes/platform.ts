@@ -15,6 +15,9 @@ import {
 } from '../model/records';
 import { isCloudModelled } from '../model/cloud-records';
 import type { OperationsInput } from '../operations/power-rules';
+import { TenancySpec } from '../model/tenancy';
+import { scalewayZone } from '../catalog/scaleway-locations';
+import { CampusModel, campusModel, Placement, readCampuses, workerTenants } from './campus';
 import { PINNED_CHARTS } from '../upstream/chart-versions';
 import { UpstreamChart } from '../upstream/charts';
 import { groupKind, prerequisiteKinds } from './crd-owners';
@@ -24,10 +27,13 @@ import { draDriver } from './operators/dra-driver';
 import { gpuOperator } from './operators/gpu-operator';
 import { kueue } from './operators/kueue';
 import { networkOperator } from './operators/network-operator';
+import { slurm } from './operators/slurm';
 
 /** The Kubernetes GPU platform of an app: its clusters, read from the construct tree and the physical model. */
 export interface Platform {
   readonly clusters: readonly ClusterModel[];
+  /** Campus queues: a manager cluster dispatching to worker clusters (MultiKueue). */
+  readonly campuses: readonly CampusModel[];
 }
 
 export interface ClusterNode {
@@ -60,6 +66,9 @@ export interface TenantModel {
   readonly gpuQuota: number;
   /** The ResourceFlavor (rack system id) the quota is in. */
   readonly flavor: string;
+  readonly tenancy: TenancySpec;
+  /** Path of the campus queue whose tenant this is (its quota on a worker, or its queue on the manager). */
+  readonly campus?: string;
 }
 
 /** Nodes a cloud provider creates from a pool (Kapsule): names unknown, labels set by the pool. */
@@ -99,6 +108,8 @@ export interface ClusterModel {
   /** GPUs per rack system id. */
   readonly gpusBySystem: Readonly<Record<string, number>>;
   readonly gpus: number;
+  /** ISO 3166-1 alpha-2 countries of the cluster's racks (their sites) and cloud pools (their zones), sorted. */
+  readonly countries: readonly string[];
   readonly operators: readonly OperatorModel[];
   readonly tenants: readonly TenantModel[];
 }
@@ -117,6 +128,10 @@ export interface OperatorContext {
   readonly nodeGroups: readonly NodeGroup[];
   readonly flavors: readonly Flavor[];
   readonly tenants: readonly TenantModel[];
+  /** GPUs per flavor (rack system id). */
+  readonly gpusBySystem: Readonly<Record<string, number>>;
+  /** The campus this cluster manages, if it is a campus queue's manager. */
+  readonly campus?: CampusModel;
   /** DNS label of a rack, as used in node names and labels. */
   readonly rackLabel: (rack: number) => string;
   /** The design's load flow and headroom, for the power rules (absent when the platform is read without them). */
@@ -128,7 +143,13 @@ export interface OperatorOutput {
   readonly resources: K8sObject[];
 }
 
-const KIND_ORDER: readonly OperatorKind[] = ['gpu-operator', 'network-operator', 'dra-driver', 'kueue'];
+const KIND_ORDER: readonly OperatorKind[] = [
+  'gpu-operator',
+  'network-operator',
+  'dra-driver',
+  'kueue',
+  'slurm',
+];
 
 const BUILDERS: Record<
   OperatorKind,
@@ -138,6 +159,7 @@ const BUILDERS: Record<
   'network-operator': { chart: 'network-operator', build: networkOperator },
   'dra-driver': { chart: 'dra-driver-nvidia-gpu', build: draDriver },
   kueue: { chart: 'kueue', build: kueue },
+  slurm: { chart: 'slurm', build: slurm },
 };
 
 /** Reads every GPU cluster under `root`, with its nodes from the racks it covers. */
@@ -150,16 +172,94 @@ export function buildPlatform(root: IConstruct, plant: Plant, design?: Operation
   clusterConstructs.sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
 
   const names = new Map<string, string>();
-  const clusters = clusterConstructs.map((c) => {
+  for (const c of clusterConstructs) {
+    const name = dnsLabel((recordOf(c) as GpuClusterRecord).name);
+    const other = names.get(name);
+    if (other) throw new DesignError(c.node.path, `cluster name '${name}' is already used by ${other}`);
+    names.set(name, c.node.path);
+  }
+
+  // Countries of each cluster, read once (residency placement asks per tenant and worker).
+  const countries = new Map<string, string[]>();
+  const countriesOf = (c: IConstruct): string[] => {
+    if (!isModelled(c) || recordOf(c).kind !== 'gpu-cluster') {
+      throw new DesignError(c.node.path, 'a campus queue worker must be a GpuCluster');
+    }
+    let found = countries.get(c.node.path);
+    if (!found) {
+      found = clusterCountries(recordOf(c) as GpuClusterRecord, plant, rackByPath);
+      countries.set(c.node.path, found);
+    }
+    return found;
+  };
+
+  // Campus queues: workers first (they take the campus tenants' quotas), then each manager.
+  const inputs = readCampuses(root, countriesOf);
+  const managers = new Map(inputs.map((i) => [i.record.manager.node.path, i]));
+  const placements = new Map<string, Placement[]>();
+  for (const i of inputs) {
+    if (!isModelled(i.record.manager) || recordOf(i.record.manager).kind !== 'gpu-cluster') {
+      throw new DesignError(i.path, `manager ${i.record.manager.node.path} is not a GpuCluster`);
+    }
+    for (const [p, list] of i.placements) placements.set(p, [...(placements.get(p) ?? []), ...list]);
+  }
+  const built = new Map<string, ClusterModel>();
+  const build = (c: IConstruct, campus?: CampusModel) => {
     const path = c.node.path;
     const rec = recordOf(c) as GpuClusterRecord;
-    const name = dnsLabel(rec.name);
-    const other = names.get(name);
-    if (other) throw new DesignError(path, `cluster name '${name}' is already used by ${other}`);
-    names.set(name, path);
-    return buildCluster(c, path, name, rec, plant, rackByPath, design);
+    built.set(
+      path,
+      buildCluster(
+        c,
+        path,
+        dnsLabel(rec.name),
+        rec,
+        plant,
+        rackByPath,
+        placements.get(path) ?? [],
+        campus,
+        countriesOf(c),
+        design,
+      ),
+    );
+  };
+  for (const c of clusterConstructs) if (!managers.has(c.node.path)) build(c);
+  const campuses = inputs.map((i) => {
+    for (const w of i.record.workers) {
+      if (managers.has(w.cluster.node.path)) {
+        throw new DesignError(
+          i.path,
+          `${w.cluster.node.path} manages a campus queue and cannot also be a worker`,
+        );
+      }
+    }
+    const manager = {
+      path: i.record.manager.node.path,
+      name: dnsLabel((recordOf(i.record.manager) as GpuClusterRecord).name),
+    };
+    return campusModel(i, manager, built);
   });
-  return { clusters };
+  for (const c of clusterConstructs) {
+    const campus = campuses.find((x) => x.managerPath === c.node.path);
+    if (campus) build(c, campus);
+  }
+  return { clusters: clusterConstructs.map((c) => built.get(c.node.path)!), campuses };
+}
+
+/** The countries a cluster's racks (their sites) and cloud pools (their zones) lie in, sorted. */
+function clusterCountries(rec: GpuClusterRecord, plant: Plant, rackByPath: Map<string, number>): string[] {
+  const countries = new Set<string>();
+  for (const scope of rec.scopes) {
+    for (const x of scope.node.findAll()) {
+      const i = rackByPath.get(x.node.path);
+      if (i !== undefined) countries.add(plant.sites[plant.nodes[i].site].country);
+      else if (isCloudModelled(x)) {
+        const r = x[MODEL]();
+        if (r.kind === 'cloud-pool') countries.add(scalewayZone(r.zone, x.node.path).country);
+      }
+    }
+  }
+  return [...countries].sort();
 }
 
 function recordOf(c: IConstruct): ModelRecord {
@@ -173,6 +273,9 @@ function buildCluster(
   rec: GpuClusterRecord,
   plant: Plant,
   rackByPath: Map<string, number>,
+  placements: readonly Placement[],
+  campus: CampusModel | undefined,
+  countries: readonly string[],
   design?: OperationsInput,
 ): ClusterModel {
   // Racks: every rack under the cluster's scopes, in plant order.
@@ -300,9 +403,20 @@ function buildCluster(
         namespace: dnsLabel(t.namespace),
         gpuQuota: t.gpuQuota,
         flavor: flavors[0]?.name ?? 'gpu',
+        tenancy: t.tenancy,
       };
     })
+    .concat(workerTenants(placements, flavors[0]?.name ?? 'gpu'))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
+  if (placements.length > 0 && flavors.length > 1) {
+    throw new DesignError(
+      placements[0].tenant.path,
+      `cluster ${path} holds nodes of ${flavors.map((f) => f.name).join(', ')}; a tenant quota needs a single kind of GPU node per cluster`,
+    );
+  }
+  if ((placements.length > 0 || campus) && !kinds.includes('kueue')) {
+    throw new DesignError(path, 'a campus queue manager or worker needs Kueue declared inside it');
+  }
   const tenantNames = new Map<string, string>();
   for (const t of tenants) {
     const other = tenantNames.get(t.name);
@@ -328,6 +442,8 @@ function buildCluster(
       nodeGroups,
       flavors,
       tenants,
+      gpusBySystem,
+      campus,
       rackLabel,
       design,
     });
@@ -357,6 +473,7 @@ function buildCluster(
     racks: rackList,
     gpusBySystem,
     gpus: Object.values(gpusBySystem).reduce((s, x) => s + x, 0),
+    countries,
     operators,
     tenants,
   };

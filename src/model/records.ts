@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
 
 /**
@@ -175,7 +176,7 @@ export interface GpuClusterRecord {
   readonly installedCrds: readonly string[];
 }
 
-export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue';
+export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue' | 'slurm';
 
 /** A Helm-installed operator of a GPU cluster, with the settings its values derive from. */
 export interface OperatorRecord {
@@ -195,6 +196,7 @@ export interface TenantRecord {
   readonly name: string;
   readonly namespace: string;
   readonly gpuQuota: number;
+  readonly tenancy: TenancySpec;
 }
 
 /** What a site declares for the EU data-centre report (values the design cannot compute). */

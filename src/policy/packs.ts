@@ -27,6 +27,7 @@ import { K8S_005 } from './rules/kubernetes/K8S-005';
 import { K8S_006 } from './rules/kubernetes/K8S-006';
 import { K8S_007 } from './rules/kubernetes/K8S-007';
 import { K8S_008 } from './rules/kubernetes/K8S-008';
+import { K8S_009 } from './rules/kubernetes/K8S-009';
 import { RESIDENCY_PACK } from './rules/residency';
 import { SCALEWAY_PACK } from './rules/scaleway';
 import { Rule } from './rule';
@@ -63,6 +64,7 @@ export const KUBERNETES_PACK: readonly Rule[] = [
   K8S_006,
   K8S_007,
   K8S_008,
+  K8S_009,
 ];
 
 /** Every rule the `check` command runs, in id order. */

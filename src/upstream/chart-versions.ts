@@ -37,4 +37,8 @@ export const PINNED_CHARTS: Readonly<Record<UpstreamChart, PinnedChart>> = {
   },
   // github.com/kubernetes-sigs/kueue tag v0.19.2.
   kueue: { chart: 'kueue', version: '0.19.2', repository: 'oci://registry.k8s.io/kueue/charts' },
+  // github.com/SlinkyProject/slurm-operator tag v1.2.1, chart `slurm` (a Slurm cluster; needs the
+  // slurm-operator chart installed first). Registry path from Slinky's installation docs
+  // (`helm install slurm oci://ghcr.io/slinkyproject/charts/slurm`): not in the reference set, unverified here.
+  slurm: { chart: 'slurm', version: '1.2.1', repository: 'oci://ghcr.io/slinkyproject/charts' },
 };

@@ -1,7 +1,7 @@
 import * as path from 'path';
 
 /** The Helm charts whose upstream values.yaml, Chart.yaml and CRDs are copied under `src/upstream/`. */
-export type UpstreamChart = 'gpu-operator' | 'network-operator' | 'dra-driver-nvidia-gpu' | 'kueue';
+export type UpstreamChart = 'gpu-operator' | 'network-operator' | 'dra-driver-nvidia-gpu' | 'kueue' | 'slurm';
 
 /** Every copied chart, in a fixed order. */
 export const UPSTREAM_CHARTS: readonly UpstreamChart[] = [
@@ -9,6 +9,7 @@ export const UPSTREAM_CHARTS: readonly UpstreamChart[] = [
   'network-operator',
   'dra-driver-nvidia-gpu',
   'kueue',
+  'slurm',
 ];
 
 /**

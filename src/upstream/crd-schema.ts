@@ -1,19 +1,26 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types';
 import { crdKey, loadCrd, loadCrdCatalog } from './crd-catalog';
 import { appendIndex, appendKey, isMap } from './key-path';
 import { toAjvSchema } from './structural-schema';
 
+/**
+ * CRD patterns are Go (RE2) regular expressions. Kueue's AdmissionCheck CRD writes one as
+ * `^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$` (prometheus-operator's PrometheusRule has two more, for
+ * `query_offset` and `partial_response_strategy`): the inline flag `(?i)` is not JavaScript syntax, so ajv cannot
+ * compile it. It is dropped before the pattern reaches `RegExp`, and the whole pattern is then matched
+ * case-insensitively (the copied CRDs only use it right after `^`, where it covers the whole pattern).
+ */
+const goRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string) =>
+    pattern.includes('(?i)')
+      ? new RegExp(pattern.split('(?i)').join(''), `${flags}i`)
+      : new RegExp(pattern, flags),
+  { code: 'goRegExp' },
+);
+
 // Formats (`int32`, `date-time`, ...) are not checked; `strict: false` because CRD schemas carry keywords
 // ajv's strict mode rejects (such as `default` under `anyOf`).
-// CRD patterns are Go (RE2) regular expressions: a leading `(?i)` (prometheus-operator's
-// `query_offset`/`partial_response_strategy`) is a flag in Go and invalid in JavaScript.
-const goRegExp = Object.assign(
-  (pattern: string, flags: string): RegExp => {
-    const m = /^(\^?)\(\?i\)/.exec(pattern);
-    return m ? new RegExp(m[1] + pattern.slice(m[0].length), flags + 'i') : new RegExp(pattern, flags);
-  },
-  { code: 'new RegExp' },
-);
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: goRegExp } });
 const validators = new Map<string, ValidateFunction>();
 

@@ -1,4 +1,5 @@
-import { KUBELET_LABELS } from '../../../kubernetes/names';
+import { KUBELET_LABELS, LABELS } from '../../../kubernetes/names';
+import { GFD_CLIQUE_LABEL } from '../../../kubernetes/operators/kueue';
 import { Rule, Violation } from '../../rule';
 
 /** Every Kueue topology level is a label the cluster's nodes carry. */
@@ -16,6 +17,11 @@ export const K8S_004: Rule = {
         for (const k of [...Object.keys(n.labels), ...Object.keys(n.kubeletLabels)]) keys.add(k);
       for (const g of c.nodeGroups)
         for (const k of [...Object.keys(g.labels), ...Object.values(KUBELET_LABELS)]) keys.add(k);
+      // GPU Feature Discovery (GPU Operator) labels the NVLink clique of multi-node NVLink nodes.
+      const gfd = c.managedGpuOperator || c.operators.some((o) => o.kind === 'gpu-operator');
+      const multiNode =
+        c.nodes.length > 0 && c.nodes.every((n) => n.labels[LABELS.nvlinkDomain] === n.labels[LABELS.rack]);
+      if (gfd && multiNode) keys.add(GFD_CLIQUE_LABEL);
       for (const op of c.operators) {
         for (const r of op.resources) {
           if (r.kind !== 'Topology') continue;
