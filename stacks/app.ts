@@ -10,7 +10,7 @@ import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../const
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
 import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
-import { writeFile } from '../src/output/atomic-dir';
+import { writeFile, writeStamp } from '../src/output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../src/output/report';
 
 /**
@@ -62,9 +62,11 @@ export class AiFactoryApp extends App {
     const over = oversizedStacks(plan);
     if (over.length > 0) throw new DesignError('', over.join('; '));
     // The HTML report's layout is asynchronous: written before the process exits.
-    void reportHtml(evaluation).then((html) =>
-      writeFile(path.join(this.outdir, 'reports', 'index.html'), html),
-    );
+    // The ownership stamp last, listing every file, as the aifactory command writes it.
+    void reportHtml(evaluation).then((html) => {
+      writeFile(path.join(this.outdir, 'reports', 'index.html'), html);
+      writeStamp(this.outdir);
+    });
   }
 
   /**

@@ -251,6 +251,7 @@ describe('aifactory synth', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${out}`);
     expect(Object.keys(treeHash(out)).sort()).toEqual([
+      '.aifactory-output',
       'gitops/essonne-ai/argocd-application.yaml',
       'gitops/essonne-ai/flux-helmrelease.yaml',
       'gitops/essonne-ai/node-labels.json',

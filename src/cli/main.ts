@@ -10,6 +10,7 @@ import { ALL_RULES } from '../policy/packs';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
+import { guardExit, oneLine } from './exit-guard';
 import { OutputFile } from '../output/gitops';
 
 export interface Io {
@@ -128,7 +129,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    io.stderr(`aifactory: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`aifactory: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return EXIT_USAGE;
   }
@@ -136,7 +137,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 
 async function synth(app: string | undefined, out: string, io: Io): Promise<number> {
   const file = resolveApp(app);
-  const staged = new StagedDir(out);
+  const staged = StagedDir.open(out, file);
+  for (const line of staged.repaired) io.stderr(`aifactory: ${out}: ${line}\n`);
   const progress = progressFor(process.stderr, 4);
   try {
     progress.phase('load app', path.relative(process.cwd(), file));
@@ -250,5 +252,6 @@ function check(app: string | undefined, format: CheckFormat, output: string | un
 }
 
 if (require.main === module) {
-  void run(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  const guard = guardExit((t) => process.stderr.write(t));
+  void run(process.argv.slice(2)).then((code) => guard.finish(code));
 }
