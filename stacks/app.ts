@@ -8,6 +8,7 @@ import { summaryMarkdown } from '../src/report/summary-md';
 import { oversizedStacks, readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
+import { makeTerraformTextLiteral } from './literal-text';
 import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
 import { writeFile, writeStamp } from '../src/output/atomic-dir';
@@ -83,6 +84,7 @@ export class AiFactoryApp extends App {
       if (step) late.push(step);
     }
     for (const step of late) step();
+    makeTerraformTextLiteral(this);
     super.synth();
     writeGitops(this.outdir, evaluation.analysis.platform);
     for (const f of files) writeFile(path.join(this.outdir, f.path), f.text);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
+import { dnsLabelName } from '../../src/kubernetes/validate';
 import { MODEL, MODEL_KIND, Modelled, TenantRecord } from '../../src/model/records';
 import { count } from '../../src/units';
 import { Kueue } from './operators';
@@ -33,6 +34,9 @@ export class Tenant extends Construct implements Modelled {
       throw new DesignError(this.node.path, 'a tenant must be declared inside Kueue');
     this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
     this.props = props;
+    const name = props.name ?? id;
+    dnsLabelName(this.node.path, props.name === undefined ? 'the id (the default name)' : 'name', name);
+    if (props.namespace !== undefined) dnsLabelName(this.node.path, 'namespace', props.namespace);
   }
 
   get [MODEL_KIND](): 'tenant' {

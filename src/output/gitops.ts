@@ -82,7 +82,7 @@ function umbrellaChart(c: ClusterModel): OutputFile[] {
     byKind.set(r.kind, list);
   }
   for (const [kind, objects] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    files.push({ path: `${dir}/templates/${kebab(kind)}.yaml`, text: docs(objects) });
+    files.push({ path: `${dir}/templates/${kebab(kind)}.yaml`, text: helmLiteral(docs(objects)) });
   }
   return files;
 }
@@ -138,6 +138,15 @@ function gitopsObjects(c: ClusterModel): OutputFile[] {
     { path: `gitops/${c.name}/flux-helmrelease.yaml`, text: docs([source, release]) },
     { path: `gitops/${c.name}/node-labels.json`, text: nodes },
   ];
+}
+
+/**
+ * Template text that Helm renders to exactly `text`: every `{{` becomes the action
+ * ``{{`{{`}}`` (a Go template raw string), so no character of a name or value in a chart's
+ * `templates/` is ever run by Helm. Other text, `}}` included, is literal to Go templates.
+ */
+export function helmLiteral(text: string): string {
+  return text.replace(/\{\{/g, () => '{{`{{`}}');
 }
 
 function kebab(kind: string): string {
