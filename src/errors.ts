@@ -7,7 +7,10 @@ export class DesignError extends Error {
   public readonly path: string;
 
   constructor(path: string, problem: string) {
-    super(`${path || '<app>'}: ${problem}`);
+    // A construct id may hold a line break (refused, but named in the refusal): shown escaped, one line.
+    // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+    const shownPath = path.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+    super(`${shownPath || '<app>'}: ${problem}`);
     this.name = 'DesignError';
     this.path = path;
   }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { analyze, Analysis, SiteLoad } from './analysis/analysis';
+import { checkIds } from './model/ids';
 import { buildPlant } from './model/plant';
 import { runRules } from './policy/engine';
 import { ALL_RULES } from './policy/packs';
@@ -33,6 +34,7 @@ export interface Evaluation {
 
 /** Reads the model under `root`, analyses it (load flow, N-1) and runs the rules. */
 export function evaluate(root: IConstruct, rules: readonly Rule[] = ALL_RULES): Evaluation {
+  checkIds(root);
   const analysis = analyze(buildPlant(root), root);
   return {
     analysis,

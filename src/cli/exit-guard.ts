@@ -46,8 +46,17 @@ export function guardExit(stderr: (text: string) => void): ExitGuard {
   };
 }
 
-/** Any message as one line: line breaks and other control characters shown escaped. */
+/**
+ * Any message as one line: the lines of a multi-line message (cdktf's validation, a
+ * compiler's syntax error) joined by spaces, other control characters shown escaped.
+ */
 export function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  return message.trim().replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return (
+    message
+      .trim()
+      .split(/\s*\r?\n\s*/)
+      .join(' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+      .replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1))
+  );
 }
