@@ -64,11 +64,9 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   constructor(scope: Construct, id: string, props: GpuClusterProps) {
     super(scope, id);
     this.props = props;
-    this.clusterName = dnsLabelName(
-      this.node.path,
-      props.name === undefined ? 'the id (the default name)' : 'name',
-      props.name ?? id,
-    );
+    // An explicit name must be a DNS-1123 label; the default (the id) is normalized (dnsLabel) when the model is read.
+    if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
+    this.clusterName = props.name ?? id;
     if (props.platformNamespace !== undefined)
       dnsLabelName(this.node.path, 'platformNamespace', props.platformNamespace);
     if (!(props.delivery instanceof Delivery)) {

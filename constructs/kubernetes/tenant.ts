@@ -34,8 +34,8 @@ export class Tenant extends Construct implements Modelled {
       throw new DesignError(this.node.path, 'a tenant must be declared inside Kueue');
     this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
     this.props = props;
-    const name = props.name ?? id;
-    dnsLabelName(this.node.path, props.name === undefined ? 'the id (the default name)' : 'name', name);
+    // Explicit names must be DNS-1123 labels; the default (the id) is normalized (dnsLabel) when the model is read.
+    if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
     if (props.namespace !== undefined) dnsLabelName(this.node.path, 'namespace', props.namespace);
   }
 
