@@ -365,3 +365,45 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
     expect(r.stderr).toBe(`aifactory: APP ${fifo} is not a regular file\n`);
   });
 });
+
+describe('every error is one line on stderr naming the file, construct path or flag, exit 2', () => {
+  const header = `import { TerraformStack } from '${root}/node_modules/cdktf';
+import { AiFactoryApp, PhysicalStack } from '${root}/stacks';
+import { Delivery, DraDriver, GpuCluster, Hall, Rack, Site, Ups } from '${root}/constructs';
+const app = new AiFactoryApp();
+`;
+  test.each([
+    [
+      'a stack id ..',
+      `new PhysicalStack(app, '..');`,
+      `aifactory: app.ts: <app>: stack id ".." is a relative path\n`,
+    ],
+    [
+      'a plain TerraformStack id with a line break',
+      `new TerraformStack(app, 'a\\nb');`,
+      `aifactory: app.ts: Cannot create TerraformStack with id "a b". It contains a whitespace character. Please remove any whitespace characters in your TerraformStack id, like so: "ab"\n`,
+    ],
+    [
+      'a Helm action in computeDomainNamespace',
+      `const site = new Site(new PhysicalStack(app, 'lab'), 'site', { country: 'FR', gridConnectionMw: 1 });
+const hall = new Hall(site, 'hall', { designKwPerRack: 150, rackPositions: 1 });
+const ups = new Ups(site, 'ups', { moduleRatingKw: 200, feeds: [site.grid] });
+const cluster = new GpuCluster(site, 'c', { racks: [new Rack(hall, 'r', { system: 'gb200-nvl72', feeds: [ups] })], delivery: Delivery.gitops({ repoUrl: 'https://git.example.org/x.git' }) });
+new DraDriver(cluster, 'dra', { computeDomainNamespace: '{{ exec "id" }}\\nkind: Secret' });`,
+      `aifactory: app.ts: lab/site/c/dra: computeDomainNamespace must be a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit), got "{{ exec \\"id\\" }}\\nkind: Secret"\n`,
+    ],
+    [
+      'a literal cluster token from the environment',
+      `new GpuCluster(new TerraformStack(app, 'k'), 'c', { racks: [], delivery: Delivery.terraform(), connection: { host: 'https://k', token: process.env.HOME ?? 'x', clusterCaCertificate: 'PEM' } });`,
+      `aifactory: app.ts: k/c: connection.token must be a Terraform reference (a Kapsule cluster's platformTarget.token, or a sensitive TerraformVariable's stringValue), not a literal: it would be written in clear into cdk.tf.json; leave connection out to take the token from the environment (KUBE_TOKEN)\n`,
+    ],
+  ])('%s', (_name, body, stderr) => {
+    const dir = path.join(tmp, `err-${_name.replace(/\W+/g, '-')}`);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'app.ts'), `${header}${body}\napp.synth();\n`);
+    const r = cli(['synth', 'app.ts', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(stderr);
+    expect(fs.readdirSync(dir)).toEqual(['app.ts']);
+  });
+});
