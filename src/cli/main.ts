@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { evaluate, Evaluation } from '../evaluate';
-import { writeFile, StagedDir } from '../output/atomic-dir';
+import { errnoText, writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { ALL_RULES } from '../policy/packs';
@@ -212,10 +212,20 @@ async function report(
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  writeFile(out, await reportHtml(evaluation));
-  if (summary) writeFile(summary, summaryMarkdown(evaluation));
+  const html = await reportHtml(evaluation);
+  writeNamed('--out', out, html);
+  if (summary) writeNamed('--summary', summary, summaryMarkdown(evaluation));
   io.stdout(`wrote ${out}${summary ? ` and ${summary}` : ''}\n`);
   return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes a file a flag names; a filesystem error is one line naming the flag and the errno. */
+function writeNamed(flag: string, file: string, text: string): void {
+  try {
+    writeFile(file, text);
+  } catch (e) {
+    throw new UsageError(`${flag} ${file}: ${errnoText(e)}`);
+  }
 }
 
 function check(app: string | undefined, format: CheckFormat, output: string | undefined, io: Io): number {
