@@ -173,6 +173,15 @@ describe('concurrent synths into one DIR', () => {
     expect(leftovers(dir)).toEqual(['.out.aifactory-lock']);
   });
 
+  test('a lock whose pid now belongs to another process (other start time) is taken over', () => {
+    const { dir, out } = project('reused-pid');
+    fs.writeFileSync(path.join(dir, '.out.aifactory-lock'), `${process.pid} 1\n`);
+    const r = cli(['synth', SMALL_B, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(treeHash(out)).toEqual(treeB);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   test('a lock left by a killed synth is taken over', () => {
     const { dir, out } = project('stale-lock');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {

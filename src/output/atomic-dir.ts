@@ -182,14 +182,14 @@ class Lock {
   acquire(): void {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        fs.writeFileSync(this.file, `${process.pid}\n`, { flag: 'wx' });
+        fs.writeFileSync(this.file, `${process.pid} ${startTime(process.pid) ?? ''}\n`, { flag: 'wx' });
         this.held = true;
         return;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw this.describe(errnoText(e));
       }
       const owner = readPid(this.file);
-      if (owner !== undefined && owner !== process.pid && alive(owner)) {
+      if (owner !== undefined && owner !== process.pid && alive(owner, readStart(this.file))) {
         throw this.describe(
           `another aifactory synth (pid ${owner}) is writing it; run again when it has finished`,
         );
@@ -223,13 +223,38 @@ function readPid(file: string): number | undefined {
   }
 }
 
-function alive(pid: number): boolean {
+/** The lock owner's start time, as the lock recorded it. */
+function readStart(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim().split(' ')[1] || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's start time in clock ticks since boot (Linux `/proc/PID/stat`, field 22), or undefined elsewhere. */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The lock's owner still runs: its pid exists and, where the lock recorded it, started at the
+ * same time (a pid reused by another process after a kill does not hold the lock).
+ */
+function alive(pid: number, start: string | undefined): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (start === undefined) return true;
+  const now = startTime(pid);
+  return now === undefined || now === start;
 }
 
 /**
