@@ -5,6 +5,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
+  Busway,
   Delivery,
   DraDriver,
   GpuCluster,
@@ -17,7 +18,8 @@ import {
   Ups,
 } from '../constructs';
 import { ScalewayGpuCluster, ScalewayGpuType, ScalewayPrivateNetwork } from '../constructs/scaleway';
-import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { AiFactoryApp, NetboxStack, PhysicalStack } from '../stacks';
+import { NetboxInventory } from '../constructs/netbox';
 import { CloudStack } from '../stacks/cloud-stack';
 import { evaluate } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
@@ -61,6 +63,9 @@ const SLOTS = [
   'pool taint value',
   'terraform-delivery namespace',
   'terraform-delivery values',
+  'netbox stack id',
+  'netbox tenant',
+  'netbox serverUrl',
 ] as const;
 type Slot = (typeof SLOTS)[number];
 
@@ -82,9 +87,11 @@ function synth(slot: Slot, text: string, outdir: string): void {
   });
   const a = new Ups(site, 'ups-a', { moduleRatingKw: 200, feeds: [site.grid] });
   const b = new Ups(site, 'ups-b', { moduleRatingKw: 200, feeds: [site.grid] });
+  const busA = new Busway(site, 'busway-a', { ratingA: 800, feeds: [a] });
+  const busB = new Busway(site, 'busway-b', { ratingA: 800, feeds: [b] });
   const rack = new Rack(hall, at('rack id', 'r1'), {
     system: 'gb200-nvl72',
-    feeds: [a, b],
+    feeds: [busA, busB],
     name: at('rack name', 'r01'),
   });
   const cluster = new GpuCluster(stack, at('cluster id', 'cluster'), {
@@ -145,6 +152,12 @@ function synth(slot: Slot, text: string, outdir: string): void {
     values: {
       controllerManager: { manager: { image: { tag: at('terraform-delivery values', 'v0.19.2') } } },
     },
+  });
+
+  new NetboxInventory(new NetboxStack(app, at('netbox stack id', 'netbox')), 'netbox', {
+    site,
+    tenant: at('netbox tenant', 'lab'),
+    serverUrl: at('netbox serverUrl', 'https://netbox.example.org'),
   });
 
   const evaluation = evaluate(app);
