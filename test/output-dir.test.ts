@@ -146,6 +146,19 @@ describe('synth replaces only a directory it wrote', () => {
     expect(fs.readFileSync(path.join(out, 'stacks', 'keep.txt'), 'utf8')).toBe('mine\n');
   });
 
+  test('--out a symbolic link: exit 2, the link and its target kept', () => {
+    const { dir, out } = project('link');
+    const link = path.join(dir, 'link');
+    fs.symlinkSync(out, link);
+    const r = cli(['synth', SMALL_B, '--out', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(link)}: is a symbolic link; give the directory it points to\n`,
+    );
+    expect(fs.readlinkSync(link)).toBe(out);
+    expect(treeHash(out)).toEqual(treeA);
+  });
+
   test("--out '': exit 2, one line naming the flag", () => {
     const r = cli(['synth', SMALL, '--out', '']);
     expect(r.code).toBe(2);

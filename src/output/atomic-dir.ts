@@ -145,7 +145,9 @@ export function checkOutDir(out: string, appFile: string | undefined, flag = '--
   if (out.trim() === '') throw new OutputDirError(flag, "''", 'must name a directory');
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u001f\u007f]/.test(out)) throw fail('must not contain control characters');
-  const target = realish(path.resolve(out));
+  // Links in the parents resolved, DIR itself not: a link at DIR is refused below, not followed.
+  const abs = path.resolve(out);
+  const target = path.join(realish(path.dirname(abs)), path.basename(abs));
   if (path.parse(target).root === target) throw fail('is the filesystem root; refusing to replace it');
   if (isSameOrAncestor(target, realish(process.cwd()))) {
     throw fail('is the current directory or one of its ancestors; refusing to replace it');
