@@ -24,6 +24,7 @@ import { CloudStack } from '../stacks/cloud-stack';
 import { evaluate } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
 import { summaryMarkdown } from '../src/report/summary-md';
+import { reportHtml } from '../src/report/html';
 import { terraformLiteral } from '../src/terraform-literal';
 import { helmLiteral } from '../src/output/gitops';
 import { mdCode, mdText } from '../src/report/markdown';
@@ -369,6 +370,25 @@ describe('the escapes, on their own', () => {
     expect(mdCode('`start')).toBe('`` `start ``');
     expect(mdCode('a\nb|c')).toBe('`a b\\|c`');
   });
+});
+
+describe('the HTML report shows hostile ids as text', () => {
+  test('a site id and a rack id with HTML tags: escaped in the page and in its embedded data', async () => {
+    const app = new AiFactoryApp({ outdir: path.join(tmp, 'html') });
+    const site = new Site(new PhysicalStack(app, 'lab'), '<script>alert(1)</script>', {
+      country: 'FR',
+      gridConnectionMw: 1,
+      designPue: 1.2,
+    });
+    const hall = new Hall(site, 'hall', { designKwPerRack: 150, rackPositions: 1 });
+    const ups = new Ups(site, 'ups', { moduleRatingKw: 200, feeds: [site.grid] });
+    new Rack(hall, '<img src=x onerror=alert(2)>', { system: 'gb200-nvl72', feeds: [ups] });
+    const html = await reportHtml(evaluate(app));
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;');
+    expect(html).toContain('&lt;img src=x');
+  }, 60_000);
 });
 
 describe('refused at construction, one line naming the construct path and the prop', () => {
