@@ -11,5 +11,10 @@ const source = path.join(__dirname, '..', 'src', 'cli', 'main.ts');
 const fromSource = fs.existsSync(source);
 if (fromSource) require('tsx/cjs/api').register();
 if (!verbose) process.setSourceMapsEnabled(false);
-const main = fromSource ? require(source) : require('../dist/src/cli/main.js');
-main.run(process.argv.slice(2)).then((code) => (process.exitCode = code));
+const cli = (name) =>
+  fromSource ? path.join(__dirname, '..', 'src', 'cli', `${name}.ts`) : `../dist/src/cli/${name}.js`;
+// No silent pass: the app cannot end the process (process.exit, a late throw) with a code of its own.
+const guard = require(cli('exit-guard')).guardExit((t) => process.stderr.write(t));
+require(cli('main'))
+  .run(process.argv.slice(2))
+  .then((code) => guard.finish(code));

@@ -7,8 +7,15 @@ export class DesignError extends Error {
   public readonly path: string;
 
   constructor(path: string, problem: string) {
-    super(`${path || '<app>'}: ${problem}`);
+    // One line whatever the user typed: a line break in an id or a value it quotes is shown escaped.
+    super(escapeControl(`${path || '<app>'}: ${problem}`));
     this.name = 'DesignError';
     this.path = path;
   }
+}
+
+/** Text with its control characters (line breaks, tabs, NUL, ...) shown as JSON escapes. */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { analyze, Analysis, AnalysisOptions, SiteLoad } from './analysis/analysis';
+import { checkIds } from './model/ids';
 import { buildPlant } from './model/plant';
 import { runRules } from './policy/engine';
 import { rulesFor } from './policy/registry';
@@ -42,6 +43,7 @@ export function evaluate(
   rules: readonly Rule[] = rulesFor(root),
   options: AnalysisOptions = {},
 ): Evaluation {
+  checkIds(root);
   const analysis = analyze(buildPlant(root), root, options);
   return {
     analysis,

@@ -8,9 +8,10 @@ import { summaryMarkdown } from '../src/report/summary-md';
 import { oversizedStacks, readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
+import { makeTerraformTextLiteral } from './literal-text';
 import { evaluate, Evaluation } from '../src/evaluate';
 import { hasErrors } from '../src/policy/engine';
-import { writeFile } from '../src/output/atomic-dir';
+import { writeFile, writeStamp } from '../src/output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../src/output/report';
 import { addRules } from '../src/policy/registry';
 import { Rule } from '../src/policy/rule';
@@ -94,9 +95,11 @@ export class AiFactoryApp extends App {
       throw new DesignError('', 'the output would not apply in order (deploy-order findings above)');
     }
     // The HTML report's layout is asynchronous: written before the process exits.
-    void reportHtml(evaluation).then((html) =>
-      writeFile(path.join(this.outdir, 'reports', 'index.html'), html),
-    );
+    // The ownership stamp last, listing every file, as the aifactory command writes it.
+    void reportHtml(evaluation).then((html) => {
+      writeFile(path.join(this.outdir, 'reports', 'index.html'), html);
+      writeStamp(this.outdir);
+    });
   }
 
   /**
@@ -122,6 +125,7 @@ export class AiFactoryApp extends App {
       if (step) late.push(step);
     }
     for (const step of late) step();
+    makeTerraformTextLiteral(this);
     super.synth();
     writeGitops(gitops.dir, evaluation.analysis.platform, { repoPath: gitops.repoPath });
     for (const f of [...nodeLabelFiles(evaluation.analysis.platform), ...files])

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { stackId } from '../src/model/ids';
 import { Lazy, LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { ScalewayAccount, ScalewayAccountProps } from '../constructs/scaleway/account';
 import { buildCloud, CloudTotals } from '../src/model/cloud';
@@ -35,7 +36,7 @@ export class CloudStack extends TerraformStack {
   private cached?: CloudTotals;
 
   constructor(scope: Construct, id: string, props: CloudStackProps = {}) {
-    super(scope, id);
+    super(scope, stackId(scope, id));
     this.account = new ScalewayAccount(this, 'scaleway', props);
     for (const o of OUTPUTS) {
       new TerraformOutput(this, o.name, {

@@ -9,6 +9,7 @@ import {
   watchSite,
 } from '../constructs/netbox/inventory';
 import { NetboxInventoryPart } from '../constructs/netbox/part';
+import { stackId } from '../src/model/ids';
 import { DesignError } from '../src/errors';
 import { slugOf } from '../src/netbox/names';
 import { InventoryPlan } from '../src/netbox/inventory';
@@ -35,6 +36,10 @@ export interface ShardedNetboxInventory {
  * directory unless the app sets a backend, so the output is the same on every machine.
  */
 export class NetboxStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, stackId(scope, id));
+  }
+
   /**
    * The inventory of a site split into stacks: a base stack `id` with the objects shards
    * share, and a stack `<id>-<building or hall>` per shard holding its racks with their power

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { stackId } from '../src/model/ids';
 import { Lazy, LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { siteLoads } from '../src/analysis/analysis';
 import { loadFlow } from '../src/analysis/load-flow';
@@ -27,7 +28,7 @@ export class PhysicalStack extends TerraformStack {
   private cached?: Summary;
 
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(scope, stackId(scope, id));
     for (const o of OUTPUTS) {
       new TerraformOutput(this, o.name, {
         description: o.description,

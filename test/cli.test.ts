@@ -298,6 +298,7 @@ describe('aifactory synth', () => {
     expect(r.stdout).toContain(`wrote ${out}`);
     expect(r.stdout).toContain(`wrote ${out} and ${path.join(tmp, 'gitops')}\n`);
     expect(Object.keys(treeHash(out)).sort()).toEqual([
+      '.aifactory-output',
       'ci/github-actions-apply.yml',
       'manifest.json',
       'node-labels/essonne-ai.json',

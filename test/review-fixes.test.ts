@@ -54,10 +54,14 @@ describe('Kubernetes names', () => {
     rack(f.hall, 'r1', 132, []);
     const cluster = new GpuCluster(f.root, 'cluster', { racks: [f.hall], delivery: Delivery.terraform() });
     const kueue = new Kueue(cluster, 'kueue');
+    // Ids are normalized into names; an explicit name must already be a DNS-1123 label (issue 12).
     new Tenant(kueue, 'lab', { gpuQuota: 8 });
-    new Tenant(kueue, 'other', { name: 'Lab', gpuQuota: 8 });
+    new Tenant(kueue, 'Lab', { gpuQuota: 8 });
     expect(() => evaluate(f.root)).toThrow(
-      "cluster/kueue/other: tenant name 'lab' is already used in this cluster by cluster/kueue/lab",
+      "cluster/kueue/lab: tenant name 'lab' is already used in this cluster by cluster/kueue/Lab",
+    );
+    expect(() => new Tenant(kueue, 'other', { name: 'Lab', gpuQuota: 8 })).toThrow(
+      'cluster/kueue/other: name must be a DNS-1123 label (at most 63 characters of a-z, 0-9 and \'-\', starting and ending with a letter or digit), got "Lab"',
     );
   });
 

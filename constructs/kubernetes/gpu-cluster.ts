@@ -1,5 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { DesignError } from '../../src/errors';
+import { dnsLabelName } from '../../src/kubernetes/validate';
 import { Evaluation } from '../../src/evaluate';
 import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
 import { MATERIALIZE, Materializable } from '../../src/synthesis';
@@ -51,6 +53,7 @@ export interface GpuClusterProps {
 /** How the kubernetes and helm providers reach a cluster. */
 export interface ClusterConnection {
   readonly host: string;
+  /** Bearer token: a Terraform reference only (a literal is refused, it would be written in clear). */
   readonly token: string;
   /** PEM CA certificate. */
   readonly clusterCaCertificate: string;
@@ -70,7 +73,11 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   constructor(scope: Construct, id: string, props: GpuClusterProps) {
     super(scope, id);
     this.props = props;
+    // An explicit name must be a DNS-1123 label; the default (the id) is normalized (dnsLabel) when the model is read.
+    if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
     this.clusterName = props.name ?? id;
+    if (props.platformNamespace !== undefined)
+      dnsLabelName(this.node.path, 'platformNamespace', props.platformNamespace);
     if (!(props.delivery instanceof Delivery)) {
       throw new DesignError(
         this.node.path,
@@ -88,6 +95,7 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
     if (props.delivery.record.mode === 'gitops' && !props.delivery.record.repoUrl) {
       throw new DesignError(this.node.path, 'GitOps delivery needs a repoUrl');
     }
+    if (props.connection !== undefined) literalSecretRefused(this.node.path, props.connection);
     this.addRacks(...props.racks);
   }
 
@@ -122,5 +130,19 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
     if (this.props.delivery.record.mode !== 'terraform') return;
     const model = evaluation.analysis.platform.clusters.find((c) => c.path === this.node.path);
     if (model) return renderTerraform(this, model, this.props.connection);
+  }
+}
+
+/**
+ * No literal secret in the output: the token must be a Terraform reference (a Kapsule
+ * cluster's `platformTarget.token`, a sensitive `TerraformVariable`'s `stringValue`); a plain
+ * string, typically `process.env.KUBE_TOKEN`, would be written in clear into `cdk.tf.json`.
+ */
+function literalSecretRefused(path: string, connection: ClusterConnection): void {
+  if (typeof connection.token !== 'string' || !Token.isUnresolved(connection.token)) {
+    throw new DesignError(
+      path,
+      "connection.token must be a Terraform reference (a Kapsule cluster's platformTarget.token, or a sensitive TerraformVariable's stringValue), not a literal: it would be written in clear into cdk.tf.json; leave connection out to take the token from the environment (KUBE_TOKEN)",
+    );
   }
 }

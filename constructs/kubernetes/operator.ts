@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
+import { dnsLabelName, shown } from '../../src/kubernetes/validate';
 import {
   enclosing,
   MODEL,
@@ -41,6 +42,16 @@ export abstract class Operator extends Construct implements Modelled {
     super(scope, id);
     if (!enclosing(this, 'gpu-cluster')) {
       throw new DesignError(this.node.path, `${operator} must be declared inside a GpuCluster`);
+    }
+    if (props.namespace !== undefined) dnsLabelName(this.node.path, 'namespace', props.namespace);
+    if (
+      props.chartVersion !== undefined &&
+      !/^v?[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$/.test(props.chartVersion)
+    ) {
+      throw new DesignError(
+        this.node.path,
+        `chartVersion must be a version such as '1.2.3', got ${shown(props.chartVersion)}`,
+      );
     }
   }
 

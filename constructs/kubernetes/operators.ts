@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
+import { dnsLabelName, labelKey } from '../../src/kubernetes/validate';
 import { Operator, OperatorProps } from './operator';
 
 export interface GpuOperatorProps extends OperatorProps {
@@ -106,6 +107,9 @@ export class DraDriver extends Operator {
     super(scope, id, 'dra-driver', 'nvidia-dra-driver-gpu', props, () => ({
       computeDomainNamespace: props.computeDomainNamespace,
     }));
+    if (props.computeDomainNamespace !== undefined) {
+      dnsLabelName(this.node.path, 'computeDomainNamespace', props.computeDomainNamespace);
+    }
   }
 }
 
@@ -121,6 +125,7 @@ export interface KueueProps extends OperatorProps {
 export class Kueue extends Operator {
   constructor(scope: Construct, id: string, props: KueueProps = {}) {
     super(scope, id, 'kueue', 'kueue-system', props, () => ({ topologyLevels: props.topologyLevels }));
+    for (const level of props.topologyLevels ?? []) labelKey(this.node.path, 'a topology level', level);
   }
 }
 

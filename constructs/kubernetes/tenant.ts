@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
+import { dnsLabelName } from '../../src/kubernetes/validate';
 import { MODEL, MODEL_KIND, Modelled, TenantRecord } from '../../src/model/records';
 import { count } from '../../src/units';
 import { Kueue } from './operators';
@@ -37,6 +38,9 @@ export class Tenant extends Construct implements Modelled {
     this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
     tenancySpec(this, props); // checks the props now; read again at synthesis, residency included
     this.props = props;
+    // Explicit names must be DNS-1123 labels; the default (the id) is normalized (dnsLabel) when the model is read.
+    if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
+    if (props.namespace !== undefined) dnsLabelName(this.node.path, 'namespace', props.namespace);
   }
 
   get [MODEL_KIND](): 'tenant' {

@@ -7,6 +7,7 @@ import { CloudModelled, CloudPoolRecord } from '../../src/model/cloud-records';
 import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { count } from '../../src/units';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
+import { labelKey, labelValue, shown } from '../../src/kubernetes/validate';
 import type { ScalewayGpuCluster } from './gpu-cluster';
 
 /** Root volume types of a Kapsule pool: Block Storage (`sbs_5k`, `sbs_15k`) or local / legacy (`l_ssd`, `b_ssd`). */
@@ -151,17 +152,19 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       ...(props.labels ?? {}),
     };
     for (const [k, v] of Object.entries(this.labels)) {
-      if (k === '' || typeof v !== 'string')
-        throw new DesignError(path, `label '${k}' needs a non-empty key and a string value`);
+      labelKey(path, 'a key of labels', k);
+      labelValue(path, `labels[${shown(k)}]`, v);
     }
     this.taints = [...(props.taints ?? [])];
     for (const t of this.taints) {
-      if (!t.key || typeof t.value !== 'string' || !EFFECTS.has(t.effect)) {
+      if (!t || !t.key || typeof t.value !== 'string' || !EFFECTS.has(t.effect)) {
         throw new DesignError(
           path,
-          `taint ${JSON.stringify(t)} needs a key, a value and an effect (${[...EFFECTS].join(', ')})`,
+          `taint ${shown(JSON.stringify(t))} needs a key, a value and an effect (${[...EFFECTS].join(', ')})`,
         );
       }
+      labelKey(path, 'a taint key', t.key);
+      labelValue(path, `the value of taint ${shown(t.key)}`, t.value);
     }
     this.rootVolumeType = props.rootVolumeType ?? 'sbs_5k';
     this.rootVolumeSizeGb = count(path, 'rootVolumeSizeGb', props.rootVolumeSizeGb ?? 500);

@@ -37,13 +37,16 @@ export function resolveApp(app: string | undefined, example = false): string {
   }
   const p = path.resolve(app);
   if (!fs.existsSync(p)) throw new UsageError(`APP not found: ${app}`);
-  if (fs.statSync(p).isDirectory()) {
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
     for (const main of ['main.ts', 'main.js']) {
       const f = path.join(p, main);
       if (fs.existsSync(f)) return f;
     }
     throw new UsageError(`APP directory ${app} has no main.ts or main.js`);
   }
+  // A FIFO, socket or device would block the loader or feed it endless bytes.
+  if (!st.isFile()) throw new UsageError(`APP ${app} is not a regular file`);
   return p;
 }
 
@@ -82,7 +85,14 @@ export class AppError extends Error {
     readonly file: string,
     override readonly cause: unknown,
   ) {
-    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    // One line: compilers (esbuild, tsc) report a syntax error over several lines.
+    const text = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `${file}: ${text
+        .trim()
+        .split(/\s*\n\s*/)
+        .join(' ')}`,
+    );
     this.name = 'AppError';
     if (cause instanceof Error && cause.stack) this.stack = `${this.name}: ${this.message}\n${cause.stack}`;
   }

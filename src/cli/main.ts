@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { evaluate, Evaluation } from '../evaluate';
 import { ContingencyLevel } from '../model/records';
-import { writeFile, StagedDir } from '../output/atomic-dir';
+import { errnoText, writeFile, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
@@ -12,6 +12,7 @@ import { deployOrderFindings, deployOrderText } from '../deploy/deploy-order';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
 import { VERSION } from './package-info';
+import { guardExit, oneLine } from './exit-guard';
 import { gitopsRepoPath, hasGitops, OutputFile } from '../output/gitops';
 
 export interface Io {
@@ -179,7 +180,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    io.stderr(`aifactory: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`aifactory: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return EXIT_USAGE;
   }
@@ -187,8 +188,14 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 
 async function synth(source: AppSource, out: string, io: Io, gitopsOut: string): Promise<number> {
   const file = resolveApp(source.app, source.example);
-  const staged = new StagedDir(out);
-  const gitops = new StagedDir(gitopsOut);
+  const staged = StagedDir.open(out, file);
+  for (const line of staged.repaired) io.stderr(`aifactory: ${out}: ${line}\n`);
+  // The GitOps tree is opened (checked, locked, repaired) only for a design that delivers by GitOps.
+  let gitops: StagedDir | undefined;
+  const discard = () => {
+    staged.discard();
+    gitops?.discard();
+  };
   const progress = progressFor(process.stderr, 4);
   try {
     progress.phase('load app', path.relative(process.cwd(), file));
@@ -198,51 +205,49 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
     if (hasErrors(evaluation.findings)) {
       progress.done();
       io.stdout(summaryText(evaluation) + findingsText(evaluation));
-      staged.discard();
-      gitops.discard();
+      discard();
       io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
+    }
+    if (hasGitops(evaluation.analysis.platform)) {
+      gitops = StagedDir.open(gitopsOut, file, '--gitops-out');
+      for (const line of gitops.repaired) io.stderr(`aifactory: ${gitopsOut}: ${line}\n`);
     }
     progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
     const plan = captured.synthesizeDesign(
       evaluation,
       await reportFiles(evaluation),
-      { dir: gitops.staging, repoPath: gitopsRepoPath(gitopsOut) },
+      // Without GitOps nothing is written there: a folder that does not exist.
+      { dir: gitops?.staging ?? path.join(staged.staging, 'no-gitops'), repoPath: gitopsRepoPath(gitopsOut) },
       file,
     );
     const over = oversizedStacks(plan);
     if (over.length > 0) {
       progress.done();
-      staged.discard();
-      gitops.discard();
+      discard();
       for (const line of over) io.stderr(`aifactory: ${line}\n`);
       io.stderr(`aifactory: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
     // The deploy-order pack reads what was just written, as Terraform, Flux and Argo CD would.
-    const order = deployOrderFindings(staged.staging, gitops.staging);
+    const order = deployOrderFindings(staged.staging, gitops?.staging);
     if (hasErrors(order)) {
       progress.done();
-      staged.discard();
-      gitops.discard();
+      discard();
       io.stdout(deployOrderText(order));
       io.stderr(`aifactory: the output would not apply in order: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
     progress.phase('write', out);
     staged.commit();
-    // The GitOps tree is replaced only by a design that delivers by GitOps.
-    const withGitops = hasGitops(evaluation.analysis.platform);
-    if (withGitops) gitops.commit();
-    else gitops.discard();
+    gitops?.commit();
     progress.done();
     io.stdout(summaryText(evaluation) + findingsText(evaluation) + stackPlanText(plan));
-    io.stdout(`wrote ${out}${withGitops ? ` and ${gitopsOut}` : ''}\n`);
+    io.stdout(`wrote ${out}${gitops ? ` and ${gitopsOut}` : ''}\n`);
     return EXIT_OK;
   } catch (e) {
     progress.done();
-    staged.discard();
-    gitops.discard();
+    discard();
     throw e;
   }
 }
@@ -279,10 +284,20 @@ async function report(source: AppSource, out: string, summary: string | undefine
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  writeFile(out, await reportHtml(evaluation));
-  if (summary) writeFile(summary, summaryMarkdown(evaluation));
+  const html = await reportHtml(evaluation);
+  writeNamed('--out', out, html);
+  if (summary) writeNamed('--summary', summary, summaryMarkdown(evaluation));
   io.stdout(`wrote ${out}${summary ? ` and ${summary}` : ''}\n`);
   return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes a file a flag names; a filesystem error is one line naming the flag and the errno. */
+function writeNamed(flag: string, file: string, text: string): void {
+  try {
+    writeFile(file, text);
+  } catch (e) {
+    throw new UsageError(`${flag} ${file}: ${errnoText(e)}`);
+  }
 }
 
 function check(
@@ -326,5 +341,6 @@ function check(
 }
 
 if (require.main === module) {
-  void run(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  const guard = guardExit((t) => process.stderr.write(t));
+  void run(process.argv.slice(2)).then((code) => guard.finish(code));
 }

@@ -2,40 +2,381 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * Builds an output directory beside its final place and swaps it in whole: a synth that
- * fails for any reason leaves the previous directory as it was, and a reader never sees a
- * half-written tree.
+ * The stamp `synth` writes into every output directory, beside `manifest.json`: the
+ * directory is aifactory output, and these are the files aifactory wrote there. A later
+ * synth replaces a directory only when it carries this stamp and holds nothing else
+ * (docs/architecture.md, "Output contract").
+ */
+export const STAMP = '.aifactory-output';
+
+/** Top-level entries of output written before the stamp existed (aifactory 0.1): replaced as well. */
+const LEGACY_ENTRIES = new Set(['manifest.json', 'stacks', 'helm', 'gitops', 'reports']);
+
+/** A problem with `--out`: the CLI prints the message as one line, exit 2. */
+export class OutputDirError extends Error {
+  constructor(flag: string, out: string, problem: string) {
+    super(`${flag} ${out}: ${problem}`);
+    this.name = 'OutputDirError';
+  }
+}
+
+/** Points where a test can make the process kill itself (SIGKILL), to prove the crash guarantee. */
+export type CrashPoint = 'locked' | 'staged' | 'between-renames' | 'swapped';
+
+/**
+ * Test hook: with `AIFACTORY_TEST_CRASH_AT=<point>` the process kills itself with SIGKILL at
+ * that point of the swap, as a power cut or `kill -9` would. Used only by test/output-dir.test.ts.
+ */
+function crashPoint(point: CrashPoint): void {
+  if (process.env.AIFACTORY_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/** The names, beside DIR, of the lock and of the trees a synth keeps while it swaps. */
+function siblings(target: string) {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  return {
+    dir,
+    base,
+    lock: path.join(dir, `.${base}.aifactory-lock`),
+    staging: path.join(dir, `.${base}.aifactory-staging`),
+    old: path.join(dir, `.${base}.aifactory-old`),
+    /** `.DIR.staging-PID` and `.DIR.old-PID`, left by aifactory 0.1 when it was killed. */
+    legacy: new RegExp(`^\\.${escapeRegExp(base)}\\.(staging|old)-\\d+$`),
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `a` is `b` or one of its ancestors. */
+function isSameOrAncestor(a: string, b: string): boolean {
+  const rel = path.relative(a, b);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real path of `p`, following symbolic links in its existing ancestors. */
+function realish(p: string): string {
+  const missing: string[] = [];
+  let cur = p;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(cur), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return p;
+      missing.push(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
+
+/** The errno text of a filesystem error, without the stack: `permission denied (EACCES)`. */
+export function errnoText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && typeof err.message === 'string') {
+    const m = /^[A-Z]+: ([^,]*)/.exec(err.message);
+    return `${m ? m[1] : err.message} (${err.code})`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Every file under `dir`, relative, sorted, with `/` separators. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(d, e.name), r);
+      else out.push(r);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
+/** Writes the ownership stamp into `dir`, listing every file there (deterministic bytes). */
+export function writeStamp(dir: string): void {
+  const files = listFiles(dir).filter((f) => f !== STAMP);
+  const doc = {
+    generator: 'aifactory',
+    note: 'aifactory synth replaces this directory whole, and only while it holds exactly these files. Keep nothing else here.',
+    files,
+  };
+  fs.writeFileSync(path.join(dir, STAMP), JSON.stringify(doc, null, 2) + '\n');
+}
+
+/**
+ * Why `dir` (an existing directory) may not be replaced, or undefined when it may: empty, or
+ * aifactory output holding only the files its stamp lists (or, without a stamp, only the
+ * top-level entries aifactory 0.1 wrote, manifest.json among them).
+ */
+function notOwned(dir: string): string | undefined {
+  const entries = fs.readdirSync(dir);
+  if (entries.length === 0) return undefined;
+  const stampFile = path.join(dir, STAMP);
+  if (!fs.existsSync(stampFile)) {
+    if (entries.includes('manifest.json') && entries.every((e) => LEGACY_ENTRIES.has(e))) return undefined;
+    return `is a non-empty directory that aifactory did not write (no ${STAMP} stamp); refusing to replace it`;
+  }
+  let listed: Set<string>;
+  try {
+    const doc = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { generator?: unknown; files?: unknown };
+    if (doc.generator !== 'aifactory' || !Array.isArray(doc.files)) throw new Error('bad stamp');
+    listed = new Set(doc.files.map(String));
+  } catch {
+    return `has an unreadable ${STAMP} stamp; refusing to replace it`;
+  }
+  const extra = listFiles(dir).find((f) => f !== STAMP && !listed.has(f));
+  if (extra !== undefined) {
+    return `holds ${extra}, which aifactory did not write; move it away first (synth replaces the directory whole)`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks that `out` may be replaced by synth output, before anything is touched: not empty,
+ * not the filesystem root, the current directory or an ancestor of it or of the app file,
+ * not a file or a symbolic link, and either absent, empty or aifactory output.
+ */
+export function checkOutDir(out: string, appFile: string | undefined, flag = '--out'): string {
+  const fail = (problem: string) => new OutputDirError(flag, JSON.stringify(out), problem);
+  if (out.trim() === '') throw new OutputDirError(flag, "''", 'must name a directory');
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  if (/[\u0000-\u001f\u007f]/.test(out)) throw fail('must not contain control characters');
+  // Links in the parents resolved, DIR itself not: a link at DIR is refused below, not followed.
+  const abs = path.resolve(out);
+  const target = path.join(realish(path.dirname(abs)), path.basename(abs));
+  if (path.parse(target).root === target) throw fail('is the filesystem root; refusing to replace it');
+  if (isSameOrAncestor(target, realish(process.cwd()))) {
+    throw fail('is the current directory or one of its ancestors; refusing to replace it');
+  }
+  if (appFile !== undefined && isSameOrAncestor(target, realish(path.resolve(appFile)))) {
+    throw fail('holds the app file; refusing to replace it');
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return target;
+    throw fail(errnoText(e));
+  }
+  if (st.isSymbolicLink()) throw fail('is a symbolic link; give the directory it points to');
+  if (!st.isDirectory()) throw fail('exists and is not a directory; refusing to replace it');
+  const why = notOwned(target);
+  if (why) throw fail(why);
+  return target;
+}
+
+/**
+ * A lock file beside DIR, created exclusively, holding the owner's pid: one synth writes a
+ * DIR at a time. The lock of a process that no longer runs (killed) is taken over.
+ */
+class Lock {
+  private held = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly describe: (problem: string) => Error,
+  ) {}
+
+  acquire(): void {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        fs.writeFileSync(this.file, `${process.pid} ${startTime(process.pid) ?? ''}\n`, { flag: 'wx' });
+        this.held = true;
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw this.describe(errnoText(e));
+      }
+      const owner = readPid(this.file);
+      if (owner !== undefined && owner !== process.pid && alive(owner, readStart(this.file))) {
+        throw this.describe(
+          `another aifactory synth (pid ${owner}) is writing it; run again when it has finished`,
+        );
+      }
+      // Stale: its owner is gone. Move it aside, and delete it only if it is still the stale one.
+      const aside = `${this.file}.stale-${process.pid}`;
+      try {
+        fs.renameSync(this.file, aside);
+      } catch {
+        continue;
+      }
+      if (readPid(aside) === owner) fs.rmSync(aside, { force: true });
+      else fs.renameSync(aside, this.file);
+    }
+    throw this.describe('could not take its lock (other synths keep starting); run again');
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (readPid(this.file) === process.pid) fs.rmSync(this.file, { force: true });
+  }
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const n = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lock owner's start time, as the lock recorded it. */
+function readStart(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').trim().split(' ')[1] || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's start time in clock ticks since boot (Linux `/proc/PID/stat`, field 22), or undefined elsewhere. */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The lock's owner still runs: its pid exists and, where the lock recorded it, started at the
+ * same time (a pid reused by another process after a kill does not hold the lock).
+ */
+function alive(pid: number, start: string | undefined): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (start === undefined) return true;
+  const now = startTime(pid);
+  return now === undefined || now === start;
+}
+
+/**
+ * Builds an output directory beside its final place and swaps it in whole (docs/architecture.md,
+ * "Output contract"):
+ * 1. `open` checks that DIR may be replaced, takes the lock `.DIR.aifactory-lock`, and repairs
+ *    what a killed synth left: DIR missing with `.DIR.aifactory-old` present means a kill
+ *    between the two renames, and the old tree is renamed back; then every leftover
+ *    staging or old tree of DIR is deleted;
+ * 2. the synth writes into `.DIR.aifactory-staging`;
+ * 3. `commit` stamps the staged tree, renames DIR to `.DIR.aifactory-old`, renames the
+ *    staging to DIR, deletes the old tree and releases the lock.
+ * A kill at any instant leaves DIR complete (old or new), or missing with the complete old
+ * tree beside it, which the next synth renames back before anything else.
  */
 export class StagedDir {
   readonly staging: string;
+  readonly target: string;
   private readonly old: string;
+  private readonly lock: Lock;
+  private readonly onExit = () => this.discard();
+  /** What the repair found and did, for one line on stderr; empty when there was nothing to do. */
+  readonly repaired: string[] = [];
 
-  constructor(readonly target: string) {
-    const dir = path.dirname(path.resolve(target));
-    const base = path.basename(target);
-    this.staging = path.join(dir, `.${base}.staging-${process.pid}`);
-    this.old = path.join(dir, `.${base}.old-${process.pid}`);
-    fs.rmSync(this.staging, { recursive: true, force: true });
-    fs.mkdirSync(this.staging, { recursive: true });
+  /** Checks `out`, locks it, repairs what an interrupted synth left, and creates an empty staging tree. */
+  static open(out: string, appFile?: string, flag = '--out'): StagedDir {
+    return new StagedDir(out, checkOutDir(out, appFile, flag), flag);
   }
 
-  /** Replaces the target with the staged tree. */
-  commit(): void {
-    fs.rmSync(this.old, { recursive: true, force: true });
-    const exists = fs.existsSync(this.target);
-    if (exists) fs.renameSync(this.target, this.old);
+  private constructor(
+    readonly out: string,
+    target: string,
+    private readonly flag: string,
+  ) {
+    this.target = target;
+    const s = siblings(target);
+    this.staging = s.staging;
+    this.old = s.old;
+    const fail = (problem: string) => new OutputDirError(flag, JSON.stringify(out), problem);
     try {
-      fs.renameSync(this.staging, this.target);
+      fs.mkdirSync(s.dir, { recursive: true });
     } catch (e) {
-      if (exists) fs.renameSync(this.old, this.target);
-      throw e;
+      throw fail(errnoText(e));
     }
-    fs.rmSync(this.old, { recursive: true, force: true });
+    this.lock = new Lock(s.lock, fail);
+    this.lock.acquire();
+    process.on('exit', this.onExit);
+    try {
+      crashPoint('locked');
+      this.repair();
+      // Checked again under the lock: a concurrent run may have changed DIR before we held it.
+      checkOutDir(out, undefined, flag);
+      fs.mkdirSync(this.staging);
+    } catch (e) {
+      this.discard();
+      throw e instanceof OutputDirError ? e : fail(errnoText(e));
+    }
   }
 
-  /** Drops the staged tree; the target is untouched. */
+  private repair(): void {
+    const s = siblings(this.target);
+    const exists = (p: string) => {
+      try {
+        fs.lstatSync(p);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const legacy = fs.readdirSync(s.dir).filter((f) => s.legacy.test(f));
+    if (!exists(this.target)) {
+      const olds = [s.old, ...legacy.filter((f) => f.includes('.old-')).map((f) => path.join(s.dir, f))];
+      const old = olds.find(exists);
+      if (old) {
+        fs.renameSync(old, this.target);
+        this.repaired.push(
+          `restored the previous output from ${path.basename(old)} (a synth was killed mid-swap)`,
+        );
+      }
+    }
+    for (const p of [s.staging, s.old, ...legacy.map((f) => path.join(s.dir, f))]) {
+      if (!exists(p)) continue;
+      fs.rmSync(p, { recursive: true, force: true });
+      this.repaired.push(`removed ${path.basename(p)} left by an interrupted synth`);
+    }
+  }
+
+  /** Stamps the staged tree and replaces the target with it; releases the lock. */
+  commit(): void {
+    const fail = (e: unknown) => new OutputDirError(this.flag, JSON.stringify(this.out), errnoText(e));
+    try {
+      writeStamp(this.staging);
+      crashPoint('staged');
+      const exists = fs.existsSync(this.target);
+      if (exists) fs.renameSync(this.target, this.old);
+      crashPoint('between-renames');
+      try {
+        fs.renameSync(this.staging, this.target);
+      } catch (e) {
+        if (exists) fs.renameSync(this.old, this.target);
+        throw e;
+      }
+      crashPoint('swapped');
+      fs.rmSync(this.old, { recursive: true, force: true });
+    } catch (e) {
+      this.discard();
+      throw fail(e);
+    }
+    this.close();
+  }
+
+  /** Drops the staged tree; the target is untouched. Releases the lock. */
   discard(): void {
     fs.rmSync(this.staging, { recursive: true, force: true });
+    this.close();
+  }
+
+  private close(): void {
+    process.removeListener('exit', this.onExit);
+    this.lock.release();
   }
 }
 

@@ -148,7 +148,7 @@ function stepChart(c: ClusterModel, step: ApplyStep): OutputFile[] {
   const byKind = new Map<string, K8sObject[]>();
   for (const o of step.objects) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
   for (const [kind, objects] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    files.push({ path: `${dir}/templates/${kebab(kind)}.yaml`, text: docs(objects) });
+    files.push({ path: `${dir}/templates/${kebab(kind)}.yaml`, text: helmLiteral(docs(objects)) });
   }
   return files;
 }
@@ -252,6 +252,15 @@ function flux(c: ClusterModel, steps: readonly ApplyStep[], repoDir: string): Ou
       return { path: `${c.name}/flux/releases/${step.name}.yaml`, text: yaml(release) };
     }),
   ];
+}
+
+/**
+ * Template text that Helm renders to exactly `text`: every `{{` becomes the action
+ * ``{{`{{`}}`` (a Go template raw string), so no character of a name or value in a chart's
+ * `templates/` is ever run by Helm. Other text, `}}` included, is literal to Go templates.
+ */
+export function helmLiteral(text: string): string {
+  return text.replace(/\{\{/g, () => '{{`{{`}}');
 }
 
 function kebab(kind: string): string {

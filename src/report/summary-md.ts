@@ -2,6 +2,7 @@ import { Evaluation } from '../evaluate';
 import { Finding, Severity } from '../policy/rule';
 import { fmt } from '../units';
 import { worstCase } from './diagram-data';
+import { mdCode, mdText } from './markdown';
 
 /** Most error findings listed in the summary's table; the rest are counted. */
 export const SUMMARY_MAX_ERRORS = 20;
@@ -26,10 +27,10 @@ export function summaryMarkdown(evaluation: Evaluation): string {
     `| ${fmt(s.sites, 0)} | ${fmt(s.racks, 0)} | ${fmt(s.gpus, 0)} | ${fmt(s.itLoadKw / 1000, 2)} MW | ${fmt(s.facilityLoadKw / 1000, 2)} MW | ${fmt(s.pue, 3)} |`,
     '',
     highest
-      ? `- **Highest utilization** in normal operation: ${fmt(highest.utilization * 100)}% of the rating, ${highest.label} \`${highest.path}\``
+      ? `- **Highest utilization** in normal operation: ${fmt(highest.utilization * 100)}% of the rating, ${mdText(highest.label)} ${mdCode(highest.path)}`
       : '- **Highest utilization**: no equipment',
     worst
-      ? `- **Worst N-1 case**: ${fmt(worst.utilization * 100)}%, \`${worst.path}\` carries ${fmt(worst.load)} of ${fmt(worst.limit)} ${worst.unit} ${worst.ownUnit ? 'with one of its units lost' : `when \`${worst.failure}\` fails`}`
+      ? `- **Worst N-1 case**: ${fmt(worst.utilization * 100)}%, ${mdCode(worst.path)} carries ${fmt(worst.load)} of ${fmt(worst.limit)} ${worst.unit} ${worst.ownUnit ? 'with one of its units lost' : `when ${mdCode(worst.failure)} fails`}`
       : '- **Worst N-1 case**: no single failure raises a load',
     `- **Findings**: ${errors.length} error(s), ${active('warning').length} warning(s), ${active('info').length} info, ${suppressed} suppressed`,
   ];
@@ -48,10 +49,5 @@ function verdict(errors: number, warnings: number): string {
 
 function errorRow(f: Finding): string {
   const n = (v: number | null) => (v === null ? '' : fmt(v, 2));
-  return `| ${f.ruleId} | \`${f.path}\` | ${n(f.measured)} | ${n(f.limit)} | ${cell(f.unit ?? '')} | ${cell(f.message)} |`;
-}
-
-/** Table cell text: pipes escaped, no line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return `| ${mdText(f.ruleId)} | ${mdCode(f.path)} | ${n(f.measured)} | ${n(f.limit)} | ${mdText(f.unit ?? '')} | ${mdText(f.message)} |`;
 }

@@ -1,0 +1,56 @@
+import { DesignError } from '../errors';
+
+/**
+ * Checks of user text that becomes a Kubernetes object name, namespace, label key or label
+ * value, at construction, with the construct path and the prop in the error. What passes
+ * cannot carry Helm template delimiters, YAML syntax, path separators or line breaks.
+ */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** The value as it appears in an error: quoted, escaped, at most 80 characters. */
+export function shown(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  const s = JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  return s;
+}
+
+/** A DNS-1123 label (RFC 1123): at most 63 characters of a-z, 0-9 and '-', alphanumeric at both ends. Namespaces, cluster and queue names. */
+export function dnsLabelName(path: string, prop: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
+    throw new DesignError(
+      path,
+      `${prop} must be a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit), got ${shown(value)}`,
+    );
+  }
+  return value;
+}
+
+/** A Kubernetes label key: an optional DNS-1123 subdomain prefix (at most 253) and '/', then a name of at most 63 characters. */
+export function labelKey(path: string, prop: string, value: unknown): string {
+  const fail = () =>
+    new DesignError(
+      path,
+      `${prop} must be a Kubernetes label key ([prefix/]name: the prefix a DNS-1123 subdomain, the name at most 63 characters of letters, digits, '-', '_' and '.'), got ${shown(value)}`,
+    );
+  if (typeof value !== 'string') throw fail();
+  const slash = value.indexOf('/');
+  const prefix = slash < 0 ? undefined : value.slice(0, slash);
+  const name = slash < 0 ? value : value.slice(slash + 1);
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) throw fail();
+  if (name.length > 63 || !LABEL_NAME.test(name)) throw fail();
+  return value;
+}
+
+/** A Kubernetes label value: empty, or at most 63 characters of letters, digits, '-', '_' and '.', alphanumeric at both ends. */
+export function labelValue(path: string, prop: string, value: unknown): string {
+  if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !LABEL_NAME.test(value)))) {
+    throw new DesignError(
+      path,
+      `${prop} must be a Kubernetes label value (empty, or at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit), got ${shown(value)}`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,439 @@
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { treeHash } from './fixtures/tree-hash';
+
+// The output contract (docs/architecture.md): synth replaces only what it wrote, a kill at
+// any moment leaves DIR complete or repairable by the next run, concurrent synths are
+// serialized, and a run that did not complete its check never exits 0.
+
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'bin', 'aifactory.js');
+const app = (name: string) => path.join(root, 'test', 'fixtures', 'apps', `${name}.ts`);
+const SMALL = app('small');
+const SMALL_B = app('small-b');
+
+function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: opts.cwd ?? root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', ...opts.env },
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+let tmp: string;
+let treeA: Record<string, string>;
+let treeB: Record<string, string>;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-outdir-'));
+  const a = path.join(tmp, 'ref-a');
+  const b = path.join(tmp, 'ref-b');
+  expect(cli(['synth', SMALL, '--out', a]).code).toBe(0);
+  expect(cli(['synth', SMALL_B, '--out', b]).code).toBe(0);
+  treeA = treeHash(a);
+  treeB = treeHash(b);
+  expect(treeA).not.toEqual(treeB);
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** A fresh folder holding DIR = the output of `small` (the old tree). */
+function project(name: string): { dir: string; out: string } {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir);
+  const out = path.join(dir, 'out');
+  expect(cli(['synth', SMALL, '--out', out]).code).toBe(0);
+  return { dir, out };
+}
+
+/** Entries beside DIR other than DIR itself: leftovers of a synth. */
+const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'out');
+
+describe('synth replaces only a directory it wrote', () => {
+  test('the stamp lists every file synth wrote, and a second synth replaces the directory', () => {
+    const { dir, out } = project('stamp');
+    const stamp = JSON.parse(fs.readFileSync(path.join(out, '.aifactory-output'), 'utf8'));
+    expect(stamp.generator).toBe('aifactory');
+    expect(stamp.files).toEqual(Object.keys(treeA).filter((f) => f !== '.aifactory-output'));
+    const r = cli(['synth', SMALL_B, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(treeHash(out)).toEqual(treeB);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'the current directory',
+      '.',
+      'is the current directory or one of its ancestors; refusing to replace it',
+    ],
+    [
+      'an ancestor of the current directory',
+      '..',
+      'is the current directory or one of its ancestors; refusing to replace it',
+    ],
+    ['the filesystem root', '/', 'is the filesystem root; refusing to replace it'],
+  ])('--out %s: exit 2, one line, nothing deleted', (_name, out, problem) => {
+    const dir = path.join(tmp, `cwd-${_name.replace(/\W+/g, '-')}`);
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'README.md'), 'mine\n');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}\n');
+    const before = treeHash(dir);
+    const r = cli(['synth', SMALL, '--out', out], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`aifactory: --out ${JSON.stringify(out)}: ${problem}\n`);
+    expect(treeHash(dir)).toEqual(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['README.md', 'package.json', 'src']);
+  });
+
+  test('--out "$PWD" in a project folder keeps README, src/ and package.json', () => {
+    const dir = path.join(tmp, 'pwd');
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'README.md'), 'mine\n');
+    const r = cli(['synth', SMALL, '--out', dir], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(dir)}: is the current directory or one of its ancestors; refusing to replace it\n`,
+    );
+    expect(fs.readdirSync(dir).sort()).toEqual(['README.md', 'src']);
+  });
+
+  test('--out the folder holding the app file: exit 2', () => {
+    const dir = path.join(tmp, 'appdir');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(SMALL, path.join(dir, 'main.ts'));
+    const r = cli(['synth', path.join(dir, 'main.ts'), '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(dir)}: holds the app file; refusing to replace it\n`,
+    );
+    expect(fs.readdirSync(dir)).toEqual(['main.ts']);
+  });
+
+  test('--out an existing file: exit 2, the file kept byte for byte', () => {
+    const file = path.join(tmp, 'some-file');
+    fs.writeFileSync(file, 'precious\n');
+    const r = cli(['synth', SMALL, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(file)}: exists and is not a directory; refusing to replace it\n`,
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe('precious\n');
+  });
+
+  test('--out a non-empty folder that aifactory did not write: exit 2, kept', () => {
+    const dir = path.join(tmp, 'foreign');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
+    const r = cli(['synth', SMALL, '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(dir)}: is a non-empty directory that aifactory did not write (no .aifactory-output stamp); refusing to replace it\n`,
+    );
+    expect(fs.readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  test('a file added to aifactory output is not deleted: exit 2 naming it', () => {
+    const { out } = project('extra');
+    fs.writeFileSync(path.join(out, 'stacks', 'keep.txt'), 'mine\n');
+    const r = cli(['synth', SMALL_B, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(out)}: holds stacks/keep.txt, which aifactory did not write; move it away first (synth replaces the directory whole)\n`,
+    );
+    expect(fs.readFileSync(path.join(out, 'stacks', 'keep.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  test('--out a symbolic link: exit 2, the link and its target kept', () => {
+    const { dir, out } = project('link');
+    const link = path.join(dir, 'link');
+    fs.symlinkSync(out, link);
+    const r = cli(['synth', SMALL_B, '--out', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(link)}: is a symbolic link; give the directory it points to\n`,
+    );
+    expect(fs.readlinkSync(link)).toBe(out);
+    expect(treeHash(out)).toEqual(treeA);
+  });
+
+  test("--out '': exit 2, one line naming the flag", () => {
+    const r = cli(['synth', SMALL, '--out', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("aifactory: --out '': must name a directory\n");
+  });
+
+  test('a name too long: exit 2, one line naming --out and the errno', () => {
+    const out = path.join(tmp, 'x'.repeat(300));
+    const r = cli(['synth', SMALL, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`aifactory: --out ${JSON.stringify(out)}: name too long (ENAMETOOLONG)\n`);
+  });
+});
+
+describe('concurrent synths into one DIR', () => {
+  test('a live lock: the second synth fails at once with one line, DIR untouched', () => {
+    const { dir, out } = project('locked');
+    fs.writeFileSync(path.join(dir, '.out.aifactory-lock'), `${process.pid}\n`);
+    const r = cli(['synth', SMALL_B, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${JSON.stringify(out)}: another aifactory synth (pid ${process.pid}) is writing it; run again when it has finished\n`,
+    );
+    expect(treeHash(out)).toEqual(treeA);
+    expect(leftovers(dir)).toEqual(['.out.aifactory-lock']);
+  });
+
+  test('a lock whose pid now belongs to another process (other start time) is taken over', () => {
+    const { dir, out } = project('reused-pid');
+    fs.writeFileSync(path.join(dir, '.out.aifactory-lock'), `${process.pid} 1\n`);
+    const r = cli(['synth', SMALL_B, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(treeHash(out)).toEqual(treeB);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('a lock left by a killed synth is taken over', () => {
+    const { dir, out } = project('stale-lock');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    fs.writeFileSync(path.join(dir, '.out.aifactory-lock'), `${dead.stdout}\n`);
+    const r = cli(['synth', SMALL_B, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(treeHash(out)).toEqual(treeB);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('two synths at once: one writes, the other writes after it or fails with one line; never an orphaned tree', async () => {
+    const { dir, out } = project('race');
+    const run = (file: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const p = spawn(process.execPath, [bin, 'synth', file, '--out', out], { cwd: root });
+        let stderr = '';
+        p.stderr.on('data', (d) => (stderr += d));
+        p.on('close', (code) => resolve({ code, stderr }));
+      });
+    const [a, b] = await Promise.all([run(SMALL_B), run(SMALL_B)]);
+    for (const r of [a, b]) {
+      if (r.code === 2) expect(r.stderr).toMatch(/another aifactory synth \(pid \d+\) is writing it/);
+      else expect(r.code).toBe(0);
+    }
+    expect([a.code, b.code]).toContain(0);
+    expect(treeHash(out)).toEqual(treeB);
+    expect(leftovers(dir)).toEqual([]);
+  }, 60_000);
+});
+
+/** DIR after a kill: the complete old tree, the complete new one, or missing with the old tree beside it. */
+function expectCompleteOrRepairable(dir: string, out: string): void {
+  if (fs.existsSync(out)) {
+    expect([treeA, treeB]).toContainEqual(treeHash(out));
+  } else {
+    expect(treeHash(path.join(dir, '.out.aifactory-old'))).toEqual(treeA);
+  }
+}
+
+/** The next synth repairs, then writes: DIR is the new tree and nothing is left beside it. */
+function expectNextRunRepairs(dir: string, out: string): void {
+  const r = cli(['synth', SMALL_B, '--out', out]);
+  expect(r.code).toBe(0);
+  expect(treeHash(out)).toEqual(treeB);
+  expect(leftovers(dir)).toEqual([]);
+}
+
+describe('a kill -9 at any moment leaves DIR complete, and the next run removes every leftover', () => {
+  test.each(['locked', 'staged', 'between-renames', 'swapped'])(
+    'killed at %s (injected SIGKILL)',
+    (point) => {
+      const { dir, out } = project(`crash-${point}`);
+      const r = cli(['synth', SMALL_B, '--out', out], { env: { AIFACTORY_TEST_CRASH_AT: point } });
+      expect(r.signal).toBe('SIGKILL');
+      expectCompleteOrRepairable(dir, out);
+      if (point === 'between-renames') {
+        // The window the swap cannot close: DIR missing, both trees beside it.
+        expect(fs.existsSync(out)).toBe(false);
+        expect(leftovers(dir).sort()).toEqual([
+          '.out.aifactory-lock',
+          '.out.aifactory-old',
+          '.out.aifactory-staging',
+        ]);
+      }
+      if (point === 'swapped') expect(treeHash(out)).toEqual(treeB);
+      expectNextRunRepairs(dir, out);
+    },
+    60_000,
+  );
+
+  test('killed between the renames, the next run restores the old tree first and says so', () => {
+    const { dir, out } = project('crash-restore');
+    cli(['synth', SMALL_B, '--out', out], { env: { AIFACTORY_TEST_CRASH_AT: 'between-renames' } });
+    // The next run is refused by the check (error findings), yet repairs DIR before anything else.
+    const r = cli(['synth', app('overloaded'), '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `aifactory: ${out}: restored the previous output from .out.aifactory-old (a synth was killed mid-swap)\n`,
+    );
+    expect(r.stderr).toContain(
+      `aifactory: ${out}: removed .out.aifactory-staging left by an interrupted synth\n`,
+    );
+    expect(treeHash(out)).toEqual(treeA);
+    expect(leftovers(dir)).toEqual([]);
+  }, 60_000);
+
+  test('leftovers of aifactory 0.1 (.DIR.staging-PID, .DIR.old-PID) are removed by the next run', () => {
+    const { dir, out } = project('legacy');
+    fs.mkdirSync(path.join(dir, '.out.staging-4242', 'stacks'), { recursive: true });
+    fs.mkdirSync(path.join(dir, '.out.old-4242'));
+    expectNextRunRepairs(dir, out);
+  });
+
+  /** Spawns a synth and SIGKILLs it when `when` first holds (polled every 2 ms). */
+  function killWhen(out: string, when: () => boolean): Promise<boolean> {
+    return new Promise((resolve) => {
+      const child: ChildProcess = spawn(process.execPath, [bin, 'synth', SMALL_B, '--out', out], {
+        cwd: root,
+        stdio: 'ignore',
+      });
+      let killed = false;
+      const timer = setInterval(() => {
+        if (!killed && when()) {
+          killed = true;
+          child.kill('SIGKILL');
+        }
+      }, 2);
+      child.on('close', () => {
+        clearInterval(timer);
+        resolve(killed);
+      });
+    });
+  }
+
+  test.each([
+    ['the lock is taken', (dir: string) => fs.existsSync(path.join(dir, '.out.aifactory-lock'))],
+    ['the staging tree exists', (dir: string) => fs.existsSync(path.join(dir, '.out.aifactory-staging'))],
+  ])(
+    'a real kill -9 from outside once %s',
+    async (_name, when) => {
+      const { dir, out } = project(`kill-${_name.replace(/\W+/g, '-')}`);
+      const killed = await killWhen(out, () => when(dir));
+      expect(killed).toBe(true);
+      expectCompleteOrRepairable(dir, out);
+      expectNextRunRepairs(dir, out);
+    },
+    60_000,
+  );
+
+  test('real kills -9 from outside at 20%, 40%, 60%, 80% and 95% of a synth', async () => {
+    const { dir, out } = project('kill-timed');
+    const t0 = Date.now();
+    expect(cli(['synth', SMALL_B, '--out', out]).code).toBe(0);
+    const duration = Date.now() - t0;
+    let kills = 0;
+    for (const fraction of [0.2, 0.4, 0.6, 0.8, 0.95]) {
+      cli(['synth', SMALL, '--out', out]); // back to the old tree
+      const start = Date.now();
+      if (await killWhen(out, () => Date.now() - start >= fraction * duration)) kills++;
+      expectCompleteOrRepairable(dir, out);
+      expectNextRunRepairs(dir, out);
+    }
+    expect(kills).toBeGreaterThanOrEqual(3);
+  }, 120_000);
+});
+
+describe('no silent pass: a run whose check did not complete never exits 0', () => {
+  test('an app calling process.exit(0) while it loads: exit 2, one line, nothing written', () => {
+    const { dir, out } = project('exits');
+    const r = cli(['synth', app('exits'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'aifactory: the app called process.exit(0) before the check completed: nothing was checked, nothing written\n',
+    );
+    expect(treeHash(out)).toEqual(treeA);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('an app calling process.exit(0) from a callback while synth writes: exit 2, DIR as it was', () => {
+    const { dir, out } = project('exits-late');
+    const r = cli(['synth', app('exits-late'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('aifactory: the app called process.exit(0) before the check completed');
+    expect(treeHash(out)).toEqual(treeA);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('check: an app calling process.exit(0) exits 2', () => {
+    const r = cli(['check', app('exits')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  test('an app with a syntax error: one line naming the file, exit 2', () => {
+    const file = path.join(tmp, 'broken.ts');
+    fs.writeFileSync(file, 'const x = ;\n');
+    const r = cli(['check', file], { cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/^aifactory: broken\.ts: .*broken\.ts:1:10: ERROR: Unexpected ";"\n$/);
+  });
+
+  test('a FIFO as APP: exit 2 at once, one line', () => {
+    const fifo = path.join(tmp, 'app.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo on this system
+    const r = cli(['check', fifo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`aifactory: APP ${fifo} is not a regular file\n`);
+  });
+});
+
+describe('every error is one line on stderr naming the file, construct path or flag, exit 2', () => {
+  test('report --out a directory: one line naming the flag and the errno', () => {
+    const dir = path.join(tmp, 'report-dir');
+    fs.mkdirSync(dir);
+    const r = cli(['report', SMALL, '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`aifactory: --out ${dir}: illegal operation on a directory (EISDIR)\n`);
+  });
+
+  const header = `import { TerraformStack } from '${root}/node_modules/cdktf';
+import { AiFactoryApp, PhysicalStack } from '${root}/stacks';
+import { Delivery, DraDriver, GpuCluster, Hall, Rack, Site, Ups } from '${root}/constructs';
+const app = new AiFactoryApp();
+`;
+  test.each([
+    [
+      'a stack id ..',
+      `new PhysicalStack(app, '..');`,
+      `aifactory: app.ts: <app>: stack id ".." is a relative path\n`,
+    ],
+    [
+      'a plain TerraformStack id with a line break',
+      `new TerraformStack(app, 'a\\nb');`,
+      `aifactory: app.ts: Cannot create TerraformStack with id "a b". It contains a whitespace character. Please remove any whitespace characters in your TerraformStack id, like so: "ab"\n`,
+    ],
+    [
+      'a Helm action in computeDomainNamespace',
+      `const site = new Site(new PhysicalStack(app, 'lab'), 'site', { country: 'FR', gridConnectionMw: 1 });
+const hall = new Hall(site, 'hall', { designKwPerRack: 150, rackPositions: 1 });
+const ups = new Ups(site, 'ups', { moduleRatingKw: 200, feeds: [site.grid] });
+const cluster = new GpuCluster(site, 'c', { racks: [new Rack(hall, 'r', { system: 'gb200-nvl72', feeds: [ups] })], delivery: Delivery.gitops({ repoUrl: 'https://git.example.org/x.git' }) });
+new DraDriver(cluster, 'dra', { computeDomainNamespace: '{{ exec "id" }}\\nkind: Secret' });`,
+      `aifactory: app.ts: lab/site/c/dra: computeDomainNamespace must be a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit), got "{{ exec \\"id\\" }}\\nkind: Secret"\n`,
+    ],
+    [
+      'a literal cluster token from the environment',
+      `new GpuCluster(new TerraformStack(app, 'k'), 'c', { racks: [], delivery: Delivery.terraform(), connection: { host: 'https://k', token: process.env.HOME ?? 'x', clusterCaCertificate: 'PEM' } });`,
+      `aifactory: app.ts: k/c: connection.token must be a Terraform reference (a Kapsule cluster's platformTarget.token, or a sensitive TerraformVariable's stringValue), not a literal: it would be written in clear into cdk.tf.json; leave connection out to take the token from the environment (KUBE_TOKEN)\n`,
+    ],
+  ])('%s', (_name, body, stderr) => {
+    const dir = path.join(tmp, `err-${_name.replace(/\W+/g, '-')}`);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'app.ts'), `${header}${body}\napp.synth();\n`);
+    const r = cli(['synth', 'app.ts', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(stderr);
+    expect(fs.readdirSync(dir)).toEqual(['app.ts']);
+  });
+});
