@@ -205,9 +205,36 @@ function files(dir: string): string[] {
 
 const HELM_ESCAPE = '{{`{{`}}';
 
-/** What the output says about template openings, per Terraform file, and the texts Helm would render. */
+/**
+ * Go template actions Prometheus would run in the alerting rules of `groups`: alert labels and
+ * annotations are templates (`{{ $value }}`); the raw-string action ``{{`{{`}}`` is a literal `{{`.
+ * Recording rules' labels are not templates.
+ */
+function prometheusOpenings(
+  groups: { rules: { alert?: string; labels?: object; annotations?: object }[] }[],
+) {
+  return groups
+    .flatMap((g) => g.rules)
+    .filter((r) => r.alert !== undefined)
+    .flatMap((r) => strings([r.labels ?? {}, r.annotations ?? {}]))
+    .reduce((n, s) => n + s.split(HELM_ESCAPE).join('').split('{{').length - 1, 0);
+}
+
+/** The GitOps tree `synthesizeDesign` writes by default: `gitops` beside the outdir (`--gitops-out`). */
+const gitopsDir = (outdir: string) => path.join(path.dirname(outdir), 'gitops');
+
+/**
+ * What the output says about template openings, per Terraform file and per Prometheus rule set,
+ * and the texts Helm would render: both declared output directories, the outdir and the GitOps
+ * tree, inspected alike.
+ */
 function inspect(outdir: string): Map<string, number> {
-  const tfOpenings = new Map<string, number>();
+  const openings = new Map<string, number>();
+  for (const root of [outdir, gitopsDir(outdir)]) inspectDir(root, openings);
+  return openings;
+}
+
+function inspectDir(outdir: string, openings: Map<string, number>): void {
   for (const f of files(outdir)) {
     expect(fs.realpathSync(f).startsWith(fs.realpathSync(outdir) + path.sep)).toBe(true);
     const rel = path.relative(outdir, f);
@@ -215,19 +242,27 @@ function inspect(outdir: string): Map<string, number> {
     if (f.endsWith('.json') || rel === '.aifactory-output') {
       const doc = JSON.parse(text);
       if (rel.endsWith('cdk.tf.json')) {
-        tfOpenings.set(
+        openings.set(
           rel,
           strings(doc).reduce((n, s) => n + templateOpenings(s), 0),
         );
       }
+      if (rel.startsWith(`reports${path.sep}prometheus${path.sep}`))
+        openings.set(rel, prometheusOpenings(doc.groups));
     }
-    if (f.endsWith('.yaml')) {
+    if (/\.ya?ml$/.test(f)) {
       if (rel.includes(`${path.sep}templates${path.sep}`)) {
         // Helm runs the template first: no user `{{` may be left outside the escape action.
         expect(text.split(HELM_ESCAPE).join('')).not.toContain('{{');
       }
       const rendered = text.split(HELM_ESCAPE).join('{{');
-      for (const d of parseAllDocuments(rendered)) expect(d.errors).toEqual([]);
+      for (const d of parseAllDocuments(rendered)) {
+        expect(d.errors).toEqual([]);
+        const o = d.toJS() as { kind?: string; spec?: { groups?: [] } } | null;
+        // The rules as the Prometheus Operator hands them to Prometheus, after Helm has rendered them.
+        if (o?.kind === 'PrometheusRule')
+          openings.set(`${rel}#${openings.size}`, prometheusOpenings(o.spec?.groups ?? []));
+      }
     }
     if (f.endsWith('summary.md')) {
       // No raw HTML tag from user text outside code spans (where Markdown shows it as text).
@@ -235,7 +270,6 @@ function inspect(outdir: string): Map<string, number> {
       expect(outsideCode).not.toMatch(/<[a-zA-Z/!?]/);
     }
   }
-  return tfOpenings;
 }
 
 let tmp: string;
@@ -260,7 +294,8 @@ function check(slot: Slot, text: string, baseline: Map<Slot, Map<string, number>
     fs.rmSync(parent, { recursive: true, force: true });
     return;
   }
-  expect(fs.readdirSync(parent)).toEqual(['out']);
+  // Nothing beside the two declared output directories: the outdir and the GitOps tree.
+  expect(fs.readdirSync(parent).sort()).toEqual(['gitops', 'out']);
   const openings = inspect(outdir);
   // Every `${` / `%{` Terraform evaluates is one the library wrote: as many as with benign text.
   const expected = baseline.get(slot)!;
@@ -317,7 +352,8 @@ const hostile = fc.oneof(
 describe('hostile strings through every construct prop that reaches the output', () => {
   const baseline = new Map<Slot, Map<string, number>>();
   beforeAll(() => {
-    const outdir = path.join(tmp, 'baseline');
+    const outdir = path.join(tmp, 'baseline', 'out');
+    fs.mkdirSync(path.dirname(outdir));
     synth('stack id', 'lab', outdir);
     const openings = inspect(outdir);
     for (const s of SLOTS) baseline.set(s, openings);
@@ -348,18 +384,46 @@ describe('the escapes, on their own', () => {
 
   test('a Scaleway description reaches cdk.tf.json escaped, and Terraform reads it back as written', () => {
     const text = '${file("/etc/passwd")} %{ if true }x%{ endif }';
-    const outdir = path.join(tmp, 'description');
+    const outdir = path.join(tmp, 'description', 'out');
+    fs.mkdirSync(path.dirname(outdir));
     synth('scaleway description', text, outdir);
     const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/cloud/cdk.tf.json'), 'utf8'));
     const [cluster] = Object.values(tf.resource.scaleway_k8s_cluster) as { description: string }[];
     expect(cluster.description).toBe('$${file("/etc/passwd")} %%{ if true }x%%{ endif }');
     expect(cluster.description.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')).toBe(text);
-    // References the library builds stay references.
-    expect(JSON.stringify(tf.provider)).toContain('${scaleway_k8s_cluster.');
+    // References the library builds stay references: the cloud stack outputs the Kapsule
+    // connection, and the cluster's platform stack reads it back through the remote state.
+    const outputs = Object.values(tf.output as Record<string, { value: unknown }>).map((o) => o.value);
+    const [name] = Object.keys(tf.resource.scaleway_k8s_cluster);
+    expect(outputs).toContain(`\${scaleway_k8s_cluster.${name}.kubeconfig[0].host}`);
+    const platform = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'stacks/cloud-training-platform/cdk.tf.json'), 'utf8'),
+    );
+    expect(JSON.stringify(platform.provider)).toContain('${data.terraform_remote_state.');
+    expect(JSON.stringify(platform.provider)).not.toContain('$${');
   });
 
   test('helmLiteral: Helm renders ``{{`{{`}}`` to {{, so the chart shows the text as written', () => {
     expect(helmLiteral('a: {{ exec "id" }} {{{')).toBe('a: {{`{{`}} exec "id" }} {{`{{`}}{');
+  });
+
+  test('power alerts: a site id with a template action reaches the alert labels and annotations as text', () => {
+    const outdir = path.join(tmp, 'alerts', 'out');
+    fs.mkdirSync(path.dirname(outdir));
+    synth('site id', '{{ query "up" }}', outdir);
+    const rules = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'reports/prometheus/cluster.rules.json'), 'utf8'),
+    );
+    const alert = (rules.groups as { rules: { alert?: string; labels: object; annotations: object }[] }[])
+      .flatMap((g) => g.rules)
+      .find((r) => r.alert === 'AifactorySiteFacilityPowerAboveGridConnection')!;
+    // Prometheus expands ``{{`{{`}}`` to {{: the summary shows the path as written.
+    expect(alert.annotations).toMatchObject({
+      summary: expect.stringMatching(/^Site lab\/\{\{`\{\{`\}\} query "up" \}\} draws /),
+      description: expect.stringContaining('draws {{ $value | humanize }}W'),
+    });
+    expect(prometheusOpenings(rules.groups)).toBeGreaterThan(0); // the library's own {{ $value }}
+    expect(JSON.stringify(alert)).not.toContain('{{ query');
   });
 
   test('Markdown: HTML and punctuation escaped, paths in code spans that hold any backticks', () => {

@@ -122,14 +122,14 @@ export function powerRules(
         alert: 'AifactoryRackPowerAboveBudget',
         expr: `${RACK_POWER}{rack="${labels.rack}"} > ${num(h.normalLimitW)}`,
         for: forDuration,
-        labels: { severity: 'warning', ...labels },
+        labels: templateLiterals({ severity: 'warning', ...labels }),
         annotations: {
-          summary: `Rack ${node.path} draws more than its ${kw(h.normalLimitW)} kW design power`,
+          summary: `Rack ${templateLiteral(node.path)} draws more than its ${kw(h.normalLimitW)} kW design power`,
           description:
-            `Rack ${node.path} draws {{ $value | humanize }}W (GPU power / ${fmt(share.share, 4)}, the GPUs' share of ` +
+            `Rack ${templateLiteral(node.path)} draws {{ $value | humanize }}W (GPU power / ${fmt(share.share, 4)}, the GPUs' share of ` +
             `its design power${share.unverified ? ', from an unverified GPU power figure' : ''}), above the ` +
             `${kw(h.normalLimitW)} kW its power train was designed for.`,
-          equipment: node.path,
+          equipment: templateLiteral(node.path),
           limit_kw: limitKw(h.normalLimitW),
           protects_against: 'loads above the design power the power train and cooling were sized for',
         },
@@ -338,13 +338,13 @@ function equipmentAndSiteRules(plant: Plant, design: OperationsInput, scope: Rul
       alert: 'AifactoryEquipmentPowerAboveContinuousLimit',
       expr: `${EQUIPMENT_POWER}{${selector}} > ${num(h.normalLimitW)}`,
       for: forDuration,
-      labels: { severity: 'warning', ...labels },
+      labels: templateLiterals({ severity: 'warning', ...labels }),
       annotations: {
-        summary: `${x.label} ${x.path} carries more than its ${kw(h.normalLimitW)} kW continuous limit`,
+        summary: `${x.label} ${templateLiteral(x.path)} carries more than its ${kw(h.normalLimitW)} kW continuous limit`,
         description:
-          `${x.label} ${x.path} carries {{ $value | humanize }}W, above ${fmt(x.maxUtilization * 100)}% of its ` +
+          `${x.label} ${templateLiteral(x.path)} carries {{ $value | humanize }}W, above ${fmt(x.maxUtilization * 100)}% of its ` +
           `${kw(x.capacityW)} kW rating (maximum continuous utilization).`,
-        equipment: x.path,
+        equipment: templateLiteral(x.path),
         limit_kw: limitKw(h.normalLimitW),
         protects_against:
           'continuous operation above the maximum continuous utilization (overheating, breaker trips)',
@@ -385,11 +385,11 @@ function equipmentAndSiteRules(plant: Plant, design: OperationsInput, scope: Rul
         alert: 'AifactorySiteFacilityPowerAboveGridConnection',
         expr: `${SITE_FACILITY_POWER}{site="${siteLabel}"} > ${num(site.gridConnectionW)}`,
         for: forDuration,
-        labels: { severity: 'critical', ...labels },
+        labels: templateLiterals({ severity: 'critical', ...labels }),
         annotations: {
-          summary: `Site ${site.path} draws more than its ${kw(site.gridConnectionW)} kW grid connection`,
-          description: `Site ${site.path} draws {{ $value | humanize }}W (IT power x PUE ${fmt(pue, 4)}), above its ${kw(site.gridConnectionW)} kW grid connection.`,
-          equipment: site.path,
+          summary: `Site ${templateLiteral(site.path)} draws more than its ${kw(site.gridConnectionW)} kW grid connection`,
+          description: `Site ${templateLiteral(site.path)} draws {{ $value | humanize }}W (IT power x PUE ${fmt(pue, 4)}), above its ${kw(site.gridConnectionW)} kW grid connection.`,
+          equipment: templateLiteral(site.path),
           limit_kw: limitKw(site.gridConnectionW),
           protects_against: 'exceeding the contracted grid connection (penalties, utility trip)',
         },
@@ -419,18 +419,19 @@ function n1Alert(
   const over = plant.nodes[h.overloaded!];
   const failure =
     h.failure === h.overloaded
-      ? `the loss of one unit of ${failed.path}`
-      : `the loss of ${failed.label} ${failed.path}`;
-  const protects = `${failure} would put ${over.label} ${over.path} past 100% of its rating`;
+      ? `the loss of one unit of ${templateLiteral(failed.path)}`
+      : `the loss of ${failed.label} ${templateLiteral(failed.path)}`;
+  const protects = `${failure} would put ${over.label} ${templateLiteral(over.path)} past 100% of its rating`;
+  const where = templateLiteral(path);
   return {
     alert,
     expr: `${metric}{${selector}} > ${num(h.n1SafeLoadW!)}`,
     for: forDuration,
-    labels: { severity: 'critical', ...labels },
+    labels: templateLiterals({ severity: 'critical', ...labels }),
     annotations: {
-      summary: `${path} is above its N-1 safe load of ${kw(h.n1SafeLoadW!)} kW`,
-      description: `${path} carries {{ $value | humanize }}W: above ${kw(h.n1SafeLoadW!)} kW, ${protects}.`,
-      equipment: path,
+      summary: `${where} is above its N-1 safe load of ${kw(h.n1SafeLoadW!)} kW`,
+      description: `${where} carries {{ $value | humanize }}W: above ${kw(h.n1SafeLoadW!)} kW, ${protects}.`,
+      equipment: where,
       limit_kw: limitKw(h.n1SafeLoadW!),
       protects_against: failure,
     },
@@ -478,6 +479,21 @@ function limitKw(w: number): string {
 
 function kw(w: number): string {
   return fmt(toKw(w), 1);
+}
+
+/**
+ * Alert template text that Prometheus expands to exactly `text`: alerting rules' labels and
+ * annotations are Go templates (`{{ $value }}`), and construct paths hold user ids. Every `{{`
+ * becomes the raw-string action ``{{`{{`}}``, as `helmLiteral` does for Helm (not imported:
+ * output/gitops reaches this module through the platform).
+ */
+function templateLiteral(text: string): string {
+  return text.replace(/\{\{/g, () => '{{`{{`}}');
+}
+
+/** Alert labels with every value made literal by {@link templateLiteral}. */
+function templateLiterals(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, templateLiteral(v)]));
 }
 
 /** A text as a PromQL double-quoted string body. */
