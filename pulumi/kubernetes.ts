@@ -4,7 +4,9 @@ import { Namespace, NodePatch } from '@pulumi/kubernetes/core/v1';
 import { Release } from '@pulumi/kubernetes/helm/v3';
 import { Provider } from '@pulumi/kubernetes/provider';
 import type { Cluster } from '@pulumiverse/scaleway/kubernetes';
+import { applySteps } from '../src/kubernetes/apply-order';
 import { dnsLabel } from '../src/kubernetes/names';
+import { K8sObject } from '../src/kubernetes/objects';
 import { ClusterModel, OperatorModel } from '../src/kubernetes/platform';
 
 /** What a GPU cluster's platform declared. */
@@ -15,7 +17,11 @@ export interface DeployedPlatform {
   readonly namespaces: Readonly<Record<string, Namespace>>;
   /** Per chart name (`gpu-operator`, `network-operator`, `dra-driver-nvidia-gpu`, `kueue`). */
   readonly releases: Readonly<Record<string, Release>>;
-  /** ComputeDomains, NicClusterPolicy, Kueue Topology, ResourceFlavor, ClusterQueues and LocalQueues, in model order. */
+  /**
+   * Every object of the operators, by apply step (`applySteps`): objects of built-in kinds, then
+   * the custom resources (ComputeDomains, NicClusterPolicy, Kueue Topology, ResourceFlavor,
+   * ClusterQueues and LocalQueues), in model order within a step.
+   */
   readonly customResources: readonly CustomResource[];
   /** Per node name: the layout's labels on a physical node. */
   readonly nodeLabels: Readonly<Record<string, NodePatch>>;
@@ -28,8 +34,10 @@ export interface DeployedPlatform {
  * - a Helm `Release` per operator: its chart (an OCI chart as `oci://<registry path>/<chart>`, an
  *   HTTPS one with `repositoryOpts.repo`), pinned version, release name = chart, its namespace,
  *   and `values` exactly the model's (those the `helm_release` carries as YAML);
- * - a `CustomResource` per custom resource, after every release (which install the CRDs) and its
- *   namespace;
+ * - a `CustomResource` per object, placed by kind as the Terraform stacks are (`applySteps`): an
+ *   object of a built-in kind (NetworkPolicy, ResourceQuota, PriorityClass, RBAC, a CRD) after its
+ *   namespace only, like its `kubernetes_manifest` in the platform stack; a custom resource after
+ *   every release (which install the CRDs), the objects of the steps before it and its namespace;
  * - a `NodePatch` per physical node with the layout's labels (`kubernetes_labels`). Kapsule pool
  *   nodes get theirs from the pool.
  * No Release for the GPU Operator unless the design declares one; on a cluster whose provider
@@ -59,22 +67,38 @@ export function declarePlatform(cluster: ClusterModel, provider?: Provider): Dep
     );
   }
 
+  // The apply steps of the Terraform delivery, by kind: objects of built-in kinds with the
+  // namespaces and releases (after their namespace only), each custom resource after every release
+  // and every object of the steps before (CRDs among them), as the Terraform stacks wait.
+  const steps = applySteps(cluster);
+  for (const o of steps[0].objects) if (o.kind === 'Namespace') namespace(o.metadata.name);
+  for (const t of cluster.tenants) namespace(t.namespace);
   const customResources: CustomResource[] = [];
-  for (const op of cluster.operators) {
-    for (const obj of op.resources) {
-      const deps: Resource[] = [...Object.values(releases)];
+  const before: Resource[] = [];
+  for (const step of steps) {
+    const here: { obj: K8sObject; resource: CustomResource }[] = [];
+    for (const obj of step.objects) {
+      if (obj.kind === 'Namespace') continue;
+      const deps: Resource[] = step.index === 0 ? [] : [...Object.values(releases), ...before];
       if (obj.metadata.namespace) deps.push(namespace(obj.metadata.namespace));
       const { apiVersion, kind, ...rest } = copy(obj);
-      customResources.push(
-        new CustomResource(
+      here.push({
+        obj,
+        resource: new CustomResource(
           `${prefix}/manifest-${dnsLabel(`${obj.kind}-${obj.metadata.namespace ?? ''}-${obj.metadata.name}`)}`,
           { apiVersion, kind, ...rest },
           { ...opts, dependsOn: deps },
         ),
-      );
+      });
     }
+    // What the later steps wait for beyond the releases: the CRD objects of step 0, all of the others.
+    before.push(
+      ...here
+        .filter(({ obj }) => step.index > 0 || obj.kind === 'CustomResourceDefinition')
+        .map((h) => h.resource),
+    );
+    customResources.push(...here.map((h) => h.resource));
   }
-  for (const t of cluster.tenants) namespace(t.namespace);
 
   const nodeLabels: Record<string, NodePatch> = {};
   for (const node of cluster.nodes) {

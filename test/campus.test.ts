@@ -134,16 +134,17 @@ describe('campus queue (MultiKueue)', () => {
     expect(all.filter((r) => r.kind === 'Secret')).toEqual([]);
     const files = gitopsFiles(e.analysis.platform);
     expect(files.filter((f) => /kind: Secret\b/.test(f.text))).toEqual([]);
-    expect(files.map((f) => f.path)).toContain('helm/manager/templates/multi-kueue-cluster.yaml');
+    // A custom resource: in the second apply step's chart, after the Kueue CRDs.
+    expect(files.map((f) => f.path)).toContain('manager/charts/resources/templates/multi-kueue-cluster.yaml');
     const docs = parseAllDocuments(
-      files.find((f) => f.path === 'helm/manager/templates/multi-kueue-cluster.yaml')!.text,
+      files.find((f) => f.path === 'manager/charts/resources/templates/multi-kueue-cluster.yaml')!.text,
     );
     expect(docs).toHaveLength(3);
   });
 
   test("every document of the manager's GitOps templates (namespaces included) validates", () => {
     const templates = gitopsFiles(e.analysis.platform).filter((f) =>
-      f.path.startsWith('helm/manager/templates/'),
+      /^manager\/charts\/(platform|resources)\/templates\//.test(f.path),
     );
     expect(templates.length).toBeGreaterThan(10);
     let n = 0;
@@ -397,11 +398,11 @@ describe('campus-1-4gw example: an AI2F-style programme on one campus queue', ()
   const manager = objects('campus-queue');
   afterAll(() => fs.rmSync(app.outdir, { recursive: true, force: true }));
 
-  test('no findings; one MultiKueueCluster per worker (52 halls and the Warsaw burst cluster)', () => {
+  test('no findings; one MultiKueueCluster per worker (48 halls: 4 GB300 and 2 Vera Rubin buildings and the Warsaw burst cluster)', () => {
     expect(e.findings).toEqual([]);
     expect(campuses).toHaveLength(1);
     const workers = campuses[0].workers.map((w) => w.name);
-    expect(workers).toHaveLength(53);
+    expect(workers).toHaveLength(49);
     expect(manager.filter((r) => r.kind === 'MultiKueueCluster').map((m) => m.metadata.name)).toEqual(
       workers,
     );

@@ -310,14 +310,18 @@ describe('aifactory synth', () => {
       'reports/summary.md',
       'stacks/essonne/cdk.tf.json',
     ]);
-    // The GitOps tree beside --out, where users commit it.
+    // The GitOps tree beside --out, where users commit it, stamped as aifactory's like --out.
     expect(Object.keys(treeHash(path.join(tmp, 'gitops'))).sort()).toEqual([
+      '.aifactory-output',
       'essonne-ai/argocd/apps/platform.yaml',
       'essonne-ai/argocd/apps/resources.yaml',
       'essonne-ai/argocd/root.yaml',
       'essonne-ai/charts/platform/Chart.yaml',
       'essonne-ai/charts/platform/templates/namespace.yaml',
+      'essonne-ai/charts/platform/templates/network-policy.yaml',
+      'essonne-ai/charts/platform/templates/priority-class.yaml',
       'essonne-ai/charts/platform/templates/prometheus-rule.yaml',
+      'essonne-ai/charts/platform/templates/resource-quota.yaml',
       'essonne-ai/charts/platform/values.yaml',
       'essonne-ai/charts/resources/Chart.yaml',
       'essonne-ai/charts/resources/templates/cluster-queue.yaml',

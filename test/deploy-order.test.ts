@@ -12,6 +12,7 @@ import { applySteps } from '../src/kubernetes/apply-order';
 import { ClusterModel } from '../src/kubernetes/platform';
 import { runDeployRules } from '../src/policy/deploy-rule';
 import { stackJobId } from '../src/output/github-workflow';
+import { STAMP } from '../src/output/atomic-dir';
 import { gitopsRepoPath, writeGitops } from '../src/output/gitops';
 import { App, TerraformStack } from 'cdktf';
 import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
@@ -64,9 +65,15 @@ describe('the emitted plan replays against a simulated API on every example', ()
       expect(plans.map((p) => p.engine)).toEqual(engines);
       expect(replay(r.out, r.gitops)).toEqual([]);
       // Every folder of manifests holds only Kubernetes objects, as `kubectl apply -f DIR` reads them:
-      // every file of the tree but a chart's Chart.yaml and values.yaml parses, and every document
-      // has an apiVersion and a kind.
+      // every file of the tree but a chart's Chart.yaml and values.yaml, and the ownership stamp at
+      // the tree's root (outside every cluster folder), parses, and every document has an apiVersion
+      // and a kind.
+      // (No tree at all for a design delivered only by Terraform.)
+      expect(files(r.gitops).filter((f) => path.basename(f) === STAMP)).toEqual(
+        engines.includes('flux') ? [STAMP] : [],
+      );
       for (const f of files(r.gitops)) {
+        if (f === STAMP) continue;
         if (/(^|\/)charts\/[^/]+\/(Chart|values)\.yaml$/.test(f)) continue;
         expect([f, path.extname(f)]).toEqual([f, '.yaml']);
         const docs = parseAllDocuments(fs.readFileSync(path.join(r.gitops, f), 'utf8'));
@@ -187,14 +194,26 @@ describe('the replay fails on output applied too early, naming the object and wh
     );
   });
 
-  test("a tenant namespace dropped from the operators' release: DEP-003 names the LocalQueue and the namespace", () => {
+  test("a tenant namespace dropped from the operators' release: DEP-003 names each object in it (isolation, quota, LocalQueue) and the namespace", () => {
     const { out, gitops } = small('no-namespace');
     const file = path.join(gitops, 'lab-ai', 'charts', 'platform', 'templates', 'namespace.yaml');
     const kept = parseAllDocuments(fs.readFileSync(file, 'utf8'))
       .map((d) => d.toString())
       .filter((d) => !d.includes('name: startup-lab'));
     fs.writeFileSync(file, kept.join('---\n'));
+    // The tenant's objects of built-in kinds, in the same release as its namespace was, and its
+    // LocalQueue, in the release after.
     expect(replay(out, gitops).filter(([, , m]) => m.startsWith('flux:'))).toEqual([
+      [
+        'DEP-003',
+        'gitops/lab-ai/charts/platform/templates/network-policy.yaml',
+        'flux: NetworkPolicy startup-lab/tenant-isolation in HelmRelease flux-system/lab-ai-platform is applied before its namespace startup-lab: nothing creates it',
+      ],
+      [
+        'DEP-003',
+        'gitops/lab-ai/charts/platform/templates/resource-quota.yaml',
+        'flux: ResourceQuota startup-lab/tenant-gpus in HelmRelease flux-system/lab-ai-platform is applied before its namespace startup-lab: nothing creates it',
+      ],
       [
         'DEP-003',
         'gitops/lab-ai/charts/resources/templates/local-queue.yaml',
@@ -320,6 +339,7 @@ describe('apply steps are chosen by kind', () => {
         'NetworkPolicy',
         'ResourceQuota',
         'RoleBinding',
+        'PriorityClass',
         'CustomResourceDefinition',
         'Cohort',
         'MultiKueueCluster',
@@ -328,9 +348,12 @@ describe('apply steps are chosen by kind', () => {
         'PrometheusRule',
       ].map((k) => [k, stepOf(c, k)]),
     ).toEqual([
-      ['NetworkPolicy', ['platform']],
-      ['ResourceQuota', ['platform']],
+      // Each of the two tenants' own (Tenant: isolation and GPU quota), then the one added.
+      ['NetworkPolicy', ['platform', 'platform', 'platform']],
+      ['ResourceQuota', ['platform', 'platform', 'platform']],
       ['RoleBinding', ['platform']],
+      // The cluster's tenant PriorityClasses (production, batch, preemptible).
+      ['PriorityClass', ['platform', 'platform', 'platform']],
       ['CustomResourceDefinition', ['platform']],
       ['Cohort', ['resources']],
       ['MultiKueueCluster', ['resources']],

@@ -123,7 +123,10 @@ describe('default example platform (GitOps)', () => {
     expect([...files.keys()].filter((f) => f.startsWith('essonne-ai/charts/')).sort()).toEqual([
       'essonne-ai/charts/platform/Chart.yaml',
       'essonne-ai/charts/platform/templates/namespace.yaml',
+      'essonne-ai/charts/platform/templates/network-policy.yaml',
+      'essonne-ai/charts/platform/templates/priority-class.yaml',
       'essonne-ai/charts/platform/templates/prometheus-rule.yaml',
+      'essonne-ai/charts/platform/templates/resource-quota.yaml',
       'essonne-ai/charts/platform/values.yaml',
       'essonne-ai/charts/resources/Chart.yaml',
       'essonne-ai/charts/resources/templates/cluster-queue.yaml',
@@ -325,12 +328,22 @@ describe('Terraform delivery', () => {
       'kubernetes_namespace_v1',
     ]);
     // The power PrometheusRules go with the operators: their CRD is a prerequisite of the cluster
-    // (an existing prometheus-operator), not installed by a release of the platform.
+    // (an existing prometheus-operator), not installed by a release of the platform. So do the
+    // tenant's objects of built-in kinds (isolation NetworkPolicy, GPU ResourceQuota) and the
+    // cluster's PriorityClasses: no CRD to wait for.
     expect(
       (Object.values(tf.resource.kubernetes_manifest) as { manifest: { kind: string } }[]).map(
         (m) => m.manifest.kind,
       ),
-    ).toEqual(['PrometheusRule', 'PrometheusRule']);
+    ).toEqual([
+      'NetworkPolicy',
+      'PriorityClass',
+      'PriorityClass',
+      'PriorityClass',
+      'PrometheusRule',
+      'PrometheusRule',
+      'ResourceQuota',
+    ]);
     expect(Object.keys(crs.resource)).toEqual(['kubernetes_manifest']);
     expect(crs.provider.helm).toBeUndefined();
     const r = tf.resource;
@@ -446,9 +459,22 @@ describe('Terraform delivery of objects added to an operator by kind', () => {
       const crs = read('lab-lab-gpu-resources');
       const manifests = (tf: {
         resource: Record<string, Record<string, { manifest: K8sObject; depends_on?: string[] }>>;
-      }) => Object.values(tf.resource.kubernetes_manifest ?? {}).map((m) => [m.manifest.kind, m.depends_on]);
+      }) =>
+        Object.values(tf.resource.kubernetes_manifest ?? {}).map((m) => [
+          m.manifest.kind,
+          m.manifest.metadata.name,
+          m.depends_on,
+        ]);
+      const afterTeamA = [expect.stringMatching(/^kubernetes_namespace_v1\.lab-gpu_namespace-team-a_\w+$/)];
+      // The added NetworkPolicy beside the tenant's own objects of built-in kinds (Tenant) and the
+      // cluster's PriorityClasses (not namespaced: nothing to wait for).
       expect(manifests(platform)).toEqual([
-        ['NetworkPolicy', [expect.stringMatching(/^kubernetes_namespace_v1\.lab-gpu_namespace-team-a_\w+$/)]],
+        ['NetworkPolicy', 'default-deny', afterTeamA],
+        ['NetworkPolicy', 'tenant-isolation', afterTeamA],
+        ['PriorityClass', 'tenant-batch', undefined],
+        ['PriorityClass', 'tenant-preemptible', undefined],
+        ['PriorityClass', 'tenant-production', undefined],
+        ['ResourceQuota', 'tenant-gpus', afterTeamA],
       ]);
       expect(
         manifests(crs)

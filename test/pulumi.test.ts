@@ -265,6 +265,9 @@ function expectSamePlatform(tf: TfResource[], provider: string | undefined, clus
     expect(t.inputs.values).toEqual(parse(b.values[0]));
   }
   const releaseNames = releases.map((r) => pulumiName(r.path)).sort();
+  /** `kubernetes_namespace_v1.<logical id>` (a `depends_on` entry) as the Pulumi name of the namespace. */
+  const pathOf = logicalIds(tf);
+  const pulumiNameOf = (ref: string) => pulumiName(pathOf.get(ref)!);
   for (const r of manifests) {
     const t = twin(r);
     const manifest = r.body.manifest as {
@@ -274,15 +277,20 @@ function expectSamePlatform(tf: TfResource[], provider: string | undefined, clus
     };
     expect(t.type).toBe(`kubernetes:${manifest.apiVersion}:${manifest.kind}`);
     expect(t.inputs).toEqual(manifest);
-    // Terraform applies the custom resources in a stack after the releases and namespaces; Pulumi
+    // Terraform applies the objects of built-in kinds in the platform stack after their namespace
+    // (depends_on), the custom resources in a stack after the releases and namespaces; Pulumi
     // orders the same through dependsOn.
-    expect(r.body.depends_on).toBeUndefined();
-    expect([...t.dependsOn].sort()).toEqual(
-      [
-        ...releaseNames,
-        ...(manifest.metadata.namespace ? [`${clusterPath}/namespace-${manifest.metadata.namespace}`] : []),
-      ].sort(),
-    );
+    const ns = manifest.metadata.namespace ? [`${clusterPath}/namespace-${manifest.metadata.namespace}`] : [];
+    if (r.path.split('/')[0].endsWith('-platform')) {
+      expect([r.path, (r.body.depends_on as string[] | undefined)?.map(pulumiNameOf)]).toEqual([
+        r.path,
+        ns.length > 0 ? ns : undefined,
+      ]);
+      expect([r.path, [...t.dependsOn]]).toEqual([r.path, ns]);
+    } else {
+      expect(r.body.depends_on).toBeUndefined();
+      expect([...t.dependsOn].sort()).toEqual([...releaseNames, ...ns].sort());
+    }
   }
   for (const r of namespaces) {
     const t = twin(r);

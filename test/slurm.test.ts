@@ -113,7 +113,7 @@ describe('Slurm topology of the default example (250 GB200 NVL72 racks)', () => 
     expect(unknownValuePaths(slurm.values, loadUpstreamValues('slurm'))).toEqual([]);
     expect(e.findings).toEqual([]);
     const values = parse(
-      gitopsFiles(e.analysis.platform).find((f) => f.path === 'helm/essonne-ai/values.yaml')!.text,
+      gitopsFiles(e.analysis.platform).find((f) => f.path === 'essonne-ai/charts/platform/values.yaml')!.text,
     );
     expect(values.slurm.configFiles['topology.conf']).toBe(text);
   });
