@@ -113,9 +113,10 @@ describe('Terraform delivery of two clusters in one stack', () => {
       ['lab', 0, 0],
       // a: no operator, its 144 node labels within the cap of 150.
       ['lab-a-platform', 8 * 18, 0],
-      // b: 3 releases + 4 namespaces + 144 labels = 151 > 150: the labels shard.
+      // b: 3 releases + 4 namespaces + the GPU Operator's 2 power PrometheusRules + 144 labels
+      // = 153 > 150: the labels shard.
       ['lab-b-labels-01', 8 * 18, 0],
-      ['lab-b-platform', 3 + 4, 0],
+      ['lab-b-platform', 3 + 4 + 2, 0],
       // 8 ComputeDomains, a Topology and a ResourceFlavor, after the releases.
       ['lab-b-resources', 8 + 2, 1],
     ]);
