@@ -74,7 +74,11 @@ const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i
       ]),
     );
     expect(drawn).toEqual(data.elements.map((x) => [x.id, x.path]));
-    expect(drawn).toHaveLength(291);
+    // 291 pieces and groups of the IT train, the 11 pieces of the building's mechanical train and
+    // the 2 CDU groups it feeds (cooling on the power train).
+    expect(drawn.filter(([, p]) => p?.includes('/mechanical/'))).toHaveLength(11);
+    expect(drawn.filter(([, p]) => /\/cdu-hall-0[12]$/.test(p ?? ''))).toHaveLength(2);
+    expect(drawn).toHaveLength(291 + 11 + 2);
 
     // The block transformers (N-1 at 91.7%) are amber, the switchboards (N-1 at 79.7%) green.
     const tx = data.elementOf.get('bruyeres/building-1/mv-01/block-001/transformer-a')!;
