@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { evaluate, Evaluation } from '../evaluate';
 import { ContingencyLevel } from '../model/records';
-import { errnoText, writeFile, StagedDir } from '../output/atomic-dir';
+import { StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
@@ -13,6 +13,7 @@ import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
 import { VERSION } from './package-info';
 import { guardExit, oneLine } from './exit-guard';
+import { writeReportFile } from './report-file';
 import { gitopsRepoPath, hasGitops, OutputFile } from '../output/gitops';
 
 export interface Io {
@@ -28,6 +29,13 @@ const processIo: Io = {
 const APP_HELP = "app file, or a directory with main.ts (default: cdktf.json's app in the current directory)";
 const EXAMPLE_HELP = 'use the built-in default example (the Essonne site) as APP';
 const RULES_HELP = 'a module exporting user rules or packs (repeatable)';
+/** A number option: the whole text must be a finite number (`44abc` and `abc` are refused as typed). */
+const numberOption = (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new InvalidArgumentError(`'${value}' is not a number.`);
+  return n;
+};
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Which app a command checks: APP, `--example`, or cdktf.json's app; plus `--rules` files. */
@@ -128,11 +136,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       '-b, --blueprint <ID>',
       'blueprint id (gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc)',
     )
-    .requiredOption('--grid-mw <N>', 'grid connection, MW', parseFloat)
+    .requiredOption('--grid-mw <N>', 'grid connection, MW', numberOption)
     .option(
       '--pue <X>',
       'declared PUE (facility = IT x PUE) instead of the blueprint cooling plant',
-      parseFloat,
+      numberOption,
     )
     .addOption(new Option('-f, --format <FORMAT>', 'output format').choices(['text', 'json']).default('text'))
     .option('--verbose', 'print stack traces')
@@ -188,6 +196,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 
 async function synth(source: AppSource, out: string, io: Io, gitopsOut: string): Promise<number> {
   const file = resolveApp(source.app, source.example);
+  const [o, g] = [path.resolve(out), path.resolve(gitopsOut)];
+  const within = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
+  if (within(o, g) || within(g, o)) {
+    throw new UsageError(
+      `--gitops-out ${gitopsOut}: must lie apart from --out ${out} (neither inside the other)`,
+    );
+  }
   const staged = StagedDir.open(out, file);
   for (const line of staged.repaired) io.stderr(`aifactory: ${out}: ${line}\n`);
   // The GitOps tree is opened (checked, locked, repaired) only for a design that delivers by GitOps.
@@ -285,19 +300,10 @@ async function report(source: AppSource, out: string, summary: string | undefine
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   const html = await reportHtml(evaluation);
-  writeNamed('--out', out, html);
-  if (summary) writeNamed('--summary', summary, summaryMarkdown(evaluation));
+  writeReportFile('--out', out, html);
+  if (summary) writeReportFile('--summary', summary, summaryMarkdown(evaluation));
   io.stdout(`wrote ${out}${summary ? ` and ${summary}` : ''}\n`);
   return hasErrors(evaluation.findings) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** Writes a file a flag names; a filesystem error is one line naming the flag and the errno. */
-function writeNamed(flag: string, file: string, text: string): void {
-  try {
-    writeFile(file, text);
-  } catch (e) {
-    throw new UsageError(`${flag} ${file}: ${errnoText(e)}`);
-  }
 }
 
 function check(
@@ -329,11 +335,7 @@ function check(
     junit: () => findingsJunit(evaluation, evaluation.rules),
   }[format]();
   if (output) {
-    try {
-      writeFile(output, report);
-    } catch (e) {
-      throw new UsageError(`--output ${output}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    writeReportFile('--output', output, report);
   } else {
     io.stdout(report);
   }
