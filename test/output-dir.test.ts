@@ -364,10 +364,17 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test('check: an app calling process.exit(0) exits 2', () => {
-    const r = cli(['check', app('exits')]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+  test('check and report: an app calling process.exit(0) exits 2 and leaves no scratch folder', () => {
+    const scratch = fs.mkdtempSync(path.join(tmp, 'tmpdir-'));
+    for (const args of [
+      ['check', app('exits')],
+      ['report', app('exits'), '--out', path.join(tmp, 'x.html')],
+    ]) {
+      const r = cli(args, { env: { TMPDIR: scratch } });
+      expect([r.code, r.stdout]).toEqual([2, '']);
+    }
+    expect(fs.readdirSync(scratch).filter((f) => f.startsWith('aifactory-'))).toEqual([]);
+    expect(fs.existsSync(path.join(tmp, 'x.html'))).toBe(false);
   });
 
   test('an app with a syntax error: one line naming the file, exit 2', () => {

@@ -289,16 +289,28 @@ async function reportFiles(evaluation: Evaluation): Promise<OutputFile[]> {
   ];
 }
 
+/**
+ * Runs `fn` with a throwaway directory (the cdktf App creates its outdir when constructed), removed
+ * afterwards, also when the app ends the process itself (process.exit, a late throw).
+ */
+function withScratch<T>(prefix: string, fn: (dir: string) => T): T {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const remove = () => fs.rmSync(scratch, { recursive: true, force: true });
+  process.on('exit', remove);
+  try {
+    return fn(scratch);
+  } finally {
+    process.removeListener('exit', remove);
+    remove();
+  }
+}
+
 /** `aifactory report`: the HTML report alone (and optionally the Markdown summary), even with error findings. */
 async function report(source: AppSource, out: string, summary: string | undefined, io: Io): Promise<number> {
   const file = resolveApp(source.app, source.example);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-report-'));
-  let evaluation: Evaluation;
-  try {
-    evaluation = evaluate(loadApp(file, path.join(scratch, 'out'), source.rules));
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
+  const evaluation = withScratch('aifactory-report-', (scratch) =>
+    evaluate(loadApp(file, path.join(scratch, 'out'), source.rules)),
+  );
   const html = await reportHtml(evaluation);
   writeReportFile('--out', out, html);
   if (summary) writeReportFile('--summary', summary, summaryMarkdown(evaluation));
@@ -314,18 +326,17 @@ function check(
   contingencyLevel?: ContingencyLevel,
 ): number {
   const file = resolveApp(source.app, source.example);
-  // The cdktf App creates its output directory when constructed: give it a throwaway one.
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-check-'));
   const progress = progressFor(process.stderr, 2);
   let evaluation: Evaluation;
   try {
-    progress.phase('load app', path.relative(process.cwd(), file));
-    const captured = loadApp(file, path.join(scratch, 'out'), source.rules);
-    progress.phase('model, analysis and checks');
-    evaluation = evaluate(captured, undefined, contingencyLevel ? { contingencyLevel } : {});
+    evaluation = withScratch('aifactory-check-', (scratch) => {
+      progress.phase('load app', path.relative(process.cwd(), file));
+      const captured = loadApp(file, path.join(scratch, 'out'), source.rules);
+      progress.phase('model, analysis and checks');
+      return evaluate(captured, undefined, contingencyLevel ? { contingencyLevel } : {});
+    });
   } finally {
     progress.done();
-    fs.rmSync(scratch, { recursive: true, force: true });
   }
   const report = {
     text: () => summaryText(evaluation) + findingsText(evaluation),
