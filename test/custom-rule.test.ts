@@ -199,6 +199,10 @@ describe('registering rules', () => {
       `--rules ${bad}: rule ACME-004: check must be a function (analysis) => Violation[]`,
     );
     expect(() => loadRules(['missing.ts'])).toThrow('--rules missing.ts: file not found');
+    const builtIn = write('builtin.js', `exports.R = ${rule('PWR-001')};`);
+    expect(() => loadRules([builtIn])).toThrow(
+      `--rules ${builtIn}: rule PWR-001 is a built-in rule id; give the user rule its own id`,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ALL_RULES } from '../policy/packs';
 import { Rule } from '../policy/rule';
 import { isRule, looksLikeRule, ruleProblem } from '../policy/rule-shape';
 import { UsageError } from './usage-error';
@@ -38,6 +39,11 @@ function rulesIn(exported: unknown, file: string): Rule[] {
   for (const v of values.flatMap((x) => (Array.isArray(x) ? x : [x]))) {
     if (!looksLikeRule(v) && !Array.isArray(v)) continue;
     if (!isRule(v)) throw new UsageError(`--rules ${file}: ${ruleProblem(v)}`);
+    if (ALL_RULES.some((r) => r.id === v.id)) {
+      throw new UsageError(
+        `--rules ${file}: rule ${v.id} is a built-in rule id; give the user rule its own id`,
+      );
+    }
     if (!out.includes(v)) out.push(v);
   }
   return out;
