@@ -386,6 +386,13 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
     expect(r.stderr).toMatch(/^aifactory: broken\.ts: .*broken\.ts:1:10: ERROR: Unexpected ";"\n$/);
   });
 
+  test('an app importing a missing module: one line naming the file and the module, no require stack', () => {
+    const file = path.join(tmp, 'missing-import.ts');
+    fs.writeFileSync(file, "import './nope';\n");
+    const r = cli(['check', file], { cwd: tmp });
+    expect([r.code, r.stderr]).toEqual([2, "aifactory: missing-import.ts: Cannot find module './nope'\n"]);
+  });
+
   test('a FIFO as APP: exit 2 at once, one line', () => {
     const fifo = path.join(tmp, 'app.fifo');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo on this system

@@ -86,7 +86,11 @@ export class AppError extends Error {
     override readonly cause: unknown,
   ) {
     // One line: compilers (esbuild, tsc) report a syntax error over several lines.
-    const text = cause instanceof Error ? cause.message : String(cause);
+    // Node's "Cannot find module" lists the require stack (internal paths) after it: dropped.
+    const text = (cause instanceof Error ? cause.message : String(cause)).replace(
+      /\nRequire stack:[\s\S]*$/,
+      '',
+    );
     super(
       `${file}: ${text
         .trim()
