@@ -124,7 +124,7 @@ export function planText(r: PlanResult): string {
   const lines = [`blueprint ${r.blueprint} on a ${fmt(r.gridMw, 3)} MW grid connection (${cooling})`];
   lines.push(
     r.sus > 0
-      ? `fits ${fmt(r.racks, 0)} racks (${r.sus} SUs), ${fmt(r.gpus, 0)} GPUs: IT ${fmt(r.itLoadKw / 1000, 2)} MW, facility ${fmt(r.facilityLoadKw / 1000, 2)} MW, PUE ${fmt(r.designPue, 3)}`
+      ? `fits ${fmt(r.racks, 0)} racks (${fmt(r.sus, 0)} SUs), ${fmt(r.gpus, 0)} GPUs: IT ${fmt(r.itLoadKw / 1000, 2)} MW, facility ${fmt(r.facilityLoadKw / 1000, 2)} MW, PUE ${fmt(r.designPue, 3)}`
       : 'fits nothing: one scalable unit already fails',
   );
   if (r.binding)
