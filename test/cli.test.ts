@@ -253,7 +253,7 @@ describe('aifactory plan', () => {
     ],
     [
       ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', 'lots'],
-      'aifactory: --grid-mw must be a number > 0, got NaN\n',
+      "aifactory: option '--grid-mw <N>' argument 'lots' is invalid. 'lots' is not a number.\n",
     ],
     [['plan', '--grid-mw', '44'], "aifactory: required option '-b, --blueprint <ID>' not specified\n"],
   ])('%j exits 2', (args, stderr) => {

@@ -403,12 +403,14 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
 });
 
 describe('every error is one line on stderr naming the file, construct path or flag, exit 2', () => {
-  test('report --out a directory: one line naming the flag and the errno', () => {
+  test('report --out a directory: one line naming the flag, refused as not a regular file', () => {
     const dir = path.join(tmp, 'report-dir');
     fs.mkdirSync(dir);
     const r = cli(['report', SMALL, '--out', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`aifactory: --out ${dir}: illegal operation on a directory (EISDIR)\n`);
+    expect(r.stderr).toBe(
+      `aifactory: --out ${dir}: exists and is not a regular file; refusing to replace it\n`,
+    );
   });
 
   const header = `import { TerraformStack } from '${root}/node_modules/cdktf';

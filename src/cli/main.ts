@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { evaluate, Evaluation } from '../evaluate';
 import { ContingencyLevel } from '../model/records';
-import { StagedDir } from '../output/atomic-dir';
+import { checkOutDir, StagedDir } from '../output/atomic-dir';
 import { findingsJson, findingsText, summaryText } from '../output/report';
 import { hasErrors } from '../policy/engine';
 import { oversizedStacks, stackPlanText } from '../output/stack-plan';
@@ -196,6 +196,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 
 async function synth(source: AppSource, out: string, io: Io, gitopsOut: string): Promise<number> {
   const file = resolveApp(source.app, source.example);
+  checkOutDir(out, file);
   const [o, g] = [path.resolve(out), path.resolve(gitopsOut)];
   const within = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
   if (within(o, g) || within(g, o)) {
