@@ -1,5 +1,5 @@
 import { DeployPlan } from '../deploy/plan';
-import { round } from '../units';
+import { finding } from './engine';
 import { Finding, Rule, Violation } from './rule';
 
 /** A rule over a deploy plan read from the emitted output (`src/deploy/`), with the fields of a `Rule`. */
@@ -16,19 +16,7 @@ export function runDeployRules(plans: readonly DeployPlan[], rules: readonly Dep
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const plan of plans) {
-      for (const v of rule.check(plan)) {
-        findings.push({
-          ruleId: rule.id,
-          severity: rule.severity,
-          path: v.path,
-          message: v.message,
-          measured: v.measured === undefined ? null : round(v.measured),
-          limit: v.limit === undefined ? null : round(v.limit),
-          unit: v.unit ?? null,
-          suppressed: false,
-          reason: null,
-        });
-      }
+      for (const v of rule.check(plan)) findings.push(finding(rule, v));
     }
   }
   return findings;

@@ -1,6 +1,21 @@
 import { Analysis } from '../analysis/analysis';
 import { round } from '../units';
-import { Finding, Rule, Severity } from './rule';
+import { Finding, Rule, Severity, Violation } from './rule';
+
+/** The finding of a rule's violation: measured value and limit rounded, suppressed when a reason is given. */
+export function finding(rule: Pick<Rule, 'id' | 'severity'>, v: Violation, reason?: string): Finding {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    path: v.path,
+    message: v.message,
+    measured: v.measured === undefined ? null : round(v.measured),
+    limit: v.limit === undefined ? null : round(v.limit),
+    unit: v.unit ?? null,
+    suppressed: reason !== undefined,
+    reason: reason ?? null,
+  };
+}
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -14,18 +29,7 @@ export function runRules(analysis: Analysis, rules: readonly Rule[]): Finding[] 
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const v of rule.check(analysis)) {
-      const reason = suppressionFor(suppressions, v.path, rule.id);
-      findings.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        path: v.path,
-        message: v.message,
-        measured: v.measured === undefined ? null : round(v.measured),
-        limit: v.limit === undefined ? null : round(v.limit),
-        unit: v.unit ?? null,
-        suppressed: reason !== undefined,
-        reason: reason ?? null,
-      });
+      findings.push(finding(rule, v, suppressionFor(suppressions, v.path, rule.id)));
     }
   }
   return findings.sort(
