@@ -36,6 +36,10 @@ const numberOption = (value: string): number => {
     throw new InvalidArgumentError(`'${value}' is not a number.`);
   return n;
 };
+/** The options every command that loads an app shares (plan takes --verbose only). */
+const exampleOption = () => new Option('--example', EXAMPLE_HELP);
+const rulesOption = () => new Option('--rules <FILE>', RULES_HELP).argParser(collect);
+const verboseOption = () => new Option('--verbose', 'print stack traces');
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Which app a command checks: APP, `--example`, or cdktf.json's app; plus `--rules` files. */
@@ -79,9 +83,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       '--gitops-out <DIR>',
       'GitOps tree to commit (charts, Argo CD, Flux) (default: gitops beside --out)',
     )
-    .option('--example', EXAMPLE_HELP)
-    .option('--rules <FILE>', RULES_HELP, collect)
-    .option('--verbose', 'print stack traces')
+    .addOption(exampleOption())
+    .addOption(rulesOption())
+    .addOption(verboseOption())
     .action(
       async (
         app: string | undefined,
@@ -103,15 +107,15 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         .default('text'),
     )
     .option('--output <FILE>', 'write the report to FILE instead of stdout')
-    .option('--example', EXAMPLE_HELP)
-    .option('--rules <FILE>', RULES_HELP, collect)
+    .addOption(exampleOption())
+    .addOption(rulesOption())
     .addOption(
       new Option(
         '--contingency <LEVEL>',
         "contingency level for every site: 'maintenance' adds one component in maintenance plus any single failure (PWR-014)",
       ).choices(['n-1', 'maintenance']),
     )
-    .option('--verbose', 'print stack traces')
+    .addOption(verboseOption())
     .action(
       (
         app: string | undefined,
@@ -143,7 +147,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       numberOption,
     )
     .addOption(new Option('-f, --format <FORMAT>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--verbose', 'print stack traces')
+    .addOption(verboseOption())
     .action(
       (opts: {
         blueprint: string;
@@ -168,9 +172,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .argument('[APP]', APP_HELP)
     .option('-o, --out <FILE>', 'HTML file to write', 'aifactory-report.html')
     .option('--summary <FILE>', 'also write the Markdown summary (for a pull-request comment)')
-    .option('--example', EXAMPLE_HELP)
-    .option('--rules <FILE>', RULES_HELP, collect)
-    .option('--verbose', 'print stack traces')
+    .addOption(exampleOption())
+    .addOption(rulesOption())
+    .addOption(verboseOption())
     .action(
       async (
         app: string | undefined,
