@@ -51,6 +51,12 @@ const DESIGN_PRIMER: Source = {
  * The rack systems the library knows. An enum-like class: use the static members
  * (`RackSystem.GB200_NVL72`) or `RackSystem.of('gb200-nvl72')` for ids from files and flags.
  */
+function withoutShelves(spec: RackSystemSpec): RackSystemSpec {
+  const rest = { ...spec };
+  delete rest.powerShelves;
+  return rest;
+}
+
 export class RackSystem {
   static readonly GB200_NVL72 = new RackSystem({
     id: 'gb200-nvl72',
@@ -186,21 +192,12 @@ export class RackSystem {
     ],
   });
 
+  // The Vera Rubin NVL72 figures on an 800 VDC inlet: no AC power shelves.
   static readonly HYPOTHETICAL_800VDC_RACK = new RackSystem({
+    ...withoutShelves(RackSystem.VERA_RUBIN_NVL72.spec),
     id: 'hypothetical-800vdc',
     name: 'Hypothetical 800 VDC NVL72-class rack',
     gpuModel: 'Rubin (hypothetical DC-fed build)',
-    gpus: 72,
-    cpuModel: 'Vera',
-    cpus: 36,
-    computeNodes: 18,
-    switchTrays: 9,
-    nodeArch: 'arm64',
-    nvlinkDomainGpus: 72,
-    nominalKw: 188,
-    designKw: 227,
-    liquidFraction: 1,
-    maxCoolantSupplyC: 45,
     supply: 'dc800',
     notes:
       'Declared hypothetical: no source describes a DC-fed rack of this generation. It is the Vera Rubin ' +
