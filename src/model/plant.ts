@@ -252,6 +252,26 @@ export function buildPlant(root: IConstruct): Plant {
         );
       }
     }
+    // What racks and cooling loads share: a load with no rating of its own, drawing from its feeds.
+    const unratedLoad = () =>
+      ({
+        index: i,
+        path: f.path,
+        site,
+        feeds,
+        loads: [] as number[],
+        level: levels[oldI],
+        unitCapacityW: Infinity,
+        units: 1,
+        redundantUnits: 0,
+        capacityW: Infinity,
+        installedW: Infinity,
+        feedMode: 'shared',
+        ratingUnit: 'kW',
+        powerFactor: siteRecord.powerFactor,
+        efficiency: 1,
+        maxUtilization: 1,
+      }) as const;
     const r = f.record;
     if (r.kind === 'rack') {
       const hall = nearest(f.construct, hallOf);
@@ -263,27 +283,12 @@ export function buildPlant(root: IConstruct): Plant {
       rackNames.set(key, f.path);
       halls[hall].racks.push(i);
       return {
-        index: i,
-        path: f.path,
+        ...unratedLoad(),
         kind: 'rack',
         label: 'rack',
-        site,
-        feeds,
-        loads: [],
-        level: levels[oldI],
-        unitCapacityW: Infinity,
-        units: 1,
-        redundantUnits: 0,
-        capacityW: Infinity,
-        installedW: Infinity,
-        feedMode: 'shared',
         input: r.system.spec.supply === 'dc800' ? 'dc' : 'ac',
         output: r.system.spec.supply === 'dc800' ? 'dc' : 'ac',
         ...(r.system.spec.supply === 'dc800' ? { voltageV: 800 } : {}),
-        ratingUnit: 'kW',
-        powerFactor: siteRecord.powerFactor,
-        efficiency: 1,
-        maxUtilization: 1,
         demandW: r.designPowerKw * W_PER_KW,
         rack: {
           name: r.name,
@@ -296,26 +301,11 @@ export function buildPlant(root: IConstruct): Plant {
     }
     if (r.kind === 'cooling') {
       return {
-        index: i,
-        path: f.path,
+        ...unratedLoad(),
         kind: 'cooling',
         label: r.label,
-        site,
-        feeds,
-        loads: [],
-        level: levels[oldI],
-        unitCapacityW: Infinity,
-        units: 1,
-        redundantUnits: 0,
-        capacityW: Infinity,
-        installedW: Infinity,
-        feedMode: 'shared',
         input: 'ac',
         output: 'ac',
-        ratingUnit: 'kW',
-        powerFactor: siteRecord.powerFactor,
-        efficiency: 1,
-        maxUtilization: 1,
         demandW: 0, // set below, once the heat of the racks it serves is known
       } satisfies PowerNode;
     }
