@@ -601,3 +601,48 @@ describe('kubernetes pack: each invalid case yields its finding', () => {
     );
   });
 });
+
+describe('GitOps delivery source: checked at construction with the cluster path', () => {
+  const cluster = (gitops: Parameters<typeof Delivery.gitops>[0]) => {
+    const f = frame({ positions: 1 });
+    rack(f.hall, 'r0', 132, [ups(f.site, 'a', 200), ups(f.site, 'b', 200)]);
+    return () => new GpuCluster(f.root, 'cluster', { racks: [f.hall], delivery: Delivery.gitops(gitops) });
+  };
+
+  test.each([
+    'https://git.example.org/platform.git',
+    'ssh://git@git.example.org/platform.git',
+    'git@github.com:org/platform.git',
+  ])('repoUrl %s is accepted', (repoUrl) => {
+    expect(cluster({ repoUrl, targetRevision: 'release/2026.11', path: 'clusters/paris' })).not.toThrow();
+  });
+
+  test.each([
+    [
+      { repoUrl: 'x\ny' },
+      'delivery repoUrl must be a Git repository URL (https://, ssh://, git://, file:// or user@host:path, no spaces or quotes), got "x\\ny"',
+    ],
+    [
+      { repoUrl: '{{ exec "id" }}' },
+      'delivery repoUrl must be a Git repository URL (https://, ssh://, git://, file:// or user@host:path, no spaces or quotes), got "{{ exec \\"id\\" }}"',
+    ],
+    [
+      { repoUrl: 'https://git.example.org/p.git', targetRevision: 'main\nx: 1' },
+      `delivery targetRevision must be a Git branch or tag name (letters, digits, '.', '_', '-' and '/', no '..'), got "main\\nx: 1"`,
+    ],
+    [
+      { repoUrl: 'https://git.example.org/p.git', targetRevision: '' },
+      `delivery targetRevision must be a Git branch or tag name (letters, digits, '.', '_', '-' and '/', no '..'), got ""`,
+    ],
+    [
+      { repoUrl: 'https://git.example.org/p.git', path: '../../../etc' },
+      `delivery path must be a relative path in the repository without '.' or '..' segments, got "../../../etc"`,
+    ],
+    [
+      { repoUrl: 'https://git.example.org/p.git', path: '/abs' },
+      `delivery path must be a relative path in the repository without '.' or '..' segments, got "/abs"`,
+    ],
+  ])('%j is refused naming the cluster', (gitops, message) => {
+    expect(cluster(gitops)).toThrow(`cluster: ${message}`);
+  });
+});

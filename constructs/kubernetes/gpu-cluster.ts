@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { DesignError } from '../../src/errors';
-import { dnsLabelName } from '../../src/kubernetes/validate';
+import { dnsLabelName, gitopsSource } from '../../src/kubernetes/validate';
 import { Evaluation } from '../../src/evaluate';
 import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
 import { MATERIALIZE, Materializable } from '../../src/synthesis';
@@ -92,8 +92,10 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
         );
       }
     }
-    if (props.delivery.record.mode === 'gitops' && !props.delivery.record.repoUrl) {
-      throw new DesignError(this.node.path, 'GitOps delivery needs a repoUrl');
+    if (props.delivery.record.mode === 'gitops') {
+      if (!props.delivery.record.repoUrl)
+        throw new DesignError(this.node.path, 'GitOps delivery needs a repoUrl');
+      gitopsSource(this.node.path, props.delivery.record);
     }
     if (props.connection !== undefined) literalSecretRefused(this.node.path, props.connection);
     this.addRacks(...props.racks);

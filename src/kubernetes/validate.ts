@@ -54,3 +54,42 @@ export function labelValue(path: string, prop: string, value: unknown): string {
   }
   return value;
 }
+
+const REPO_URL =
+  /^(?:(?:https?|ssh|git|file):\/\/[^\s"'{}<>\\]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s"'{}<>\\]+)$/;
+const GIT_REF = /^(?!\/)(?!.*\/\/)(?!.*\.\.)(?!.*\/$)(?!.*\.lock$)[A-Za-z0-9._/-]+$/;
+const REPO_PATH = /^(?!\/)[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+/**
+ * Where Argo CD and Flux fetch a GitOps-delivered cluster from: a repository URL (`https://`,
+ * `ssh://`, `git://`, `file://` or `user@host:path`), a Git branch or tag name, and a relative path
+ * inside the repository without `.` or `..` segments. Anything else would only fail when the
+ * controller syncs.
+ */
+export function gitopsSource(
+  path: string,
+  source: { readonly repoUrl: string; readonly targetRevision: string; readonly path?: string },
+): void {
+  if (source.repoUrl.length > 2048 || !REPO_URL.test(source.repoUrl)) {
+    throw new DesignError(
+      path,
+      `delivery repoUrl must be a Git repository URL (https://, ssh://, git://, file:// or user@host:path, no spaces or quotes), got ${shown(source.repoUrl)}`,
+    );
+  }
+  if (source.targetRevision.length > 255 || !GIT_REF.test(source.targetRevision)) {
+    throw new DesignError(
+      path,
+      `delivery targetRevision must be a Git branch or tag name (letters, digits, '.', '_', '-' and '/', no '..'), got ${shown(source.targetRevision)}`,
+    );
+  }
+  const p = source.path;
+  if (
+    p !== undefined &&
+    (p.length > 1024 || !REPO_PATH.test(p) || p.split('/').some((s) => s === '.' || s === '..'))
+  ) {
+    throw new DesignError(
+      path,
+      `delivery path must be a relative path in the repository without '.' or '..' segments, got ${shown(p)}`,
+    );
+  }
+}
