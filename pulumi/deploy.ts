@@ -8,6 +8,7 @@ import type { DeployedPlatform } from './kubernetes';
 import type { DeployedScaleway } from './scaleway';
 import { ScalewayInputs, scalewayInputs } from './scaleway-inputs';
 import { platformTargets } from './targets';
+import { deliveredPlatform } from '../src/operations/delivered-platform';
 
 export interface DeployOptions {
   /**
@@ -51,7 +52,8 @@ export interface DeployedDesign {
 export function deploy(root: IConstruct, options: DeployOptions = {}): DeployedDesign {
   const evaluation = evaluate(root);
   if (hasErrors(evaluation.findings)) throw new DesignFindingsError(evaluation);
-  const { cloud, platform } = evaluation.analysis;
+  const { cloud } = evaluation.design;
+  const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
   const inputs = scalewayInputs(root, cloud);
   const targets = platformTargets(root, platform, options.kubernetesProviders ?? {});
 

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { analyze, Analysis, AnalysisOptions, SiteLoad } from './analysis/analysis';
+import { buildDesign, Design } from './model/design';
 import { checkIds } from './model/ids';
-import { buildPlant } from './model/plant';
 import { runRules } from './policy/engine';
 import { rulesFor } from './policy/registry';
 import { Finding, Rule } from './policy/rule';
@@ -25,6 +25,9 @@ export interface Utilization {
 }
 
 export interface Evaluation {
+  /** The plain design read from the tree: plant, platform, cloud, suppressions. */
+  readonly design: Design;
+  /** The results: load flow, N-1, cooling, site loads, power rules. */
   readonly analysis: Analysis;
   readonly findings: readonly Finding[];
   readonly summary: Summary;
@@ -35,8 +38,8 @@ export interface Evaluation {
 }
 
 /**
- * Reads the model under `root`, analyses it (load flow, N-1) and runs the rules: by
- * default the built-in ones plus the user rules registered on `root`.
+ * Reads the design under `root` once, analyses it (load flow, N-1) and runs the rules over
+ * both: by default the built-in ones plus the user rules registered on `root`.
  */
 export function evaluate(
   root: IConstruct,
@@ -44,12 +47,14 @@ export function evaluate(
   options: AnalysisOptions = {},
 ): Evaluation {
   checkIds(root);
-  const analysis = analyze(buildPlant(root), root, options);
+  const design = buildDesign(root);
+  const analysis = analyze(design, options);
   return {
+    design,
     analysis,
-    findings: runRules(analysis, rules),
+    findings: runRules(design, analysis, rules),
     summary: summarize(analysis.sites),
-    highest: highest(analysis),
+    highest: highest(design, analysis),
     rules,
   };
 }
@@ -76,7 +81,7 @@ export function summarize(sites: readonly SiteLoad[]): Summary {
   };
 }
 
-function highest({ plant, flow }: Analysis): Utilization | undefined {
+function highest({ plant }: Design, { flow }: Analysis): Utilization | undefined {
   let best: Utilization | undefined;
   for (const node of plant.nodes) {
     if (node.rack || node.kind === 'grid-connection') continue;

@@ -19,6 +19,7 @@ import { annotateFindings } from './annotations';
 import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
 import { githubApplyWorkflow } from '../src/output/github-workflow';
 import { operationsFiles } from '../src/output/operations';
+import { deliveredPlatform } from '../src/operations/delivered-platform';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -127,8 +128,9 @@ export class AiFactoryApp extends App {
     for (const step of late) step();
     makeTerraformTextLiteral(this);
     super.synth();
-    writeGitops(gitops.dir, evaluation.analysis.platform, { repoPath: gitops.repoPath });
-    for (const f of [...nodeLabelFiles(evaluation.analysis.platform), ...files])
+    const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
+    writeGitops(gitops.dir, platform, { repoPath: gitops.repoPath });
+    for (const f of [...nodeLabelFiles(platform), ...files])
       writeFile(path.join(this.outdir, f.path), f.text);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
     for (const f of operationsFiles(evaluation)) writeFile(path.join(this.outdir, f.path), f.text);

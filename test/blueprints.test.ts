@@ -59,18 +59,18 @@ describe('blueprint specifics', () => {
 
   test('GB300: fully liquid, no air handlers; 3,150 kVA block transformers', () => {
     const e = build('gb300-nvl72', 64, 100);
-    expect(e.analysis.plant.coolers.map((c) => c.kind).sort()).toEqual(['cdu', 'chiller']);
-    const tx = e.analysis.plant.nodes.find((n) => n.path === 'site/building/mv-01/block-001/transformer-a')!;
+    expect(e.design.plant.coolers.map((c) => c.kind).sort()).toEqual(['cdu', 'chiller']);
+    const tx = e.design.plant.nodes.find((n) => n.path === 'site/building/mv-01/block-001/transformer-a')!;
     expect(tx.capacityW).toBeCloseTo(3_150_000 * 0.95);
   });
 
   test('Vera Rubin: an AC rack on a 2N AC chain with UPS, 45 C water, dry coolers', () => {
     const e = build('vera-rubin-nvl72', 32, 100);
-    const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+    const kinds = new Set(e.design.plant.nodes.map((n) => n.kind));
     expect(kinds.has('ups')).toBe(true);
     expect(kinds.has('rectifier')).toBe(false);
-    expect(e.analysis.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
-    expect(e.analysis.plant.coolers.find((c) => c.kind === 'dry-cooler')!.cop).toBe(4.39);
+    expect(e.design.plant.coolers.find((c) => c.kind === 'cdu')!.supplyTemperatureC).toBe(45);
+    expect(e.design.plant.coolers.find((c) => c.kind === 'dry-cooler')!.cop).toBe(4.39);
     // Warmer than the rack accepts: COOL-003 at 46 C > 45 C.
     expect(errors(build('vera-rubin-nvl72', 8, 100, { cduSupplyC: 46 }))).toEqual([
       ['COOL-003', 'site/building/cdu-hall-01', 46, 45, 'C'],
@@ -83,12 +83,12 @@ describe('blueprint specifics', () => {
   test('hypothetical 800 VDC: rectifier and energy storage instead of transformer and UPS, ride-through checked', () => {
     const e = build('hypothetical-800vdc', 32, 100);
     const kinds = new Set(
-      e.analysis.plant.nodes.filter((n) => !n.path.includes('/mechanical/')).map((n) => n.kind),
+      e.design.plant.nodes.filter((n) => !n.path.includes('/mechanical/')).map((n) => n.kind),
     );
     expect(kinds.has('ups')).toBe(false);
     expect(kinds.has('rectifier')).toBe(true);
     expect(kinds.has('energy-storage')).toBe(true);
-    const busway = e.analysis.plant.nodes.find((n) => n.kind === 'busway')!;
+    const busway = e.design.plant.nodes.find((n) => n.kind === 'busway')!;
     expect([busway.ratingUnit, busway.capacityW, busway.output, busway.voltageV]).toEqual([
       'kW',
       1_280_000,
@@ -110,7 +110,7 @@ describe('blueprint specifics', () => {
 
   test('DGX B300: air cooled by default; liquid needs a heat split', () => {
     const e = build('dgx-b300', 32, 100);
-    expect(e.analysis.plant.coolers.map((c) => c.kind).sort()).toEqual(['air-handler', 'chiller']);
+    expect(e.design.plant.coolers.map((c) => c.kind).sort()).toEqual(['air-handler', 'chiller']);
     const root = new RootConstruct();
     const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 100 });
     expect(() =>
@@ -127,7 +127,7 @@ describe('blueprint specifics', () => {
       const e = build('gb200-nvl72', racks, 10_000, { topology });
       expect(errors(e)).toEqual([]);
       expect(e.summary.racks).toBe(racks);
-      const kinds = new Set(e.analysis.plant.nodes.map((n) => n.kind));
+      const kinds = new Set(e.design.plant.nodes.map((n) => n.kind));
       expect(kinds.has('sts')).toBe(topology === 'block-redundant');
     },
   );
@@ -145,19 +145,18 @@ describe('blueprint specifics', () => {
 
   test('block redundant: a block of one SU (80% of a head) on its UPS, the catcher takes a failed block whole', () => {
     const e = build('gb200-nvl72', 40, 100, { topology: 'block-redundant' });
-    const at = (p: string) =>
-      e.analysis.plant.nodes.find((n) => n.path === `site/building/mv-01/${p}`)!.index;
+    const at = (p: string) => e.design.plant.nodes.find((n) => n.path === `site/building/mv-01/${p}`)!.index;
     expect(e.analysis.flow.outW[at('block-001/ups-p')]).toBeCloseTo(1_056_000, 3);
     expect(e.analysis.flow.outW[at('catcher-01/ups-r')]).toBe(0);
     expect(e.analysis.contingency.worstLoadW[at('catcher-01/ups-r')]).toBeCloseTo(1_056_000, 3);
     // 5 blocks: catchers for blocks 1-4 and for block 5.
-    expect(e.analysis.plant.nodes.filter((n) => n.path.endsWith('/ups-r')).length).toBe(2);
+    expect(e.design.plant.nodes.filter((n) => n.path.endsWith('/ups-r')).length).toBe(2);
   });
 
   test('distributed redundant: a head carries 3/4 of a 2N side; its loss raises the others to a 2N side', () => {
     // 4 heads for 3 blocks of 16 racks of 132 kW: 6,336 kW, 1,584 kW per head, 2,112 kW after a loss.
     const e = build('gb200-nvl72', 48, 100, { topology: 'distributed-redundant' });
-    const ups = e.analysis.plant.nodes.filter((n) => n.kind === 'ups' && n.path.includes('/block-001/'));
+    const ups = e.design.plant.nodes.filter((n) => n.kind === 'ups' && n.path.includes('/block-001/'));
     expect(ups.map((n) => n.path.split('/').pop())).toEqual(['ups-1', 'ups-2', 'ups-3', 'ups-4']);
     for (const u of ups) {
       expect(e.analysis.flow.outW[u.index]).toBeCloseTo(1_584_000, 3);

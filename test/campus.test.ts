@@ -95,7 +95,7 @@ function campus(
   tweak({ queue, workers, cohort });
   const e = evaluate(root);
   const objects = (cluster: string) =>
-    e.analysis.platform.clusters.find((c) => c.name === cluster)!.operators.flatMap((o) => o.resources);
+    e.design.platform.clusters.find((c) => c.name === cluster)!.operators.flatMap((o) => o.resources);
   return { e, objects };
 }
 
@@ -113,7 +113,7 @@ describe('campus queue (MultiKueue)', () => {
 
   test('no findings; every object of every cluster validates against its CRD or the core schema', () => {
     expect(e.findings).toEqual([]);
-    for (const c of e.analysis.platform.clusters) {
+    for (const c of e.design.platform.clusters) {
       for (const r of objects(c.name))
         expect([c.name, r.kind, r.metadata.name, validateObject(r)]).toEqual([
           c.name,
@@ -130,9 +130,9 @@ describe('campus queue (MultiKueue)', () => {
       ['fr-2', { clusterSource: { kubeConfig: { location: 'fr-2-kubeconfig', locationType: 'Secret' } } }],
       ['de-1', { clusterSource: { kubeConfig: { location: 'frankfurt-worker', locationType: 'Secret' } } }],
     ]);
-    const all = e.analysis.platform.clusters.flatMap((c) => objects(c.name));
+    const all = e.design.platform.clusters.flatMap((c) => objects(c.name));
     expect(all.filter((r) => r.kind === 'Secret')).toEqual([]);
-    const files = gitopsFiles(e.analysis.platform);
+    const files = gitopsFiles(e.design.platform);
     expect(files.filter((f) => /kind: Secret\b/.test(f.text))).toEqual([]);
     // A custom resource: in the second apply step's chart, after the Kueue CRDs.
     expect(files.map((f) => f.path)).toContain('manager/charts/resources/templates/multi-kueue-cluster.yaml');
@@ -143,7 +143,7 @@ describe('campus queue (MultiKueue)', () => {
   });
 
   test("every document of the manager's GitOps templates (namespaces included) validates", () => {
-    const templates = gitopsFiles(e.analysis.platform).filter((f) =>
+    const templates = gitopsFiles(e.design.platform).filter((f) =>
       /^manager\/charts\/(platform|resources)\/templates\//.test(f.path),
     );
     expect(templates.length).toBeGreaterThan(10);
@@ -188,13 +188,13 @@ describe('campus queue (MultiKueue)', () => {
       ['startup-a', { clusters: ['de-1', 'fr-1'] }],
       ['startup-b', { clusters: ['de-1', 'fr-1', 'fr-2'] }],
     ]);
-    expect(
-      e.analysis.platform.campuses[0].tenants.map((t) => [t.name, t.tenancy.allowed, t.dispatch]),
-    ).toEqual([
-      ['enterprise', ['FR'], ['fr-1', 'fr-2']],
-      ['startup-a', ['EU'], ['de-1', 'fr-1']],
-      ['startup-b', ['EU'], ['de-1', 'fr-1', 'fr-2']],
-    ]);
+    expect(e.design.platform.campuses[0].tenants.map((t) => [t.name, t.tenancy.allowed, t.dispatch])).toEqual(
+      [
+        ['enterprise', ['FR'], ['fr-1', 'fr-2']],
+        ['startup-a', ['EU'], ['de-1', 'fr-1']],
+        ['startup-b', ['EU'], ['de-1', 'fr-1', 'fr-2']],
+      ],
+    );
     expect(of(objects('de-1'), 'ClusterQueue').map((q) => q.metadata.name)).toEqual([
       'startup-a',
       'startup-b',
@@ -297,12 +297,12 @@ describe('residency and quota findings on a campus', () => {
       });
       Residency.allow(pinned, ['FR']);
       const e = evaluate(app);
-      expect(e.analysis.platform.clusters.map((c) => [c.name, c.countries])).toEqual([
+      expect(e.design.platform.clusters.map((c) => [c.name, c.countries])).toEqual([
         ['warsaw', ['PL']],
         ['manager', []],
         ['paris-1', ['FR']],
       ]);
-      expect(e.analysis.platform.campuses[0].tenants.map((t) => [t.name, t.dispatch])).toEqual([
+      expect(e.design.platform.campuses[0].tenants.map((t) => [t.name, t.dispatch])).toEqual([
         ['auto', ['paris-1']],
         ['pinned', ['paris-1', 'warsaw']],
       ]);
@@ -326,7 +326,7 @@ describe('residency and quota findings on a campus', () => {
     new CampusTenant(queue, 't', { gpusPerWorker: 72 });
     const own = evaluate(root);
     expect(own.findings).toEqual([]);
-    const m = own.analysis.platform.clusters
+    const m = own.design.platform.clusters
       .find((c) => c.name === 'manager')!
       .operators.flatMap((o) => o.resources);
     expect(m.filter((r) => r.kind === 'ResourceFlavor').map((f) => f.spec)).toEqual([
@@ -379,7 +379,7 @@ describe('residency and quota findings on a campus', () => {
     };
     const twenty = build(20);
     expect(twenty.findings).toEqual([]);
-    expect(twenty.analysis.platform.campuses[0].tenants[0].dispatch).toHaveLength(20);
+    expect(twenty.design.platform.campuses[0].tenants[0].dispatch).toHaveLength(20);
     expect(() => build(21)).toThrow(
       'campus/everywhere: dispatches to 21 worker clusters, but a MultiKueueConfig lists at most 20 (Kueue v0.19.2); hold quota on fewer workers',
     );
@@ -392,7 +392,7 @@ describe('campus-1-4gw example: an AI2F-style programme on one campus queue', ()
   const halls = addHallClusters(stack, buildCampus(stack), 'https://git.example.org/platform/fouju.git');
   addProgramme(stack, app, halls, 'https://git.example.org/platform/fouju.git');
   const e = evaluate(app);
-  const { clusters, campuses } = e.analysis.platform;
+  const { clusters, campuses } = e.design.platform;
   const objects = (name: string) =>
     clusters.find((c) => c.name === name)!.operators.flatMap((o) => o.resources);
   const manager = objects('campus-queue');
@@ -467,7 +467,7 @@ describe('the default example keeps its single-cluster form', () => {
   test('one cluster, no campus queue, its two tenants isolated', () => {
     const root = new RootConstruct();
     addGpuPlatform(root, buildEssonneSite(root, { cooling: 'design-pue' }));
-    const { platform } = evaluate(root).analysis;
+    const { platform } = evaluate(root).design;
     expect(platform.clusters.map((c) => c.name)).toEqual(['essonne-ai']);
     expect(platform.campuses).toEqual([]);
     const kinds = platform.clusters[0].operators.flatMap((o) => o.resources).map((r) => r.kind);

@@ -1,10 +1,12 @@
 import { analyze } from '../src/analysis/analysis';
+import { buildDesign } from '../src/model/design';
 import { buildPlant } from '../src/model/plant';
 import { GeneratorGroup, Transformer, Ups } from '../constructs';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
 const pathIndex = (root: Parameters<typeof buildPlant>[0]) => {
-  const a = analyze(buildPlant(root));
+  const design = buildDesign(root);
+  const a = { ...analyze(design), plant: design.plant };
   const at = (p: string) => a.plant.nodes.find((n) => n.path === p)!.index;
   return { a, at };
 };

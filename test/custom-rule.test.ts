@@ -196,7 +196,7 @@ describe('registering rules', () => {
       `--rules ${none}: exports no rule (an object with id, severity, pack, description, help and check) or pack`,
     );
     expect(() => loadRules([bad])).toThrow(
-      `--rules ${bad}: rule ACME-004: check must be a function (analysis) => Violation[]`,
+      `--rules ${bad}: rule ACME-004: check must be a function (design, analysis) => Violation[]`,
     );
     expect(() => loadRules(['missing.ts'])).toThrow('--rules missing.ts: file not found');
     const builtIn = write('builtin.js', `exports.R = ${rule('PWR-001')};`);

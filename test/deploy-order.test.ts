@@ -19,6 +19,7 @@ import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
 import { StackPlan } from '../src/output/stack-plan';
 import { DEPLOY_ORDER_PACK } from '../src/policy/rules/deploy-order';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { deliveredPlatform } from '../src/operations/delivered-platform';
 
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'aifactory.js');
@@ -296,7 +297,8 @@ describe('the stack plan as a GitHub Actions workflow', () => {
 describe('apply steps are chosen by kind', () => {
   const root = new RootConstruct();
   twoRacks(root);
-  const [cluster] = evaluate(root).analysis.platform.clusters as ClusterModel[];
+  const e = evaluate(root);
+  const [cluster] = deliveredPlatform(e.design, e.analysis).clusters as ClusterModel[];
   const withObjects = (...objects: Record<string, unknown>[]): ClusterModel => ({
     ...cluster,
     operators: cluster.operators.map((op, i) =>
@@ -441,7 +443,7 @@ describe('CRDs a cluster already has (installedCrds)', () => {
       installedCrds,
     });
     new Kueue(cluster, 'kueue');
-    const [c] = evaluate(root).analysis.platform.clusters;
+    const [c] = evaluate(root).design.platform.clusters;
     return { ...c, operators: c.operators.map((op) => ({ ...op, resources: [...op.resources, rule] })) };
   };
   const gitopsReplay = (c: ClusterModel, name: string) => {

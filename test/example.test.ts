@@ -7,7 +7,8 @@ describe('default example: 44 MW Essonne site at design PUE 1.3', () => {
   const root = new RootConstruct();
   buildEssonneSite(root, { cooling: 'design-pue' });
   const e = evaluate(root);
-  const { plant, flow, contingency } = e.analysis;
+  const { plant } = e.design;
+  const { flow, contingency } = e.analysis;
   const byKind = (k: string) => plant.nodes.filter((n) => n.kind === k);
   const at = (p: string) => plant.nodes.find((n) => n.path === p)!;
 
@@ -97,7 +98,7 @@ describe('essonne-44mw example: the same site with its chiller plant', () => {
   });
 
   test('N+1 cooling sized to the heat: CDUs per hall, chillers per building', () => {
-    const groups = e.analysis.plant.coolers.map((c) => [c.path, c.units, c.racks.length]);
+    const groups = e.design.plant.coolers.map((c) => [c.path, c.units, c.racks.length]);
     // Hall 1: 128 x 115 kW liquid = 14.72 MW -> 6 + 1 CDUs; 128 x 17 kW air = 2.18 MW -> 5 + 1 air handlers.
     expect(groups).toEqual([
       ['bruyeres/building-1/air-hall-01', 6, 128],

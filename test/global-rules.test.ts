@@ -35,7 +35,8 @@ describe('a site split into a cluster per hall: shared equipment and the site in
       rules: { record?: string; alert?: string; expr: string; labels?: Record<string, string> }[];
     }[];
   };
-  const { plant, sites } = e.analysis;
+  const { plant } = e.design;
+  const { sites } = e.analysis;
 
   test('rule files: one per cluster and a global one; the global one holds what spans both halls', () => {
     expect([...files.keys()]).toEqual([
@@ -84,7 +85,7 @@ describe('a site split into a cluster per hall: shared equipment and the site in
         // Every rack at the fraction of its design power where IT x PUE reaches the grid connection, +/- 1%.
         const at = sites[0].itW > 0 ? plant.sites[0].gridConnectionW / (sites[0].itW * sites[0].pue) : 0;
         const share = gpuPowerShare(plant.nodes.find((n) => n.rack)!.rack!.system).share;
-        const nodes = e.analysis.platform.clusters.flatMap((c) => c.nodes);
+        const nodes = e.design.platform.clusters.flatMap((c) => c.nodes);
         const input_series = nodes.map((n) => {
           const rack = plant.nodes[n.rack];
           const gpuW = (k: number) => (k * at * rack.demandW * share) / rack.rack!.system.spec.computeNodes;

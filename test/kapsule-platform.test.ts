@@ -40,7 +40,7 @@ describe('the Kubernetes GPU platform on Scaleway Kapsule', () => {
       ['scaleway-b300-training-resources', 2, ['scaleway-b300', 'scaleway-b300-training-platform']],
     ]);
     expect(Object.keys(cloud.resource).filter((t) => !t.startsWith('scaleway_'))).toEqual([]);
-    const [cluster] = e.analysis.platform.clusters;
+    const [cluster] = e.design.platform.clusters;
     expect(cluster.managedGpuOperator).toBe(true);
     expect(cluster.operators.map((o) => o.kind)).toEqual(['kueue']);
     expect(cluster.nodeGroups).toEqual([

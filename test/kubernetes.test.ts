@@ -18,14 +18,16 @@ import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
 import { K8sObject } from '../src/kubernetes/objects';
 import { ClusterModel } from '../src/kubernetes/platform';
 import { evaluate as evaluateTiny, findingsOf, frame, rack, ups } from './fixtures/tiny';
+import { deliveredPlatform } from '../src/operations/delivered-platform';
 
 describe('default example platform (GitOps)', () => {
   const root = new RootConstruct();
   const site = buildEssonneSite(root, { cooling: 'design-pue' });
   addGpuPlatform(root, site);
   const e = evaluate(root);
-  const [cluster] = e.analysis.platform.clusters;
-  const files = new Map(gitopsFiles(e.analysis.platform).map((f) => [f.path, f.text]));
+  const platform = deliveredPlatform(e.design, e.analysis);
+  const [cluster] = platform.clusters;
+  const files = new Map(gitopsFiles(platform).map((f) => [f.path, f.text]));
 
   test('nodes: 18 arm64 compute trays per NVL72 rack, named and labelled from the layout', () => {
     expect(cluster.nodes).toHaveLength(250 * 18);
@@ -361,7 +363,7 @@ describe('Terraform delivery', () => {
       ['kueue', '0.19.2', 'oci://registry.k8s.io/kueue/charts'],
       ['network-operator', '26.4.1', 'https://helm.ngc.nvidia.com/nvidia'],
     ]);
-    const model = e.analysis.platform.clusters[0];
+    const model = e.design.platform.clusters[0];
     for (const op of model.operators) {
       expect(parse(releases.find((x) => x.chart === op.chart)!.values[0])).toEqual(op.values);
     }
@@ -435,7 +437,7 @@ describe('Terraform delivery of objects added to an operator by kind', () => {
         delivery: Delivery.terraform(),
       });
       new Tenant(new Kueue(cluster, 'kueue'), 'team-a', { gpuQuota: 72 });
-      const [model] = evaluate(site).analysis.platform.clusters;
+      const [model] = evaluate(site).design.platform.clusters;
       const extra: K8sObject[] = [
         {
           apiVersion: 'networking.k8s.io/v1',

@@ -38,7 +38,7 @@ function hall(opts: { cduOn?: 'ups' | 'board'; chillersOn?: 'backed' | 'unbacked
 }
 
 const at = (e: ReturnType<typeof evaluate>, p: string) =>
-  e.analysis.plant.nodes.find((n) => n.path === p)!.index;
+  e.design.plant.nodes.find((n) => n.path === p)!.index;
 
 describe('cooling on the power train', () => {
   test('the CDU pumps and chillers load the train: UPS 407.5 kW each, transformers 507.5 kW, facility 1,015 kW', () => {

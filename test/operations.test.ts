@@ -10,6 +10,7 @@ import { headroomEntries } from '../src/output/headroom-json';
 import { findingsJson } from '../src/output/report';
 import { reportHtml } from '../src/report/html';
 import { evaluate, frame, rack, ups } from './fixtures/tiny';
+import { deliveredPlatform } from '../src/operations/delivered-platform';
 
 describe('headroom: normal limit and N-1 safe load', () => {
   // 2N: two 100 kW UPS (continuous limit 80%), two racks of 30 kW, each on both.
@@ -19,7 +20,7 @@ describe('headroom: normal limit and N-1 safe load', () => {
   rack(hall, 'r1', 30, [a, b]);
   rack(hall, 'r2', 40, [a, b]);
   const e = evaluate(root);
-  const entries = headroomEntries(e.analysis);
+  const entries = headroomEntries(e.design, e.analysis);
   const at = (p: string) => entries.find((x) => x.path === p)!;
 
   test('a UPS of a 2N pair: 35 kW in normal operation, 70 kW when its twin fails: safe up to 50 kW', () => {
@@ -56,7 +57,7 @@ describe('headroom: normal limit and N-1 safe load', () => {
   test('check --format json lists the headroom of every node after the findings', () => {
     const doc = JSON.parse(findingsJson(e));
     expect(Object.keys(doc)).toEqual(['summary', 'findings', 'headroom']);
-    expect(doc.headroom).toHaveLength(e.analysis.plant.nodes.length);
+    expect(doc.headroom).toHaveLength(e.design.plant.nodes.length);
     expect(doc.headroom).toEqual(entries);
   });
 });
@@ -220,7 +221,8 @@ describe('GpuOperator prometheusRules settings', () => {
         for: '5m',
       },
     });
-    const [model] = evaluate(root).analysis.platform.clusters;
+    const e = evaluate(root);
+    const [model] = deliveredPlatform(e.design, e.analysis).clusters;
     const op = model.operators[0];
     const rules = prometheusRules(op.resources);
     expect(rules.map((r) => [r.metadata.name, r.metadata.namespace, r.metadata.labels])).toEqual([
@@ -240,7 +242,8 @@ describe('GpuOperator prometheusRules settings', () => {
   test('prometheusRules: false emits none', () => {
     const { root, cluster: c } = cluster();
     new GpuOperator(c, 'gpu-operator', { prometheusRules: false });
-    expect(evaluate(root).analysis.platform.clusters[0].operators[0].resources).toEqual([]);
+    const e = evaluate(root);
+    expect(deliveredPlatform(e.design, e.analysis).clusters[0].operators[0].resources).toEqual([]);
   });
 
   test('bad settings: one line naming the construct path', () => {

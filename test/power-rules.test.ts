@@ -14,6 +14,7 @@ import { Rule } from '../src/operations/power-rules';
 import { prometheusRules, ruleFiles } from '../src/operations/rule-files';
 import { validateCustomResource } from '../src/upstream/crd-schema';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
+import { deliveredPlatform } from '../src/operations/delivered-platform';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!PROMTOOL) {
@@ -40,12 +41,14 @@ describe('power rules of the default example', () => {
   const root = new RootConstruct();
   addGpuPlatform(root, buildEssonneSite(root, { cooling: 'design-pue' }));
   const e = evaluate(root);
-  const { plant, headroom } = e.analysis;
-  const [cluster] = e.analysis.platform.clusters;
+  const { plant } = e.design;
+  const { headroom } = e.analysis;
+  const platform = deliveredPlatform(e.design, e.analysis);
+  const [cluster] = platform.clusters;
   const objects = prometheusRules(cluster.operators.flatMap((o) => o.resources));
   const rules = objects.flatMap((o) => o.spec.groups.flatMap((g) => g.rules));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-rules-'));
-  const [file] = ruleFiles(e.analysis.platform);
+  const [file] = ruleFiles(platform);
   fs.writeFileSync(path.join(dir, 'rules.json'), file.text);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { RootConstruct } from 'constructs';
+import { IConstruct, RootConstruct } from 'constructs';
 import { Cdu, GeneratorGroup, Hall, Rack, Site, StaticTransferSwitch, Ups } from '../constructs';
 import { PowerEquipment } from '../constructs/power-equipment';
-import { analyze } from '../src/analysis/analysis';
+import { analyze, AnalysisOptions } from '../src/analysis/analysis';
 import { evaluate } from '../src/evaluate';
-import { buildPlant } from '../src/model/plant';
+import { buildDesign } from '../src/model/design';
 
 /**
  * A random layered power train: each level has its own efficiency and units that each draw
@@ -100,11 +100,17 @@ function build(d: Design, scale = 1): RootConstruct {
   return root;
 }
 
+/** The analysis of a tree's design, with its plant beside it. */
+function analyzeTree(root: IConstruct, options?: AnalysisOptions) {
+  const design = buildDesign(root);
+  return { ...analyze(design, options), plant: design.plant };
+}
+
 describe('properties', () => {
   test('power is conserved: grid load = sum of rack loads / product of efficiencies', () => {
     fc.assert(
       fc.property(design, (d) => {
-        const a = analyze(buildPlant(build(d)));
+        const a = analyzeTree(build(d));
         const grid = a.plant.nodes.find((n) => n.kind === 'grid-connection')!;
         const racksW = d.racks.reduce((s, r) => s + r.kw * 1000, 0) + (d.cdu ? d.cdu.kw * 1000 : 0);
         // A static transfer switch has no losses: a level's efficiency is exact only without one.
@@ -131,7 +137,7 @@ describe('properties', () => {
   test('incremental N-1 equals a brute-force recomputation of every single failure', () => {
     fc.assert(
       fc.property(design, (d) => {
-        const a = analyze(buildPlant(build(d)));
+        const a = analyzeTree(build(d));
         const ref = bruteForceN1(a);
         a.plant.nodes.forEach((n) => {
           const got = a.contingency.worstUtilization[n.index];
@@ -146,7 +152,7 @@ describe('properties', () => {
   test('maintenance plus single failure equals a brute-force recomputation of every pair', () => {
     fc.assert(
       fc.property(design, (d) => {
-        const a = analyze(buildPlant(build(d)), undefined, { contingencyLevel: 'maintenance' });
+        const a = analyzeTree(build(d), { contingencyLevel: 'maintenance' });
         const ref = bruteForcePairs(a);
         a.plant.nodes.forEach((n) => {
           if (n.kind === 'rack' || n.kind === 'cooling' || n.kind === 'grid-connection') return;
@@ -164,7 +170,7 @@ describe('properties', () => {
 });
 
 /** The load flow with the `dead` components out: the brute-force way, whole graph. */
-function flowWithout(a: ReturnType<typeof analyze>, failed: readonly number[]) {
+function flowWithout(a: ReturnType<typeof analyzeTree>, failed: readonly number[]) {
   const { nodes } = a.plant;
   const dead = nodes.map(() => false);
   for (const n of nodes) {
@@ -188,7 +194,7 @@ function flowWithout(a: ReturnType<typeof analyze>, failed: readonly number[]) {
  * Every pair of components (a piece of equipment, or one unit of a parallel group) out at
  * once, each recomputed over the whole graph. O(N^3).
  */
-function bruteForcePairs(a: ReturnType<typeof analyze>) {
+function bruteForcePairs(a: ReturnType<typeof analyzeTree>) {
   const { nodes } = a.plant;
   const normal = a.flow.outW;
   const worst = new Array<number>(nodes.length).fill(-1);
@@ -220,7 +226,7 @@ function bruteForcePairs(a: ReturnType<typeof analyze>) {
  * A shared load splits equally among its live feeds; a transfer load draws all from its first
  * live feed. Surviving equipment is measured against every unit it has installed.
  */
-function bruteForceN1(a: ReturnType<typeof analyze>) {
+function bruteForceN1(a: ReturnType<typeof analyzeTree>) {
   const { nodes } = a.plant;
   const worst = new Array<number>(nodes.length).fill(-1);
   const lost: [number, number[]][] = [];

@@ -196,7 +196,8 @@ describe('folding at scale', () => {
     const root = new RootConstruct();
     buildCampus(root);
     const e = evaluate(root);
-    const { plant, flow, contingency } = e.analysis;
+    const { plant } = e.design;
+    const { flow, contingency } = e.analysis;
     const d = diagramData(e);
     expect(plant.nodes.length + plant.generators.length).toBe(12_153);
     expect(d.elements.length).toBeLessThanOrEqual(400);
@@ -291,7 +292,7 @@ describe('HTML report', () => {
     ];
     const grid = `el-${d.elementOf.get('site/grid')}`;
     expect(links.map((m) => [m[3], m[1]])).toEqual([
-      ['site/cdu', `cool-${e.analysis.plant.coolers[0].index}`],
+      ['site/cdu', `cool-${e.design.plant.coolers[0].index}`],
       ['site', grid],
       ['site/ups-a', `el-${d.elementOf.get('site/ups-a')}`],
       ['site/ups-b', `el-${d.elementOf.get('site/ups-b')}`],

@@ -13,7 +13,7 @@ import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue, Rack, Site, Tenant } from '../constructs';
 import { analyze } from '../src/analysis/analysis';
 import { evaluate } from '../src/evaluate';
-import { buildPlant } from '../src/model/plant';
+import { buildDesign } from '../src/model/design';
 import { oversizedStacks } from '../src/output/stack-plan';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { frame, rack } from './fixtures/tiny';
@@ -23,7 +23,8 @@ describe('N-1: a load that only moves between siblings is no rise upstream', () 
     const root = new RootConstruct();
     const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 1_000 });
     new Gb300Nvl72Building(site, 'b', { racks: 1_024 });
-    const an = analyze(buildPlant(root));
+    const design = buildDesign(root);
+    const an = { ...analyze(design), plant: design.plant };
     const grid = an.plant.nodes.find((n) => n.kind === 'grid-connection')!;
     expect(an.contingency.worstUtilization[grid.index]).toBe(-1);
     const tx = an.plant.nodes.find((n) => n.path === 'site/b/mv-01/block-001/transformer-a')!;
@@ -38,7 +39,7 @@ describe('Kubernetes names', () => {
     new DgxB300Building(site, 'building-with-a-long-name', { racks: 16 });
     new GpuCluster(root, 'cluster', { racks: [site], delivery: Delivery.terraform() });
     const e = evaluate(root);
-    const nodes = e.analysis.platform.clusters[0].nodes;
+    const nodes = e.design.platform.clusters[0].nodes;
     expect(nodes).toHaveLength(64);
     for (const n of nodes) {
       expect(n.name.length).toBeLessThanOrEqual(63);

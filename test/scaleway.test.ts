@@ -20,7 +20,7 @@ import {
 import { buildScalewayB300 } from '../examples/scaleway-b300/cloud';
 import { AiFactoryApp } from '../stacks';
 import { CloudStack } from '../stacks/cloud-stack';
-import { Analysis, analyze } from '../src/analysis/analysis';
+import { analyze } from '../src/analysis/analysis';
 import { HOST_OVERHEAD_FACTOR } from '../src/catalog/scaleway-gpu-types';
 import {
   SCALEWAY_REGIONS,
@@ -28,10 +28,12 @@ import {
   scalewayRegion,
   scalewayZone,
 } from '../src/catalog/scaleway-locations';
-import { buildCloud, CloudModel } from '../src/model/cloud';
+import { buildCloud, CloudModel, EMPTY_CLOUD } from '../src/model/cloud';
+import { buildDesign } from '../src/model/design';
 import { buildPlant } from '../src/model/plant';
 import { CloudRule } from '../src/policy/cloud-rule';
 import { runRules } from '../src/policy/engine';
+import { Rule } from '../src/policy/rule';
 import { RES_001, RESIDENCY_PACK } from '../src/policy/rules/residency';
 import { SCALEWAY_PACK, SCW_001, SCW_002, SCW_003, SCW_004 } from '../src/policy/rules/scaleway';
 import { suppress } from '../src/policy/suppressions';
@@ -767,15 +769,18 @@ describe('residency pack', () => {
 });
 
 describe('the packs as standard rules, through the engine', () => {
-  const analysisOf = (root: IConstruct, withCloud = true): Analysis =>
-    ({ ...analyze(buildPlant(root)), ...(withCloud ? { cloud: buildCloud(root) } : {}) }) as Analysis;
+  const check = (root: IConstruct, rules: readonly Rule[], withCloud = true) => {
+    const design = buildDesign(root);
+    const checked = withCloud ? design : { ...design, cloud: EMPTY_CLOUD };
+    return runRules(checked, analyze(checked), rules);
+  };
 
   test('findings carry measured, limit and unit; suppressions with a reason apply', () => {
     const { stack } = cloudStack();
     const vms = b300(stack, 'vms', { zone: 'fr-par-3' });
     const other = b300(stack, 'other', { zone: 'fr-par-1', count: 1 });
     suppress(other, 'SCW-001', 'capacity reserved with Scaleway for fr-par-1');
-    const findings = runRules(analysisOf(stack), [...SCALEWAY_PACK, ...RESIDENCY_PACK]);
+    const findings = check(stack, [...SCALEWAY_PACK, ...RESIDENCY_PACK]);
     expect(findings.map((f) => [f.ruleId, f.path, f.measured, f.limit, f.unit, f.suppressed])).toEqual([
       ['SCW-001', 'cloud/other', 1, 0, 'instances', true],
       ['SCW-001', 'cloud/vms', 2, 0, 'instances', false],
@@ -783,10 +788,10 @@ describe('the packs as standard rules, through the engine', () => {
     expect(vms.zone).toBe('fr-par-3');
   });
 
-  test('an analysis without a cloud model has no cloud findings', () => {
+  test('a design without a cloud model has no cloud findings', () => {
     const { stack } = cloudStack();
     b300(stack, 'vms', { zone: 'fr-par-3' });
-    expect(runRules(analysisOf(stack, false), SCALEWAY_PACK)).toEqual([]);
+    expect(check(stack, SCALEWAY_PACK, false)).toEqual([]);
   });
 });
 
@@ -895,11 +900,8 @@ describe('example: scaleway-b300', () => {
   });
 
   test('passes the scaleway and residency packs (France only)', () => {
-    const analysis = {
-      ...analyze(buildPlant(first.built.stack)),
-      cloud: buildCloud(first.built.stack),
-    } as Analysis;
-    expect(runRules(analysis, [...SCALEWAY_PACK, ...RESIDENCY_PACK])).toEqual([]);
+    const design = buildDesign(first.built.stack);
+    expect(runRules(design, analyze(design), [...SCALEWAY_PACK, ...RESIDENCY_PACK])).toEqual([]);
     expect(buildCloud(first.built.stack).resources.every((r) => r.allowedJurisdictions.join() === 'FR')).toBe(
       true,
     );

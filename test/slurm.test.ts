@@ -73,7 +73,7 @@ describe('Slurm topology of the default example (250 GB200 NVL72 racks)', () => 
   const cluster = addGpuPlatform(root, site);
   new Slurm(cluster, 'slurm');
   const e = evaluate(root);
-  const model = e.analysis.platform.clusters[0];
+  const model = e.design.platform.clusters[0];
   const slurm = model.operators.find((o) => o.kind === 'slurm')!;
   const text = (slurm.values.configFiles as Record<string, string>)['topology.conf'];
 
@@ -113,7 +113,7 @@ describe('Slurm topology of the default example (250 GB200 NVL72 racks)', () => 
     expect(unknownValuePaths(slurm.values, loadUpstreamValues('slurm'))).toEqual([]);
     expect(e.findings).toEqual([]);
     const values = parse(
-      gitopsFiles(e.analysis.platform).find((f) => f.path === 'essonne-ai/charts/platform/values.yaml')!.text,
+      gitopsFiles(e.design.platform).find((f) => f.path === 'essonne-ai/charts/platform/values.yaml')!.text,
     );
     expect(values.slurm.configFiles['topology.conf']).toBe(text);
   });

@@ -14,7 +14,7 @@ function cluster(declare: (kueue: Kueue) => void) {
   new GpuOperator(c, 'gpu');
   declare(new Kueue(c, 'kueue'));
   const e = evaluate(f.root);
-  const resources = e.analysis.platform.clusters[0].operators.flatMap((o) => o.resources);
+  const resources = e.design.platform.clusters[0].operators.flatMap((o) => o.resources);
   return { e, resources };
 }
 

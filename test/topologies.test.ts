@@ -1,9 +1,10 @@
 import { Site, StaticTransferSwitch, Transformer } from '../constructs';
 import { analyze } from '../src/analysis/analysis';
-import { buildPlant } from '../src/model/plant';
+import { buildDesign } from '../src/model/design';
+import { Plant } from '../src/model/plant';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
-const at = (a: ReturnType<typeof analyze>, p: string) => a.plant.nodes.find((n) => n.path === p)!.index;
+const at = (a: { plant: Plant }, p: string) => a.plant.nodes.find((n) => n.path === p)!.index;
 
 describe('2(N+1) UPS: single failure and maintenance plus failure', () => {
   // Each side: 3 x 800 kW modules, 1 redundant (usable 1,600 kW). 16 racks of 132 kW = 2,112 kW,
@@ -19,7 +20,7 @@ describe('2(N+1) UPS: single failure and maintenance plus failure', () => {
   test('N-1: losing side B leaves all three A modules: 2,112 kW on 2,400 kW (88%), no finding', () => {
     const root = build();
     const e = evaluate(root);
-    const a = e.analysis;
+    const a = { ...e.analysis, plant: e.design.plant };
     expect(a.contingency.worstLoadW[at(a, 'site/ups-a')]).toBeCloseTo(2_112_000, 6);
     expect(a.contingency.worstCapacityW[at(a, 'site/ups-a')]).toBe(2_400_000);
     expect(a.contingency.worstUtilization[at(a, 'site/ups-a')]).toBeCloseTo(0.88, 12);
@@ -43,7 +44,8 @@ describe('2(N+1) UPS: single failure and maintenance plus failure', () => {
   test('the level can be declared per site: only that site is analysed', () => {
     const root = build();
     new Site(root, 'site2', { country: 'FR', gridConnectionMw: 10, contingencyLevel: 'maintenance' });
-    const a = analyze(buildPlant(root));
+    const design = buildDesign(root);
+    const a = { ...analyze(design), plant: design.plant };
     expect(a.maintenance!.sites).toEqual([1]);
     expect(a.maintenance!.pairs).toBe(0);
   });
@@ -62,7 +64,7 @@ describe('distributed redundancy, 4 to make 3', () => {
 
   test('at 75% (900 kW each) a failure raises each survivor to 1,200 kW: 100%, passes', () => {
     const e = evaluate(build(600));
-    const a = e.analysis;
+    const a = { ...e.analysis, plant: e.design.plant };
     for (const i of [1, 2, 3, 4]) {
       expect(a.flow.outW[at(a, `site/ups-${i}`)]).toBe(900_000);
       expect(a.contingency.worstLoadW[at(a, `site/ups-${i}`)]).toBeCloseTo(1_200_000, 6);
@@ -104,7 +106,7 @@ describe('block redundancy with a catcher through static transfer switches', () 
 
   test('the catcher carries nothing in normal operation and a failed block whole: 800 kW', () => {
     const e = evaluate(build(1_000));
-    const a = e.analysis;
+    const a = { ...e.analysis, plant: e.design.plant };
     expect(a.flow.outW[at(a, 'site/catcher')]).toBe(0);
     expect(a.flow.outW[at(a, 'site/ups-2')]).toBe(800_000);
     expect(a.contingency.worstLoadW[at(a, 'site/catcher')]).toBe(800_000);
@@ -140,7 +142,7 @@ describe('maintenance level: failures that do not interact add up at a common no
 
   test('N-1 passes at 600 kW; the maintenance level sums the two independent rises: 800 kW', () => {
     const e = evaluate(build(), undefined, { contingencyLevel: 'maintenance' });
-    const a = e.analysis;
+    const a = { ...e.analysis, plant: e.design.plant };
     expect(a.contingency.worstLoadW[at(a, 'site/tx-b')]).toBe(600_000);
     expect(findingsOf(e, 'PWR-002')).toEqual([]);
     expect(findingsOf(e, 'PWR-014')).toEqual([['site/tx-b', 800, 750, 'kVA']]);

@@ -7,6 +7,7 @@ import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/r
 import { MATERIALIZE, Materializable } from '../../src/synthesis';
 import { Delivery } from './delivery';
 import { renderTerraform } from './terraform-delivery';
+import { deliveredPlatform } from '../../src/operations/delivered-platform';
 
 export interface GpuClusterProps {
   /**
@@ -130,7 +131,9 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
    */
   [MATERIALIZE](evaluation: Evaluation): (() => void) | void {
     if (this.props.delivery.record.mode !== 'terraform') return;
-    const model = evaluation.analysis.platform.clusters.find((c) => c.path === this.node.path);
+    const model = deliveredPlatform(evaluation.design, evaluation.analysis).clusters.find(
+      (c) => c.path === this.node.path,
+    );
     if (model) return renderTerraform(this, model, this.props.connection);
   }
 }

@@ -7,7 +7,7 @@ export const ACME_001: Rule = {
   pack: 'acme',
   description: 'Busways carry at most 40% of their rating in normal operation (ACME derating).',
   help: 'ACME keeps busways at 40% or less so that a row can take more racks without new distribution. Fix: add a busway, or move racks to another row.',
-  check({ plant, flow }) {
+  check({ plant }, { flow }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
       if (node.kind !== 'busway') continue;

@@ -24,4 +24,4 @@ export const clusterId = training.id;
 export const apiserverUrl = training.apiserverUrl;
 export const kubeconfig = secret(training.kubeconfigs.apply((k) => k[0].configFile));
 /** Cloud GPUs at the pool's bounds, as `aifactory check` reports them. */
-export const cloudGpus = design.evaluation.analysis.cloud.totals;
+export const cloudGpus = design.evaluation.design.cloud.totals;

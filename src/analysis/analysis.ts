@@ -1,9 +1,8 @@
-import { IConstruct } from 'constructs';
-import { buildPlatform, Platform } from '../kubernetes/platform';
-import { buildCloud, CloudModel, EMPTY_CLOUD } from '../model/cloud';
+import { Design } from '../model/design';
 import { Plant } from '../model/plant';
 import { ContingencyLevel } from '../model/records';
-import { EedReport, eedReport, energyDeclarations } from '../operations/eed';
+import { EedReport, eedReport } from '../operations/eed';
+import { PlatformPowerRules, platformPowerRules } from '../operations/power-rules';
 import { contingency, Contingency } from './contingency';
 import { coolingLoads, CoolingLoads } from './cooling';
 import { headroom, Headroom } from './headroom';
@@ -28,9 +27,8 @@ export interface SiteLoad {
   readonly gpus: number;
 }
 
-/** Everything the policies read: computed once per check run. */
+/** The results the policies and renderers read besides the design: computed once per check run. */
 export interface Analysis {
-  readonly plant: Plant;
   readonly flow: LoadFlow;
   readonly contingency: Contingency;
   /** Maintenance plus single failure, for the sites whose contingency level asks for it; undefined when none does. */
@@ -38,13 +36,14 @@ export interface Analysis {
   /** Normal limit and N-1 safe load of every node. */
   readonly headroom: Headroom;
   readonly cooling: CoolingLoads;
-  /** The Kubernetes GPU platform (empty without a construct tree). */
-  readonly platform: Platform;
-  /** Cloud capacity: GPU instances, managed clusters and pools, buckets, state backends (empty without a tree). */
-  readonly cloud: CloudModel;
   readonly sites: readonly SiteLoad[];
   /** The EU data-centre report at design stage (sites of at least 500 kW IT). */
   readonly eed: EedReport;
+  /**
+   * The PrometheusRule objects of the power rules (DESIGN §7), by path of the operator that
+   * emits them: derived from the load flow and headroom, delivered with that operator's objects.
+   */
+  readonly powerRules: PlatformPowerRules;
 }
 
 export interface AnalysisOptions {
@@ -52,32 +51,30 @@ export interface AnalysisOptions {
   readonly contingencyLevel?: ContingencyLevel;
 }
 
-/** Load flow, N-1, cooling and site loads of a plant; with the construct tree, its Kubernetes platform too. */
-export function analyze(plant: Plant, root?: IConstruct, options: AnalysisOptions = {}): Analysis {
+/** Load flow, N-1, cooling, site loads and the power rules of a design. */
+export function analyze(design: Design, options: AnalysisOptions = {}): Analysis {
+  const { plant } = design;
   const flow = loadFlow(plant);
   const cooling = coolingLoads(plant);
   const sites = siteLoads(plant, flow, cooling);
   const n1 = contingency(plant, flow);
   const limits = headroom(plant, flow, n1);
-  const design = { flow, headroom: limits, sitePue: sites.map((s) => s.pue) };
-  const platform = root ? buildPlatform(root, plant, design) : { clusters: [], campuses: [] };
-  const cloud = root ? buildCloud(root) : EMPTY_CLOUD;
+  const operations = { flow, headroom: limits, sitePue: sites.map((s) => s.pue) };
+  const powerRules = platformPowerRules(plant, operations, design.platform.clusters);
   const deeper = plant.sites
     .filter((s) => (options.contingencyLevel ?? s.contingencyLevel) === 'maintenance')
     .map((s) => s.index);
   const maintenance = deeper.length > 0 ? { maintenance: maintenanceContingency(plant, flow, deeper) } : {};
-  const eed = eedReport(plant, sites, cooling, energyDeclarations(root, plant));
+  const eed = eedReport(plant, sites, cooling, design.energy);
   return {
-    plant,
     flow,
     contingency: n1,
     ...maintenance,
     headroom: limits,
     cooling,
-    platform,
-    cloud,
     sites,
     eed,
+    powerRules,
   };
 }
 

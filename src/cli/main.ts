@@ -229,7 +229,7 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
       io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
       return EXIT_FINDINGS;
     }
-    if (hasGitops(evaluation.analysis.platform)) {
+    if (hasGitops(evaluation.design.platform)) {
       gitops = StagedDir.open(gitopsOut, file, '--gitops-out');
       for (const line of gitops.repaired) io.stderr(`aifactory: ${gitopsOut}: ${line}\n`);
     }

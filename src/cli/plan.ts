@@ -110,7 +110,7 @@ export function plan(options: PlanOptions): PlanResult {
             const errors = e.findings.filter((f) => f.severity === 'error' && !f.suppressed);
             return {
               topology,
-              ...installedCapacity(e.analysis),
+              ...installedCapacity(e.design, e.analysis),
               n1Findings: errors.filter((f) => f.ruleId === 'PWR-002' || f.ruleId === 'PWR-004').length,
               errors: errors.length,
             };

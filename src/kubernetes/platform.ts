@@ -14,7 +14,7 @@ import {
   TenantRecord,
 } from '../model/records';
 import { isCloudModelled } from '../model/cloud-records';
-import type { OperationsInput } from '../operations/power-rules';
+import type { PowerRuleSettings } from '../operations/power-rules';
 import { TenancySpec } from '../model/tenancy';
 import { scalewayZone } from '../catalog/scaleway-locations';
 import { CampusModel, campusModel, Placement, readCampuses, workerTenants } from './campus';
@@ -57,6 +57,8 @@ export interface OperatorModel {
   readonly values: Readonly<Record<string, unknown>>;
   /** Custom resources the operator's configuration needs (ComputeDomains, Kueue queues, NicClusterPolicy). */
   readonly resources: readonly K8sObject[];
+  /** Where the power rules of the cluster's racks go, when the operator emits them (the analysis derives them). */
+  readonly powerRules?: PowerRuleSettings;
 }
 
 export interface TenantModel {
@@ -134,13 +136,13 @@ export interface OperatorContext {
   readonly campus?: CampusModel;
   /** DNS label of a rack, as used in node names and labels. */
   readonly rackLabel: (rack: number) => string;
-  /** The design's load flow and headroom, for the power rules (absent when the platform is read without them). */
-  readonly design?: OperationsInput;
 }
 
 export interface OperatorOutput {
   readonly values: Record<string, unknown>;
   readonly resources: K8sObject[];
+  /** Where the power rules go, for an operator that emits them (derived from the analysis, not here). */
+  readonly powerRules?: PowerRuleSettings;
 }
 
 const KIND_ORDER: readonly OperatorKind[] = [
@@ -163,7 +165,7 @@ const BUILDERS: Record<
 };
 
 /** Reads every GPU cluster under `root`, with its nodes from the racks it covers. */
-export function buildPlatform(root: IConstruct, plant: Plant, design?: OperationsInput): Platform {
+export function buildPlatform(root: IConstruct, plant: Plant): Platform {
   const rackByPath = new Map<string, number>();
   for (const n of plant.nodes) if (n.rack) rackByPath.set(n.path, n.index);
   const clusterConstructs = root.node
@@ -219,7 +221,6 @@ export function buildPlatform(root: IConstruct, plant: Plant, design?: Operation
         placements.get(path) ?? [],
         campus,
         countriesOf(c),
-        design,
       ),
     );
   };
@@ -276,7 +277,6 @@ function buildCluster(
   placements: readonly Placement[],
   campus: CampusModel | undefined,
   countries: readonly string[],
-  design?: OperationsInput,
 ): ClusterModel {
   // Racks: every rack under the cluster's scopes, in plant order.
   const racks = new Set<number>();
@@ -445,7 +445,6 @@ function buildCluster(
       gpusBySystem,
       campus,
       rackLabel,
-      design,
     });
     return {
       path: x.node.path,
@@ -456,6 +455,7 @@ function buildCluster(
       namespace: r.namespace,
       values: mergeValues(out.values, r.values),
       resources: out.resources,
+      ...(out.powerRules ? { powerRules: out.powerRules } : {}),
     };
   });
 
@@ -484,7 +484,10 @@ function buildCluster(
  * PrometheusRules target an existing prometheus-operator (DESIGN §7), so a cluster with them is
  * recorded as having that CRD, like a declared one (the output says so; the deploy-order check reads it).
  */
-function withPrerequisites(declared: readonly string[], operators: readonly OperatorModel[]): string[] {
+export function withPrerequisites(
+  declared: readonly string[],
+  operators: readonly OperatorModel[],
+): string[] {
   const kinds = new Set(declared);
   const prerequisites = new Set(prerequisiteKinds());
   for (const o of operators.flatMap((op) => op.resources)) {

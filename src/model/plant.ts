@@ -1,7 +1,6 @@
 import { IConstruct } from 'constructs';
 import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
-import { Suppression, suppressionsOf } from '../policy/suppressions';
 import { W_PER_KW } from '../units';
 import { coolingLoads } from '../analysis/cooling';
 import {
@@ -27,8 +26,6 @@ export interface Plant {
   readonly nodes: readonly PowerNode[];
   readonly generators: readonly GeneratorModel[];
   readonly coolers: readonly CoolingModel[];
-  /** Suppressions by construct path. */
-  readonly suppressions: ReadonlyMap<string, readonly Suppression[]>;
 }
 
 export interface SiteModel {
@@ -151,10 +148,7 @@ interface Found {
 /** Reads the plain model from every modelled construct under `root`. */
 export function buildPlant(root: IConstruct): Plant {
   const found: Found[] = [];
-  const suppressions = new Map<string, readonly Suppression[]>();
   for (const c of root.node.findAll()) {
-    const s = suppressionsOf(c);
-    if (s.length > 0) suppressions.set(c.node.path, s);
     if (isModelled(c)) found.push({ construct: c, path: c.node.path, record: c[MODEL]() });
   }
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -411,12 +405,12 @@ export function buildPlant(root: IConstruct): Plant {
   }
 
   // Cooling groups on the train draw the electrical power their heat needs.
-  const electrical = coolingLoads({ sites, halls, nodes, generators, coolers, suppressions }).electricalW;
+  const electrical = coolingLoads({ sites, halls, nodes, generators, coolers }).electricalW;
   for (const c of coolers) {
     if (c.node !== undefined)
       nodes[c.node] = { ...nodes[c.node], cooler: c.index, demandW: electrical[c.index] };
   }
-  return { sites, halls, nodes, generators, coolers, suppressions };
+  return { sites, halls, nodes, generators, coolers };
 }
 
 /** Longest distance from a source for every node; a DesignError naming the cycle if there is one. */

@@ -1,8 +1,7 @@
-import { IConstruct } from 'constructs';
 import { CoolingLoads, dutyOf } from '../analysis/cooling';
 import { WATER_USE } from '../catalog/water-use';
 import { NodeKind, Plant } from '../model/plant';
-import { CoolingKind, enclosing, EnergyReportingRecord, isModelled, MODEL } from '../model/records';
+import { CoolingKind, EnergyReportingRecord } from '../model/records';
 import { round, toKw } from '../units';
 
 /** Installed IT power from which a data centre reports (Delegated Regulation (EU) 2024/1364 Art. 1). */
@@ -51,24 +50,6 @@ export const wue = (winM3: number, eitMwh: number): number => winM3 / eitMwh;
 export const erf = (ereuseKwh: number, edcKwh: number): number => ereuseKwh / edcKwh;
 /** REF = ERES-TOT / EDC (Annex III (d)). */
 export const ref = (eresTotKwh: number, edcKwh: number): number => eresTotKwh / edcKwh;
-
-/** The declarations of each site (plant order), from `EnergyReporting` constructs under `root`. */
-export function energyDeclarations(
-  root: IConstruct | undefined,
-  plant: Plant,
-): (EnergyReportingRecord | undefined)[] {
-  const out: (EnergyReportingRecord | undefined)[] = plant.sites.map(() => undefined);
-  if (!root) return out;
-  for (const c of root.node.findAll()) {
-    if (!isModelled(c)) continue;
-    const r = c[MODEL]();
-    if (r.kind !== 'energy-reporting') continue;
-    const site = enclosing(c, 'site');
-    const i = plant.sites.findIndex((s) => s.path === site?.node.path);
-    if (i >= 0) out[i] = r;
-  }
-  return out;
-}
 
 /**
  * The EU data-centre report at design stage (DESIGN §7): for every site of at least 500 kW

@@ -228,6 +228,33 @@ export function powerRules(
   return objects;
 }
 
+/** PrometheusRule objects by operator path: what the analysis adds to the platform's operators. */
+export type PlatformPowerRules = ReadonlyMap<string, readonly K8sObject[]>;
+
+/**
+ * The power rules of every operator of the platform that emits them (its `powerRules`
+ * settings), for its cluster's racks and nodes, by operator path.
+ */
+export function platformPowerRules(
+  plant: Plant,
+  design: OperationsInput,
+  clusters: readonly (RuleCluster & {
+    readonly operators: readonly { readonly path: string; readonly powerRules?: PowerRuleSettings }[];
+  })[],
+): PlatformPowerRules {
+  const out = new Map<string, readonly K8sObject[]>();
+  for (const c of clusters) {
+    for (const op of c.operators) {
+      if (!op.powerRules) continue;
+      out.set(
+        op.path,
+        powerRules(plant, design, { name: c.name, racks: c.racks, nodes: c.nodes }, op.powerRules),
+      );
+    }
+  }
+  return out;
+}
+
 /**
  * The groups as few objects as fit in `maxBytes` of JSON each (Kubernetes refuses a request
  * above 1.5 MiB): rules split in order, a group continued in the next object as `<group>-N`,

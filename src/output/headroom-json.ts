@@ -1,6 +1,7 @@
 import { Analysis } from '../analysis/analysis';
 import { operatingLimitW } from '../analysis/headroom';
 import { round, toKw } from '../units';
+import { Design } from '../model/design';
 
 /** One component's headroom as `check --format json` and `reports/findings.json` list it. */
 export interface HeadroomEntry {
@@ -20,7 +21,7 @@ export interface HeadroomEntry {
 }
 
 /** Headroom of every rack and piece of power equipment, in plant order (by level, then path). */
-export function headroomEntries({ plant, headroom }: Analysis): HeadroomEntry[] {
+export function headroomEntries({ plant }: Design, { headroom }: Analysis): HeadroomEntry[] {
   return headroom.components.map((c) => {
     const node = plant.nodes[c.node];
     const limit = operatingLimitW(c);

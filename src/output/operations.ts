@@ -2,6 +2,7 @@ import { Evaluation } from '../evaluate';
 import { globalPowerRules } from '../operations/power-rules';
 import { prometheusRules, ruleFiles, ruleFileText } from '../operations/rule-files';
 import type { OutputFile } from './gitops';
+import { deliveredPlatform } from '../operations/delivered-platform';
 
 /** `reports/eed.json`: the EU data-centre report at design stage, two-space indent, trailing newline. */
 export function eedJson(evaluation: Evaluation): string {
@@ -15,7 +16,9 @@ export function eedJson(evaluation: Evaluation): string {
  * equipment or a site spans several clusters.
  */
 export function operationsFiles(evaluation: Evaluation): OutputFile[] {
-  const { plant, flow, headroom, sites, platform } = evaluation.analysis;
+  const { plant } = evaluation.design;
+  const { flow, headroom, sites } = evaluation.analysis;
+  const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
   const files: OutputFile[] = [
     { path: 'reports/eed.json', text: eedJson(evaluation) },
     ...ruleFiles(platform),

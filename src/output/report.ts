@@ -29,7 +29,7 @@ export function findingsJson(evaluation: Evaluation): string {
       suppressed: f.suppressed,
       reason: f.reason,
     })),
-    headroom: headroomEntries(evaluation.analysis),
+    headroom: headroomEntries(evaluation.design, evaluation.analysis),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -40,7 +40,7 @@ export function summaryText(evaluation: Evaluation): string {
   const count = (sev: string, suppressed = false) =>
     findings.filter((f) => f.severity === sev && f.suppressed === suppressed).length;
   const suppressed = findings.filter((f) => f.suppressed).length;
-  const cloud = evaluation.analysis.cloud.totals;
+  const cloud = evaluation.design.cloud.totals;
   const range = (a: number, b: number, digits = 0) =>
     a === b ? fmt(a, digits) : `${fmt(a, digits)}-${fmt(b, digits)}`;
   const lines = [

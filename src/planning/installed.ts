@@ -1,5 +1,6 @@
 import { Analysis } from '../analysis/analysis';
 import { W_PER_KW } from '../units';
+import { Design } from '../model/design';
 
 /** Installed capacity on the paths to the racks, against the IT load (DESIGN §2, topologies). */
 export interface Installed {
@@ -22,7 +23,7 @@ export interface Installed {
  * topology), directly or through other equipment. Equipment that feeds only cooling
  * (a mechanical train) is left out, so topologies compare on the IT train alone.
  */
-export function installedCapacity({ plant, contingency, sites }: Analysis): Installed {
+export function installedCapacity({ plant }: Design, { contingency, sites }: Analysis): Installed {
   const { nodes } = plant;
   const feedsRacks = new Uint8Array(nodes.length);
   // Nodes are in topological order: walk from the racks up.

@@ -1,5 +1,4 @@
-import { Analysis } from '../analysis/analysis';
-import { CloudModel, EMPTY_CLOUD } from '../model/cloud';
+import { CloudModel } from '../model/cloud';
 import { Rule, Violation } from './rule';
 
 /** A rule over the cloud model (`buildCloud`), with the fields of a `Rule`. */
@@ -7,10 +6,7 @@ export interface CloudRule extends Omit<Rule, 'check'> {
   check(cloud: CloudModel): Violation[];
 }
 
-/**
- * The standard `Rule` of a cloud rule: it reads `analysis.cloud` (the `CloudModel` that
- * `analyze` builds alongside the plant); an analysis without one has no cloud resources.
- */
+/** The standard `Rule` of a cloud rule: it reads the design's cloud model. */
 export function cloudRule(rule: CloudRule): Rule {
   return {
     id: rule.id,
@@ -18,6 +14,6 @@ export function cloudRule(rule: CloudRule): Rule {
     pack: rule.pack,
     description: rule.description,
     help: rule.help,
-    check: (analysis: Analysis) => rule.check((analysis as { cloud?: CloudModel }).cloud ?? EMPTY_CLOUD),
+    check: (design) => rule.check(design.cloud),
   };
 }

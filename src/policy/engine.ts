@@ -1,4 +1,6 @@
 import { Analysis } from '../analysis/analysis';
+import { Design } from '../model/design';
+import { Suppressions } from '../model/suppressions';
 import { round } from '../units';
 import { Finding, Rule, Severity, Violation } from './rule';
 
@@ -20,15 +22,15 @@ export function finding(rule: Pick<Rule, 'id' | 'severity'>, v: Violation, reaso
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * Runs the rules over an analysis. A suppression on a construct covers findings of its rule
+ * Runs the rules over a design and its analysis. A suppression on a construct covers findings of its rule
  * on that construct and everything below it; suppressed findings stay in the list, marked,
  * with their reason. Findings are sorted (severity, rule, path) so reports are deterministic.
  */
-export function runRules(analysis: Analysis, rules: readonly Rule[]): Finding[] {
-  const { suppressions } = analysis.plant;
+export function runRules(design: Design, analysis: Analysis, rules: readonly Rule[]): Finding[] {
+  const { suppressions } = design;
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const v of rule.check(analysis)) {
+    for (const v of rule.check(design, analysis)) {
       findings.push(finding(rule, v, suppressionFor(suppressions, v.path, rule.id)));
     }
   }
@@ -45,11 +47,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function suppressionFor(
-  suppressions: Analysis['plant']['suppressions'],
-  path: string,
-  ruleId: string,
-): string | undefined {
+function suppressionFor(suppressions: Suppressions, path: string, ruleId: string): string | undefined {
   if (suppressions.size === 0) return undefined;
   // The construct itself, then each ancestor path.
   for (let p = path; ;) {

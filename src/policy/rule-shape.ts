@@ -30,7 +30,8 @@ export function ruleProblem(x: unknown): string | undefined {
     if (typeof value !== 'string' || value.trim() === '')
       return `rule ${id}: ${name} must be a non-empty string`;
   }
-  if (typeof check !== 'function') return `rule ${id}: check must be a function (analysis) => Violation[]`;
+  if (typeof check !== 'function')
+    return `rule ${id}: check must be a function (design, analysis) => Violation[]`;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { Analysis } from '../analysis/analysis';
+import { Design } from '../model/design';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -22,7 +23,8 @@ export interface Rule {
   readonly description: string;
   /** A paragraph: why, and how to fix a finding. */
   readonly help: string;
-  check(analysis: Analysis): Violation[];
+  /** The violations in a design (plant, platform, cloud) given its analysis (load flow, N-1, cooling, sites). */
+  check(design: Design, analysis: Analysis): Violation[];
 }
 
 export interface Finding {

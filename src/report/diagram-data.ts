@@ -1,4 +1,5 @@
 import { Analysis } from '../analysis/analysis';
+import { Design } from '../model/design';
 import { Evaluation } from '../evaluate';
 import { NodeKind, PowerNode } from '../model/plant';
 import { inRatingUnit } from '../policy/rules/power/measure';
@@ -154,7 +155,7 @@ export function sideOf(path: string): Side | undefined {
 /** The diagram data of an evaluation: pieces, folded into groups above `maxElements`, and edges. */
 export function diagramData(evaluation: Evaluation, options: DiagramOptions = {}): DiagramData {
   const maxElements = options.maxElements ?? FOLD_LIMIT;
-  const { plant } = evaluation.analysis;
+  const { plant } = evaluation.design;
   const pieces = plant.nodes.map((node) => nodePiece(evaluation, node));
   const genPieces = plant.generators.map((_, g) => generatorPiece(evaluation, g));
 
@@ -243,7 +244,7 @@ export function elementFor(data: DiagramData, path: string): string | undefined 
  * (drawn), else the kind of member (rack or equipment) and its anchors, the drawn pieces its
  * feeds lead up to.
  */
-function foldKeys({ analysis: { plant } }: Evaluation, depth: number): (string | undefined)[] {
+function foldKeys({ design: { plant } }: Evaluation, depth: number): (string | undefined)[] {
   const anchors: number[][] = [];
   const keys: (string | undefined)[] = [];
   for (const node of plant.nodes) {
@@ -273,7 +274,7 @@ function countElements(keys: readonly (string | undefined)[]): number {
   return drawn + distinct.size;
 }
 
-function nodePiece({ analysis }: Evaluation, node: PowerNode): Piece {
+function nodePiece({ design, analysis }: Evaluation, node: PowerNode): Piece {
   const { flow, sites } = analysis;
   const i = node.index;
   const gpus = node.rack ? node.rack.system.spec.gpus : 0;
@@ -308,7 +309,7 @@ function nodePiece({ analysis }: Evaluation, node: PowerNode): Piece {
     };
   }
   const utilization = flow.outW[i] / node.capacityW;
-  const worst = worstOf(analysis, node);
+  const worst = worstOf(design, analysis, node);
   return {
     path: node.path,
     kind: node.kind,
@@ -326,7 +327,7 @@ function nodePiece({ analysis }: Evaluation, node: PowerNode): Piece {
 }
 
 /** The worst N-1 case of a piece of equipment, in its rating unit; undefined when no failure raised its load. */
-function worstOf({ plant, contingency }: Analysis, node: PowerNode): WorstCase | undefined {
+function worstOf({ plant }: Design, { contingency }: Analysis, node: PowerNode): WorstCase | undefined {
   const i = node.index;
   const failed = contingency.worstFailure[i];
   if (contingency.worstUtilization[i] < 0 || failed < 0) return undefined;
@@ -342,18 +343,18 @@ function worstOf({ plant, contingency }: Analysis, node: PowerNode): WorstCase |
 }
 
 /** The worst N-1 case of the whole design: the piece of equipment loaded most by a single failure. */
-export function worstCase({ analysis }: Evaluation): WorstCase | undefined {
+export function worstCase({ design, analysis }: Evaluation): WorstCase | undefined {
   let worst: WorstCase | undefined;
-  for (const node of analysis.plant.nodes) {
+  for (const node of design.plant.nodes) {
     if (node.kind === 'rack' || node.kind === 'grid-connection') continue;
-    const w = worstOf(analysis, node);
+    const w = worstOf(design, analysis, node);
     if (w && (!worst || w.utilization > worst.utilization)) worst = w;
   }
   return worst;
 }
 
 /** A generator group: the normal input of everything it backs against (units - redundant) x unit rating (PWR-005). */
-function generatorPiece({ analysis: { plant, flow } }: Evaluation, g: number): Piece {
+function generatorPiece({ design: { plant }, analysis: { flow } }: Evaluation, g: number): Piece {
   const gen = plant.generators[g];
   let backedW = 0;
   for (const b of gen.backs) backedW += flow.inW[b];

@@ -293,7 +293,8 @@ function barChart(rows: readonly ChartRow[], marker?: { value: number; label: st
 }
 
 function capacitySection(evaluation: Evaluation): string {
-  const { plant, sites, cooling } = evaluation.analysis;
+  const { plant } = evaluation.design;
+  const { sites, cooling } = evaluation.analysis;
   const parts = ['<section id="capacity">', '<h2>Capacity</h2>'];
 
   // Buildings: the path segment below the site.
@@ -396,8 +397,8 @@ function coolingRow(label: string, heatW: number, usableW: number): ChartRow {
 }
 
 function findingsSection(evaluation: Evaluation, data: DiagramData): string {
-  const { findings, analysis } = evaluation;
-  const coolerAt = new Map(analysis.plant.coolers.map((c) => [c.path, c.index]));
+  const { findings, design } = evaluation;
+  const coolerAt = new Map(design.plant.coolers.map((c) => [c.path, c.index]));
   const rows = findings.map((f) => {
     const target = findingTarget(data, coolerAt, f);
     const path = target

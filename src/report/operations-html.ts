@@ -13,7 +13,7 @@ export const HEADROOM_ROWS = 40;
  * N-1 safe loads. The same limits are the thresholds of the Prometheus alerts.
  */
 export function headroomSection(evaluation: Evaluation): string {
-  const entries = headroomEntries(evaluation.analysis);
+  const entries = headroomEntries(evaluation.design, evaluation.analysis);
   const equipment = entries
     .filter((e) => e.kind !== 'rack')
     .map((e) => ({ e, ratio: (e.designLoadKw + e.headroomKw) / e.designLoadKw }))

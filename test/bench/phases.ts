@@ -6,21 +6,22 @@ import { performance } from 'perf_hooks';
 import { RootConstruct } from 'constructs';
 import { buildEssonneSite } from '../../examples/essonne-44mw/site';
 import { gridFor } from './campus-size';
-import { buildPlant } from '../../src/model/plant';
 import { analyze } from '../../src/analysis/analysis';
 import { runRules } from '../../src/policy/engine';
 import { ALL_RULES } from '../../src/policy/packs';
+import { buildDesign } from '../../src/model/design';
 
 const racks = Number(process.argv[2]);
 const t0 = performance.now();
 const root = new RootConstruct();
 buildEssonneSite(root, { racks, gridConnectionMw: gridFor(racks), cooling: 'design-pue' });
 const t1 = performance.now();
-const plant = buildPlant(root);
+const design = buildDesign(root);
+const { plant } = design;
 const t2 = performance.now();
-const analysis = analyze(plant);
+const analysis = analyze(design);
 const t3 = performance.now();
-const findings = runRules(analysis, ALL_RULES);
+const findings = runRules(design, analysis, ALL_RULES);
 const t4 = performance.now();
 const errors = findings.filter((f) => f.severity === 'error').length;
 process.stdout.write(

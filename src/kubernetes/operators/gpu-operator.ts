@@ -1,4 +1,4 @@
-import { PowerRuleSettings, powerRules } from '../../operations/power-rules';
+import { PowerRuleSettings } from '../../operations/power-rules';
 import { loadUpstreamValues } from '../../upstream/values-paths';
 import { OperatorContext, OperatorOutput } from '../platform';
 
@@ -20,7 +20,8 @@ export function defaultDriverVersion(): string {
  *   for energy per tenant), its ServiceMonitor keeping those labels (`honorLabels`: without it
  *   Prometheus renames them `exported_namespace`, ...) and adding the node name as `node`;
  * - the power rules of the cluster's racks as PrometheusRules (DESIGN §7), for an existing
- *   prometheus-operator, unless `prometheusRules` is false.
+ *   prometheus-operator, unless `prometheusRules` is false: their settings here, the objects
+ *   derived by the analysis (`platformPowerRules`).
  * Settings: `driverVersion`, `mig`, `prometheusRules`.
  */
 export function gpuOperator(ctx: OperatorContext): OperatorOutput {
@@ -57,10 +58,8 @@ export function gpuOperator(ctx: OperatorContext): OperatorOutput {
         },
       },
     },
-    resources:
-      rules && ctx.design
-        ? powerRules(ctx.plant, ctx.design, { name: ctx.cluster, racks: ctx.racks, nodes: ctx.nodes }, rules)
-        : [],
+    resources: [],
+    ...(rules ? { powerRules: rules } : {}),
   };
 }
 

@@ -9,5 +9,5 @@ export const COOL_002: Rule = {
   description:
     'Air heat of the racks an air handler group serves fits its capacity with redundancy held in reserve.',
   help: "The share of a rack's heat that liquid does not take (GB200 NVL72: 17 of 132 kW) goes to air. Air handlers are sized with N+1: the air heat must fit (units - redundant units) x unit capacity. Fix: add air handlers.",
-  check: (a) => overCapacity(a, 'air', 'air heat'),
+  check: (design, analysis) => overCapacity(design, analysis, 'air', 'air heat'),
 };

@@ -14,7 +14,7 @@ export const COOL_005: Rule = {
   description:
     'Where a site models CDUs, air handlers or heat rejection, every rack with that kind of heat is served.',
   help: "Once a site declares cooling groups of a kind, a rack they do not serve has heat that goes nowhere in the model, and no capacity check covers it. Fix: add the rack's pod, row or hall to a group's `serves`.",
-  check({ plant, cooling }) {
+  check({ plant }, { cooling }) {
     return cooling.unserved.map((u) => {
       const first = plant.nodes[u.racks[0]].path;
       return {

@@ -9,5 +9,5 @@ export const COOL_006: Rule = {
   description:
     'Heat of the racks a chiller or dry cooler group serves fits its capacity with N+1 held in reserve.',
   help: "All of a rack's heat ends at the heat rejection plant. Chillers and dry coolers are sized N+1 (reference designs: N+1 chillers): the heat must fit (units - redundant units) x unit capacity. Fix: add units.",
-  check: (a) => overCapacity(a, 'rejection', 'heat'),
+  check: (design, analysis) => overCapacity(design, analysis, 'rejection', 'heat'),
 };

@@ -1,10 +1,16 @@
 import { Analysis } from '../../../analysis/analysis';
+import { Design } from '../../../model/design';
 import { CoolingDuty, dutyOf } from '../../../analysis/cooling';
 import { fmt, toKw } from '../../../units';
 import { Violation } from '../../rule';
 
 /** Groups of one duty whose heat exceeds their capacity with the redundant units in reserve. */
-export function overCapacity({ plant, cooling }: Analysis, duty: CoolingDuty, heat: string): Violation[] {
+export function overCapacity(
+  { plant }: Design,
+  { cooling }: Analysis,
+  duty: CoolingDuty,
+  heat: string,
+): Violation[] {
   const out: Violation[] = [];
   for (const c of plant.coolers) {
     if (dutyOf(c.kind) !== duty) continue;

@@ -1,4 +1,5 @@
 import { isCoreObject } from '../../../kubernetes/objects';
+import { deliveredPlatform } from '../../../operations/delivered-platform';
 import { validateCustomResource } from '../../../upstream/crd-schema';
 import { Rule, Violation } from '../../rule';
 
@@ -9,7 +10,9 @@ export const K8S_008: Rule = {
   pack: 'kubernetes',
   description: "Every custom resource emitted validates against its CRD's openAPIV3Schema.",
   help: 'ComputeDomains, Kueue objects and the NicClusterPolicy are checked against the CRDs of the pinned releases (src/upstream), as the API server would on apply. Fix: the message names the field.',
-  check({ platform }) {
+  check(design, analysis) {
+    // The objects as delivered: the operators' own and the power rules the analysis derives.
+    const platform = deliveredPlatform(design, analysis);
     const out: Violation[] = [];
     for (const c of platform.clusters) {
       for (const op of c.operators) {

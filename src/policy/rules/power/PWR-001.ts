@@ -11,7 +11,7 @@ export const PWR_001: Rule = {
   help:
     'In normal operation (every component in service, loads shared equally among their feeds), each ' +
     'transformer, switchgear, UPS and busway carries at most its maximum continuous utilization (default 80%: the NEC continuous-load rule; set `maxUtilization` per node or per site for IEC designs). Losses of the stages below are included. Fix: add capacity, move racks to another feed, or lower the rack count.',
-  check({ plant, flow }) {
+  check({ plant }, { flow }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
       if (!isEquipment(node)) continue;

@@ -9,7 +9,7 @@ export const PWR_002: Rule = {
   pack: 'power',
   description: 'Under any single failure (N-1), surviving equipment stays within 100% of its rating.',
   help: 'Every component is removed in turn; the loads below it move to their surviving feeds (a dual-corded rack draws all of its power from the other side), and every component whose load rises is checked against 100% of its rating, the emergency limit. Parallel groups (UPS modules) are also checked with one unit lost. The finding names the worst case. Fix: size each side of a 2N pair for the whole load, or add a redundant unit.',
-  check({ plant, contingency }) {
+  check({ plant }, { contingency }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
       if (!isEquipment(node)) continue;

@@ -8,7 +8,7 @@ export const PWR_003: Rule = {
   pack: 'power',
   description: "Facility power stays within the site's grid connection.",
   help: 'Facility power is the IT load times the design PUE where the site declares one (PUE already holds losses and cooling), otherwise the power the modelled train draws at the grid connection plus other loads. It must not exceed the contracted grid connection. Fix: fewer racks, a better PUE, or a larger connection.',
-  check({ plant, sites }) {
+  check({ plant }, { sites }) {
     const out: Violation[] = [];
     for (const site of plant.sites) {
       const facility = sites[site.index].facilityW;

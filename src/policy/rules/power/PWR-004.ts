@@ -7,7 +7,7 @@ export const PWR_004: Rule = {
   pack: 'power',
   description: 'No single failure cuts every feed of a rack that requires redundancy.',
   help: 'Dual-corded racks (the default for AI halls) must keep power when any one component fails. The finding names the single point of failure and how many racks it cuts. Equipment that a generator group backs switches to it and is not lost. Fix: feed the racks from two independent sides (A and B), or mark racks that may go down with `requiresRedundancy: false`.',
-  check({ plant, contingency }) {
+  check({ plant }, { contingency }) {
     return contingency.lostSupply.map((lost) => {
       const failed = plant.nodes[lost.failed];
       const first = plant.nodes[lost.racks[0]].path;

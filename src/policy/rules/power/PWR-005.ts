@@ -8,7 +8,7 @@ export const PWR_005: Rule = {
   pack: 'power',
   description: 'A generator group carries the load it backs with its redundant units held in reserve.',
   help: 'The grid connection has no twin: its loss is carried by the generators (the UPS batteries bridge the start). The load of every piece of equipment a group backs, losses and the cooling fed from it included, must fit (units - redundant units) x unit rating: an N+1 group still carries the whole backed load with one generator out. Fix: add generator units or back less equipment.',
-  check({ plant, flow }) {
+  check({ plant }, { flow }) {
     const out: Violation[] = [];
     for (const g of plant.generators) {
       let backed = 0;

@@ -9,7 +9,7 @@ export const PWR_009: Rule = {
   pack: 'power',
   description: 'Every piece of equipment has an upstream supply.',
   help: "Equipment without a feed supplies its loads from nowhere: the load below it never reaches a grid connection and is missing from the site's power budget. Fix: give it a feed (a transformer or switchboard above it, up to the site's grid connection).",
-  check({ plant, flow }) {
+  check({ plant }, { flow }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
       if (isEquipment(node) && node.feeds.length === 0) {
