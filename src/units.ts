@@ -14,6 +14,17 @@ export const mw = (value: number): number => value * W_PER_MW;
 export const toKw = (watts: number): number => watts / W_PER_KW;
 export const toMw = (watts: number): number => watts / W_PER_MW;
 
+/**
+ * Relative tolerance of every limit test: a value at its limit up to floating-point rounding
+ * (sums of loads over shares and efficiencies) is at the limit, not above it.
+ */
+export const LIMIT_TOLERANCE = 1e-12;
+
+/** True when `value` is above `limit` by more than the rounding tolerance (at the limit exactly is within it). */
+export function exceeds(value: number, limit: number): boolean {
+  return value > limit * (1 + LIMIT_TOLERANCE);
+}
+
 /** Apparent power in VA of a circuit: three-phase uses line-to-line volts; DC and single-phase V x A. */
 export function circuitVa(volts: number, amps: number, phases: 1 | 3 | 'dc'): number {
   return phases === 3 ? SQRT3 * volts * amps : volts * amps;

@@ -3,7 +3,7 @@ import { Design } from '../model/design';
 import { Evaluation } from '../evaluate';
 import { NodeKind, PowerNode } from '../model/plant';
 import { inRatingUnit } from '../policy/rules/power/measure';
-import { toKw, toMw } from '../units';
+import { exceeds, LIMIT_TOLERANCE, toKw, toMw } from '../units';
 
 /**
  * The data behind the one-line diagram: one element per drawn piece of equipment (or per
@@ -51,9 +51,6 @@ export const WARN_FRACTION = 0.8;
 
 /** Most elements drawn before pieces fold into groups. */
 export const FOLD_LIMIT = 400;
-
-/** The same relative tolerance as the rules, so a load exactly at a limit is not over it. */
-const EPSILON = 1e-12;
 
 export interface WorstCase {
   /** Path of the failed component; for the loss of one of the piece's own units, its own path. */
@@ -140,8 +137,11 @@ const SEVERITY: Record<ColorClass, number> = { none: 0, ok: 1, warn: 2, over: 3 
 export function colorOf(utilization: number | undefined, limit: number, n1?: number): ColorClass {
   if (utilization === undefined) return 'none';
   const worst = n1 ?? 0;
-  if (utilization > limit * (1 + EPSILON) || worst > 1 + EPSILON) return 'over';
-  if (utilization >= WARN_FRACTION * limit * (1 - EPSILON) || worst >= WARN_FRACTION * (1 - EPSILON))
+  if (exceeds(utilization, limit) || exceeds(worst, 1)) return 'over';
+  if (
+    utilization >= WARN_FRACTION * limit * (1 - LIMIT_TOLERANCE) ||
+    worst >= WARN_FRACTION * (1 - LIMIT_TOLERANCE)
+  )
     return 'warn';
   return 'ok';
 }

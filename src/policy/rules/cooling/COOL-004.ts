@@ -1,4 +1,4 @@
-import { fmt } from '../../../units';
+import { exceeds, fmt } from '../../../units';
 import { Rule, Violation } from '../../rule';
 
 /** Computed PUE within the site's target. */
@@ -13,7 +13,7 @@ export const COOL_004: Rule = {
     for (const site of plant.sites) {
       const load = sites[site.index];
       if (!cooling.sitePlant[site.index] || site.designPue === undefined || load.itW === 0) continue;
-      if (load.pue > site.designPue * (1 + 1e-12)) {
+      if (exceeds(load.pue, site.designPue)) {
         out.push({
           path: site.path,
           message: `computed PUE ${fmt(load.pue, 3)} > design PUE ${fmt(site.designPue, 3)}`,

@@ -1,4 +1,4 @@
-import { fmt } from '../../../units';
+import { exceeds, fmt } from '../../../units';
 import { Rule, Violation } from '../../rule';
 import { inRatingUnit, isEquipment, show } from './measure';
 
@@ -17,7 +17,7 @@ export const PWR_001: Rule = {
       if (!isEquipment(node)) continue;
       const load = flow.outW[node.index];
       const limit = node.capacityW * node.maxUtilization;
-      if (load > limit * (1 + 1e-12)) {
+      if (exceeds(load, limit)) {
         out.push({
           path: node.path,
           message: `${node.label} carries ${show(node, load)} in normal operation, above ${fmt(node.maxUtilization * 100)}% of its ${show(node, node.capacityW)} rating (${show(node, limit)})`,

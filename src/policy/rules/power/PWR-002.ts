@@ -1,4 +1,4 @@
-import { fmt } from '../../../units';
+import { exceeds, fmt } from '../../../units';
 import { Rule, Violation } from '../../rule';
 import { inRatingUnit, isEquipment, show } from './measure';
 
@@ -14,7 +14,7 @@ export const PWR_002: Rule = {
     for (const node of plant.nodes) {
       if (!isEquipment(node)) continue;
       const i = node.index;
-      if (contingency.worstUtilization[i] <= 1 + 1e-12) continue;
+      if (!exceeds(contingency.worstUtilization[i], 1)) continue;
       const load = contingency.worstLoadW[i];
       const capacity = contingency.worstCapacityW[i];
       const failed = contingency.worstFailure[i];

@@ -1,4 +1,4 @@
-import { fmt, toMw } from '../../../units';
+import { exceeds, fmt, toMw } from '../../../units';
 import { Rule, Violation } from '../../rule';
 
 /** Facility power stays within the site's contracted grid connection. */
@@ -12,7 +12,7 @@ export const PWR_003: Rule = {
     const out: Violation[] = [];
     for (const site of plant.sites) {
       const facility = sites[site.index].facilityW;
-      if (facility > site.gridConnectionW * (1 + 1e-12)) {
+      if (exceeds(facility, site.gridConnectionW)) {
         out.push({
           path: site.path,
           message: `facility ${fmt(toMw(facility), 2)} MW > grid ${fmt(toMw(site.gridConnectionW), 2)} MW`,

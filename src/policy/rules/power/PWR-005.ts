@@ -1,4 +1,4 @@
-import { fmt, toKw } from '../../../units';
+import { exceeds, fmt, toKw } from '../../../units';
 import { Rule, Violation } from '../../rule';
 
 /** Generator groups carry the load they back with their own redundancy. */
@@ -13,7 +13,7 @@ export const PWR_005: Rule = {
     for (const g of plant.generators) {
       let backed = 0;
       for (const i of g.backs) backed += flow.inW[i];
-      if (backed > g.usableW * (1 + 1e-12)) {
+      if (exceeds(backed, g.usableW)) {
         out.push({
           path: g.path,
           message: `generators must carry ${fmt(toKw(backed))} kW of backed load, above the ${fmt(toKw(g.usableW))} kW of ${g.units - g.redundantUnits} of ${g.units} units (${g.redundantUnits} redundant): ${fmt(toKw(backed - g.usableW))} kW short`,

@@ -1,4 +1,4 @@
-import { fmt, toKw } from '../../../units';
+import { exceeds, fmt, toKw } from '../../../units';
 import { Rule, Violation } from '../../rule';
 
 /** A rack's design power stays within the design density of its hall. */
@@ -13,7 +13,7 @@ export const PWR_006: Rule = {
     for (const node of plant.nodes) {
       if (!node.rack) continue;
       const hall = plant.halls[node.rack.hall];
-      if (node.demandW > hall.designPowerPerRackW * (1 + 1e-12)) {
+      if (exceeds(node.demandW, hall.designPowerPerRackW)) {
         out.push({
           path: node.path,
           message: `rack design power ${fmt(toKw(node.demandW))} kW (${node.rack.system.spec.name}) > hall ${hall.name} design ${fmt(toKw(hall.designPowerPerRackW))} kW per rack`,

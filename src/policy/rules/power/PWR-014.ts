@@ -1,4 +1,4 @@
-import { fmt } from '../../../units';
+import { exceeds, fmt } from '../../../units';
 import { Rule, Violation } from '../../rule';
 import { inRatingUnit, isEquipment, show } from './measure';
 
@@ -17,7 +17,7 @@ export const PWR_014: Rule = {
     for (const node of plant.nodes) {
       if (!isEquipment(node)) continue;
       const i = node.index;
-      if (maintenance.worstUtilization[i] <= 1 + 1e-12) continue;
+      if (!exceeds(maintenance.worstUtilization[i], 1)) continue;
       const x = maintenance.worstMaintenance[i];
       const y = maintenance.worstFailure[i];
       const own = maintenance.worstOwnUnits[i];
