@@ -1,6 +1,8 @@
 import { Busway, GeneratorGroup, Hall, Rack, Transformer, Ups } from '../constructs';
 import { suppress } from '../src/policy/suppressions';
+import { definePack } from '../src/policy/pack';
 import { ALL_RULES } from '../src/policy/packs';
+import { DEPLOY_ORDER_PACK } from '../src/policy/rules/deploy-order';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
 const ruleIds = (e: ReturnType<typeof evaluate>) => [...new Set(e.findings.map((f) => f.ruleId))];
@@ -200,6 +202,47 @@ describe('suppressions', () => {
     );
     expect(() => suppress(a, 'pwr2', 'a long enough reason')).toThrow(
       "site/ups-a: suppression names rule 'pwr2'",
+    );
+  });
+});
+
+describe('definePack', () => {
+  const rule = (id: string) => ({
+    id,
+    severity: 'info' as const,
+    description: 'd',
+    help: 'h',
+    check: () => [],
+  });
+
+  test('gives every rule the pack name; the built-in packs carry theirs', () => {
+    expect(
+      definePack('ACME', 'acme', [rule('ACME-001'), rule('ACME-002')]).map((r) => [r.id, r.pack]),
+    ).toEqual([
+      ['ACME-001', 'acme'],
+      ['ACME-002', 'acme'],
+    ]);
+    const prefixes: Record<string, string> = {
+      PWR: 'power',
+      COOL: 'cooling',
+      K8S: 'kubernetes',
+      SCW: 'scaleway',
+      RES: 'residency',
+    };
+    for (const r of ALL_RULES) expect(r.pack).toBe(prefixes[r.id.split('-')[0]]);
+    expect(DEPLOY_ORDER_PACK.map((r) => [r.id, r.pack])).toEqual([
+      ['DEP-001', 'deploy-order'],
+      ['DEP-002', 'deploy-order'],
+      ['DEP-003', 'deploy-order'],
+    ]);
+  });
+
+  test('refuses a rule whose id has another prefix, and a rule listed twice', () => {
+    expect(() => definePack('ACME', 'acme', [rule('PWR-001')])).toThrow(
+      "pack acme: rule PWR-001 is not like ACME-001, the pack's prefix",
+    );
+    expect(() => definePack('ACME', 'acme', [rule('ACME-001'), rule('ACME-001')])).toThrow(
+      'pack acme: rule ACME-001 is listed twice',
     );
   });
 });

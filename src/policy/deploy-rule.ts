@@ -21,3 +21,6 @@ export function runDeployRules(plans: readonly DeployPlan[], rules: readonly Dep
   }
   return findings;
 }
+
+/** A deploy-order rule as its file states it: `definePack` gives it its pack. */
+export type DeployPackRule = Omit<DeployRule, 'pack'>;

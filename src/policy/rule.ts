@@ -27,6 +27,9 @@ export interface Rule {
   check(design: Design, analysis: Analysis): Violation[];
 }
 
+/** A built-in rule as its file states it: `definePack` gives it its pack. */
+export type PackRule = Omit<Rule, 'pack'>;
+
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;

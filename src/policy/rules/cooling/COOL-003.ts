@@ -1,10 +1,9 @@
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** CDU supply temperature no warmer than the racks it serves accept. */
-export const COOL_003: Rule = {
+export const COOL_003: PackRule = {
   id: 'COOL-003',
   severity: 'error',
-  pack: 'cooling',
   description: 'Coolant supply temperature of a CDU group is within what every rack it serves accepts.',
   help: 'Each catalog system that publishes a maximum coolant supply temperature (Vera Rubin NVL72: 45 C) is checked against the supply temperature of the CDUs serving it. Warmer water lets dry coolers replace chillers, but not above what the rack accepts. Fix: lower the CDU supply temperature.',
   check({ plant }) {

@@ -1,11 +1,10 @@
 import { exceeds, fmt } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Computed PUE within the site's target. */
-export const COOL_004: Rule = {
+export const COOL_004: PackRule = {
   id: 'COOL-004',
   severity: 'error',
-  pack: 'cooling',
   description: "PUE computed from the cooling plant is within the site's design PUE.",
   help: "With a heat rejection plant (chillers or dry coolers), facility power is computed: IT + power train losses + cooling (heat / COP) + other loads, and PUE = facility / IT (ISO/IEC 30134-2). The site's `designPue` is then the target. Fix: warmer water and dry coolers, a better COP, fewer conversion losses, or a realistic target.",
   check({ plant }, { sites, cooling }) {

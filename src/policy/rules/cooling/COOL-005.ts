@@ -1,4 +1,4 @@
-import { Rule } from '../../rule';
+import { PackRule } from '../../rule';
 
 const DUTY = {
   liquid: 'liquid heat no CDU group',
@@ -7,10 +7,9 @@ const DUTY = {
 };
 
 /** Every rack's heat is served, where the site models that duty. */
-export const COOL_005: Rule = {
+export const COOL_005: PackRule = {
   id: 'COOL-005',
   severity: 'error',
-  pack: 'cooling',
   description:
     'Where a site models CDUs, air handlers or heat rejection, every rack with that kind of heat is served.',
   help: "Once a site declares cooling groups of a kind, a rack they do not serve has heat that goes nowhere in the model, and no capacity check covers it. Fix: add the rack's pod, row or hall to a group's `serves`.",

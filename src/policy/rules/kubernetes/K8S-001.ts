@@ -1,11 +1,10 @@
 import { compareVersions, MINIMUMS } from '../../../kubernetes/versions';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Driver and GPU Operator versions new enough for the racks' hardware. */
-export const K8S_001: Rule = {
+export const K8S_001: PackRule = {
   id: 'K8S-001',
   severity: 'error',
-  pack: 'kubernetes',
   description:
     'The NVIDIA driver and GPU Operator versions support the racks (Blackwell / Rubin NVL72, ComputeDomains).',
   help: `The DRA driver's ComputeDomains (multi-node NVLink on NVL72 racks) need an NVIDIA data-center driver >= ${MINIMUMS.driver.version} (its prerequisite); the GPU Operator added GB200 NVL support in ${MINIMUMS.gpuOperator.version}. Fix: raise \`driverVersion\` or \`chartVersion\` on the GpuOperator, or leave them at the pinned defaults.`,

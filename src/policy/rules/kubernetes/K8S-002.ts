@@ -1,10 +1,9 @@
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** With the DRA driver on, every multi-node NVLink rack has its ComputeDomain. */
-export const K8S_002: Rule = {
+export const K8S_002: PackRule = {
   id: 'K8S-002',
   severity: 'error',
-  pack: 'kubernetes',
   description: 'Where the DRA driver runs, every NVL72 rack of the cluster has a ComputeDomain.',
   help: 'An NVL72 rack is one NVLink domain across 18 nodes; jobs use it through a ComputeDomain (IMEX). The DraDriver emits one per rack; this rule catches values that turn ComputeDomains off, or racks left without one. Fix: keep `resources.computeDomains.enabled` true.',
   check({ platform, plant }) {

@@ -1,12 +1,11 @@
 import { KUBELET_LABELS, LABELS } from '../../../kubernetes/names';
 import { GFD_CLIQUE_LABEL } from '../../../kubernetes/operators/kueue';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Every Kueue topology level is a label the cluster's nodes carry. */
-export const K8S_004: Rule = {
+export const K8S_004: PackRule = {
   id: 'K8S-004',
   severity: 'error',
-  pack: 'kubernetes',
   description: "Every level of a Kueue Topology is a node label the cluster's nodes carry.",
   help: 'Topology Aware Scheduling places pods by the node labels its levels name; a level no node carries makes every workload that asks for it unschedulable. Fix: use the layout labels (aifactory.io/pod, aifactory.io/rack, kubernetes.io/hostname).',
   check({ platform }) {

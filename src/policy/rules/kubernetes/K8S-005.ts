@@ -1,10 +1,9 @@
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Tenant GPU quotas within the cluster's physical GPUs. */
-export const K8S_005: Rule = {
+export const K8S_005: PackRule = {
   id: 'K8S-005',
   severity: 'error',
-  pack: 'kubernetes',
   description:
     "The tenants' GPU quotas add up to no more than the physical GPUs of each cluster and of each campus.",
   help: "A nominal quota promises GPUs to a tenant; promising more than the racks hold means some tenant's quota can never be met. Fix: lower quotas, or add racks to the cluster.",

@@ -1,10 +1,9 @@
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** One GPU Operator per cluster, counting one the provider installs itself. */
-export const K8S_006: Rule = {
+export const K8S_006: PackRule = {
   id: 'K8S-006',
   severity: 'error',
-  pack: 'kubernetes',
   description:
     'A cluster runs at most one NVIDIA GPU Operator, counting one its provider installs (Scaleway Kapsule).',
   help: 'Two GPU Operators fight over the same nodes (two driver daemonsets, two ClusterPolicies). Kapsule installs the GPU Operator on every GPU pool: configure that one instead of installing a second. Fix: remove the GpuOperator construct.',

@@ -1,11 +1,10 @@
 import { loadUpstreamValues, unknownValuePaths } from '../../../upstream/values-paths';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Every emitted Helm values key exists in the pinned chart's values.yaml. */
-export const K8S_007: Rule = {
+export const K8S_007: PackRule = {
   id: 'K8S-007',
   severity: 'error',
-  pack: 'kubernetes',
   description: "Every Helm values key emitted for an operator exists in the chart's upstream values.yaml.",
   help: "Helm ignores unknown values silently: a typo ('driver.verison') deploys the default instead of what was asked. Values are checked against the values.yaml of the pinned chart release copied into src/upstream. Fix: correct the key in the operator's `values`.",
   check({ platform }) {

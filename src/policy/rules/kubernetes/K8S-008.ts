@@ -1,13 +1,12 @@
 import { isCoreObject } from '../../../kubernetes/objects';
 import { deliveredPlatform } from '../../../operations/delivered-platform';
 import { validateCustomResource } from '../../../upstream/crd-schema';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Every emitted custom resource validates against its CRD's openAPIV3Schema. */
-export const K8S_008: Rule = {
+export const K8S_008: PackRule = {
   id: 'K8S-008',
   severity: 'error',
-  pack: 'kubernetes',
   description: "Every custom resource emitted validates against its CRD's openAPIV3Schema.",
   help: 'ComputeDomains, Kueue objects and the NicClusterPolicy are checked against the CRDs of the pinned releases (src/upstream), as the API server would on apply. Fix: the message names the field.',
   check(design, analysis) {

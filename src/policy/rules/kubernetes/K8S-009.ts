@@ -1,15 +1,14 @@
 import { reach } from '../../../kubernetes/network-reach';
 import { TenantModel } from '../../../kubernetes/platform';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Namespaces Kubernetes itself uses. */
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** No tenant's pods can open a connection to another tenant's pods, and no tenant sits in a platform namespace. */
-export const K8S_009: Rule = {
+export const K8S_009: PackRule = {
   id: 'K8S-009',
   severity: 'error',
-  pack: 'kubernetes',
   description:
     "No tenant's pods can reach another tenant's namespace through the emitted NetworkPolicies, and no tenant uses a platform namespace.",
   help:

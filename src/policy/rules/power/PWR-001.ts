@@ -1,12 +1,11 @@
 import { exceeds, fmt } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 import { inRatingUnit, isEquipment, show } from './measure';
 
 /** Normal operation: every piece of equipment stays within its maximum continuous utilization. */
-export const PWR_001: Rule = {
+export const PWR_001: PackRule = {
   id: 'PWR-001',
   severity: 'error',
-  pack: 'power',
   description: 'Equipment load in normal operation stays within its maximum continuous utilization.',
   help:
     'In normal operation (every component in service, loads shared equally among their feeds), each ' +

@@ -1,11 +1,10 @@
 import { exceeds, fmt, toMw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Facility power stays within the site's contracted grid connection. */
-export const PWR_003: Rule = {
+export const PWR_003: PackRule = {
   id: 'PWR-003',
   severity: 'error',
-  pack: 'power',
   description: "Facility power stays within the site's grid connection.",
   help: 'Facility power is the IT load times the design PUE where the site declares one (PUE already holds losses and cooling), otherwise the power the modelled train draws at the grid connection plus other loads. It must not exceed the contracted grid connection. Fix: fewer racks, a better PUE, or a larger connection.',
   check({ plant }, { sites }) {

@@ -1,11 +1,10 @@
 import { exceeds, fmt, toKw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Generator groups carry the load they back with their own redundancy. */
-export const PWR_005: Rule = {
+export const PWR_005: PackRule = {
   id: 'PWR-005',
   severity: 'error',
-  pack: 'power',
   description: 'A generator group carries the load it backs with its redundant units held in reserve.',
   help: 'The grid connection has no twin: its loss is carried by the generators (the UPS batteries bridge the start). The load of every piece of equipment a group backs, losses and the cooling fed from it included, must fit (units - redundant units) x unit rating: an N+1 group still carries the whole backed load with one generator out. Fix: add generator units or back less equipment.',
   check({ plant }, { flow }) {

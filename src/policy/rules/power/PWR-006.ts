@@ -1,11 +1,10 @@
 import { exceeds, fmt, toKw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** A rack's design power stays within the design density of its hall. */
-export const PWR_006: Rule = {
+export const PWR_006: PackRule = {
   id: 'PWR-006',
   severity: 'error',
-  pack: 'power',
   description: "A rack's design power stays within its hall's design power per rack.",
   help: "A hall is built for a power density (kW per rack position): its cooling, floor and distribution assume it. A rack above it is a hot spot the hall was not designed for. Fix: put the rack in a hall designed for it, or raise the hall's `designKwPerRack` once the hall's design supports it.",
   check({ plant }) {

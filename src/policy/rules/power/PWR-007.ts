@@ -1,10 +1,9 @@
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** A hall holds no more racks than it has rack positions. */
-export const PWR_007: Rule = {
+export const PWR_007: PackRule = {
   id: 'PWR-007',
   severity: 'error',
-  pack: 'power',
   description: 'A hall holds no more racks than it has rack positions.',
   help: 'Each hall declares its rack positions; racks beyond them have no place on the floor. Fix: raise `rackPositions` to what the hall really has, or move racks to another hall.',
   check({ plant }) {

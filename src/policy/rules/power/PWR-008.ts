@@ -1,10 +1,9 @@
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Every rack has at least one feed. */
-export const PWR_008: Rule = {
+export const PWR_008: PackRule = {
   id: 'PWR-008',
   severity: 'error',
-  pack: 'power',
   description: 'Every rack has at least one feed.',
   help: 'A rack with no feed draws no power in the model, so its load would silently vanish from every check. Fix: pass `feeds` (A and B sides for a dual-corded rack).',
   check({ plant }) {

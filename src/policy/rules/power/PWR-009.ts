@@ -1,12 +1,11 @@
 import { fmt, toKw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 import { isEquipment } from './measure';
 
 /** Every piece of equipment draws from an upstream supply. */
-export const PWR_009: Rule = {
+export const PWR_009: PackRule = {
   id: 'PWR-009',
   severity: 'error',
-  pack: 'power',
   description: 'Every piece of equipment has an upstream supply.',
   help: "Equipment without a feed supplies its loads from nowhere: the load below it never reaches a grid connection and is missing from the site's power budget. Fix: give it a feed (a transformer or switchboard above it, up to the site's grid connection).",
   check({ plant }, { flow }) {

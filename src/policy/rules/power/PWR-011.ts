@@ -1,12 +1,11 @@
 import { supplyClass } from '../../../analysis/supply-class';
 import { fmt, toKw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Cooling on the train: CDU pumps on uninterruptible and generator-backed supply, the rest generator-backed. */
-export const PWR_011: Rule = {
+export const PWR_011: PackRule = {
   id: 'PWR-011',
   severity: 'error',
-  pack: 'power',
   description:
     'CDUs serving liquid-cooled racks draw from uninterruptible, generator-backed supply; air handlers, chillers and dry coolers from generator-backed supply.',
   help: 'A liquid-cooled rack has seconds of thermal inertia: if its CDU pumps stop when the grid is lost, the rack overheats before the generators start. Its CDUs must draw from UPS (or energy storage) on every feed, and that supply must be generator-backed; the heat rejection and air handlers must be on generator-backed boards to keep running after the transfer. The finding names the cooling group, what its supply lacks and the racks at risk. Checked for cooling groups fed from the train (`feeds`). Fix: feed the CDUs from the UPS output (a mechanical UPS) and the rest from a generator-backed board.',

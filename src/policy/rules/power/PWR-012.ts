@@ -1,5 +1,5 @@
 import { PowerNode } from '../../../model/plant';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** What a node delivers: "AC", "800 VDC", or "DC" without a declared voltage. */
 function delivered(node: PowerNode): string {
@@ -15,10 +15,9 @@ function taken(node: PowerNode): string {
 }
 
 /** Every load takes the current its feeds deliver: AC on AC, DC on DC of the same voltage. */
-export const PWR_012: Rule = {
+export const PWR_012: PackRule = {
   id: 'PWR-012',
   severity: 'error',
-  pack: 'power',
   description:
     "Every rack and piece of equipment takes the current its feeds deliver: AC from AC, DC from DC at the rack's or bus's voltage.",
   help: "A rack's power shelves take the supply its catalog entry records: 415/480 VAC (GB200, GB300, Vera Rubin NVL72) or 800 VDC (a DC-fed rack); a DC busway carries one bus voltage. Conversion happens only in equipment that converts (a rectifier: AC in, DC out). The finding names the load, what it takes and what its feed delivers. Fix: feed the rack from a bus of its supply, or put a converter in between.",

@@ -1,11 +1,10 @@
 import { fmt, toKw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** Stored energy rides through the generators' start and transfer for the load it carries. */
-export const PWR_013: Rule = {
+export const PWR_013: PackRule = {
   id: 'PWR-013',
   severity: 'error',
-  pack: 'power',
   description:
     'UPS batteries and energy storage carry their load (IT and the critical cooling on them) for longer than the generators above take to start and transfer.',
   help: 'When the grid is lost, the UPS (or the energy storage of a DC chain) carries its load until the generator group that backs the supply above it has started, synchronised and taken the load (`transferSeconds`, 10 s by default: NFPA 110 Type 10). Ride-through = autonomy at the usable rating x usable rating / normal load (stored energy over the load, battery ageing and Peukert effects not modelled). Checked where the equipment declares `autonomyMinutes`. Fix: more battery minutes, or faster generators.',

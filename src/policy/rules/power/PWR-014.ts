@@ -1,12 +1,11 @@
 import { exceeds, fmt } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 import { inRatingUnit, isEquipment, show } from './measure';
 
 /** Maintenance plus single failure: for the sites that ask for it, no surviving equipment exceeds 100% of what remains of its rating. */
-export const PWR_014: Rule = {
+export const PWR_014: PackRule = {
   id: 'PWR-014',
   severity: 'error',
-  pack: 'power',
   description:
     "With any one component in maintenance, any single failure leaves surviving equipment within 100% of its remaining rating (sites with contingencyLevel 'maintenance').",
   help: "Fault tolerance while a component is in maintenance, asked per site (`contingencyLevel: 'maintenance'`) or for every site with `check --contingency maintenance`. A component is a piece of equipment or one unit of a parallel group: a 2(N+1) UPS passes N-1 with its redundant module (the surviving side keeps all its modules) but not with side B in maintenance and one module of side A failed. Only pairs whose loads interact are run; the rises of pairs that do not interact add up, exactly. Capacity only: two cuts lose a dual-corded rack in any two-cord design. Fix: add a redundant unit per side (2(N+2)), or keep the level at 'n-1' when the design only claims single-failure tolerance.",

@@ -1,11 +1,10 @@
 import { fmt, toKw } from '../../../units';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** A cooling group that draws power says what feeds it. */
-export const PWR_015: Rule = {
+export const PWR_015: PackRule = {
   id: 'PWR-015',
   severity: 'warning',
-  pack: 'power',
   description: 'A cooling group that draws electrical power is fed from the power train.',
   help: 'A cooling group without `feeds` counts in facility power only: the generators, the UPS, N-1 and PWR-011 do not see its load, so generators can come out undersized and CDU pumps off UPS go unnoticed. Fix: give the group `feeds` (the boards it draws from), or suppress with the reason where its supply is outside the model.',
   check({ plant }, { cooling }) {

@@ -5,7 +5,6 @@ import { Violation } from '../../rule';
 export const RES_001: CloudRule = {
   id: 'RES-001',
   severity: 'error',
-  pack: 'residency',
   description:
     'Every cloud location (zones, regions, buckets, state backends) lies in the allowed jurisdictions.',
   help:

@@ -1,13 +1,12 @@
 import { jurisdictionOf } from '../../../catalog/jurisdictions';
 import { countryAllowed } from '../../../kubernetes/campus';
 import { TenancySpec } from '../../../model/tenancy';
-import { Rule, Violation } from '../../rule';
+import { PackRule, Violation } from '../../rule';
 
 /** No tenant's queue can place work on a cluster outside the tenant's allowed jurisdictions. */
-export const RES_002: Rule = {
+export const RES_002: PackRule = {
   id: 'RES-002',
   severity: 'error',
-  pack: 'residency',
   description:
     "No tenant's queue can dispatch to a cluster whose racks or cloud pools lie outside the tenant's allowed jurisdictions.",
   help:

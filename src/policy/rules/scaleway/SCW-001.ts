@@ -6,7 +6,6 @@ import { Violation } from '../../rule';
 export const SCW_001: CloudRule = {
   id: 'SCW-001',
   severity: 'error',
-  pack: 'scaleway',
   description: 'Every GPU Instance and Kapsule pool type is offered in the zone it is placed in.',
   help:
     `Scaleway offers each GPU Instance type in a few zones only (as of ${SCALEWAY_OFFERS_AS_OF}: B300-SXM and ` +

@@ -9,7 +9,6 @@ export const POOL_BLOCK_VOLUME_TYPES: readonly string[] = ['sbs_5k', 'sbs_15k'];
 export const SCW_002: CloudRule = {
   id: 'SCW-002',
   severity: 'error',
-  pack: 'scaleway',
   description: 'GPU Instances and Kapsule GPU pool nodes boot from a Block Storage root volume.',
   help:
     'Scaleway GPU Instance types have no local volumes: the root volume must be Block Storage (`sbs_volume` for ' +

@@ -5,7 +5,6 @@ import { Violation } from '../../rule';
 export const SCW_003: CloudRule = {
   id: 'SCW-003',
   severity: 'error',
-  pack: 'scaleway',
   description:
     'Kapsule pool sizes and autoscaling bounds are consistent: 0 <= min <= max, max > 0, size within them.',
   help:

@@ -8,7 +8,6 @@ export const PINNED_KUBERNETES_VERSION = /^1\.\d+(\.\d+)?$/;
 export const SCW_004: CloudRule = {
   id: 'SCW-004',
   severity: 'error',
-  pack: 'scaleway',
   description:
     'Every Kapsule cluster pins its Kubernetes version (a minor such as 1.34, or a patch such as 1.34.1).',
   help:
