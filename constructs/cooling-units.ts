@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { CoolingKind, CoolingRecord, enclosing, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
+import { CoolingKind, enclosing, record } from '../src/model/records';
 import { parallelGroup, positive } from '../src/units';
 import { checkFeed, PowerEquipment } from './power-equipment';
 
@@ -41,7 +41,7 @@ export interface CoolingUnitsProps {
  * A group of equal cooling units with N+r redundancy, serving the racks below the scopes it
  * is given. Subclasses say what heat it takes (liquid, air, all) and its electrical draw.
  */
-export abstract class CoolingUnits extends Construct implements Modelled {
+export abstract class CoolingUnits extends Construct {
   readonly unitCapacityKw: number;
   readonly units: number;
   readonly redundantUnits: number;
@@ -68,6 +68,18 @@ export abstract class CoolingUnits extends Construct implements Modelled {
     if (props.unitPowerKw !== undefined) this.unitPowerKw = positive(path, 'unitPowerKw', props.unitPowerKw);
     for (const s of props.serves ?? []) this.serve(s);
     for (const f of props.feeds ?? []) this.addFeed(f);
+    record(this, 'cooling', () => ({
+      equipment: this.equipment,
+      label: this.label,
+      unitCapacityKw: this.unitCapacityKw,
+      units: this.units,
+      redundantUnits: this.redundantUnits,
+      supplyTemperatureC: this.supplyTemperatureC(),
+      cop: this.cop(),
+      ...(this.unitPowerKw === undefined ? {} : { unitPowerKw: this.unitPowerKw }),
+      serves: this._serves,
+      feeds: this._feeds,
+    }));
   }
 
   /** The equipment the units draw from. */
@@ -94,26 +106,6 @@ export abstract class CoolingUnits extends Construct implements Modelled {
       throw new DesignError(this.node.path, `cannot serve ${scope.node.path}: it is not in the same site`);
     if (!this._serves.includes(scope)) this._serves.push(scope);
     return this;
-  }
-
-  get [MODEL_KIND](): 'cooling' {
-    return 'cooling';
-  }
-
-  [MODEL](): CoolingRecord {
-    return {
-      kind: 'cooling',
-      equipment: this.equipment,
-      label: this.label,
-      unitCapacityKw: this.unitCapacityKw,
-      units: this.units,
-      redundantUnits: this.redundantUnits,
-      supplyTemperatureC: this.supplyTemperatureC(),
-      cop: this.cop(),
-      ...(this.unitPowerKw === undefined ? {} : { unitPowerKw: this.unitPowerKw }),
-      serves: this._serves,
-      feeds: this._feeds,
-    };
   }
 
   protected supplyTemperatureC(): number | undefined {

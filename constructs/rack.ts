@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { RackSystem } from '../src/catalog/rack-systems';
 import { DesignError } from '../src/errors';
-import { enclosing, MODEL, MODEL_KIND, Modelled, RackRecord } from '../src/model/records';
+import { enclosing, record } from '../src/model/records';
 import { positive } from '../src/units';
 import { checkFeed, PowerEquipment } from './power-equipment';
 
@@ -37,7 +37,7 @@ export interface RackProps {
 }
 
 /** A rack of a catalog system, standing in a hall (optionally in a row or pod). */
-export class Rack extends Construct implements Modelled {
+export class Rack extends Construct {
   readonly system: RackSystem;
   readonly rackName: string;
   readonly designPowerKw: number;
@@ -69,6 +69,14 @@ export class Rack extends Construct implements Modelled {
       );
     }
     for (const f of props.feeds ?? []) this.addFeed(f);
+    record(this, 'rack', () => ({
+      name: this.rackName,
+      system: this.system,
+      designPowerKw: this.designPowerKw,
+      liquidFraction: this.liquidFraction,
+      feeds: this._feeds,
+      requiresRedundancy: this.requiresRedundancy,
+    }));
   }
 
   get feeds(): readonly PowerEquipment[] {
@@ -80,21 +88,5 @@ export class Rack extends Construct implements Modelled {
     checkFeed(this, feed, this._feeds);
     this._feeds.push(feed);
     return this;
-  }
-
-  get [MODEL_KIND](): 'rack' {
-    return 'rack';
-  }
-
-  [MODEL](): RackRecord {
-    return {
-      kind: 'rack',
-      name: this.rackName,
-      system: this.system,
-      designPowerKw: this.designPowerKw,
-      liquidFraction: this.liquidFraction,
-      feeds: this._feeds,
-      requiresRedundancy: this.requiresRedundancy,
-    };
   }
 }

@@ -310,8 +310,7 @@ export function buildPlant(root: IConstruct): Plant {
       } satisfies PowerNode;
     }
     if (r.kind !== 'equipment') throw new Error('unreachable');
-    const powerFactor = r.ratingUnit === 'kVA' ? (r.powerFactor ?? siteRecord.powerFactor) : 1;
-    const unitCapacityW = r.unitRating * W_PER_KW * powerFactor;
+    const unitCapacityW = r.unitRating * W_PER_KW * r.powerFactor;
     return {
       index: i,
       path: f.path,
@@ -326,15 +325,15 @@ export function buildPlant(root: IConstruct): Plant {
       redundantUnits: r.redundantUnits,
       capacityW: (r.units - r.redundantUnits) * unitCapacityW,
       installedW: r.units * unitCapacityW,
-      feedMode: r.feedMode ?? 'shared',
-      input: r.input ?? 'ac',
-      output: r.output ?? r.input ?? 'ac',
+      feedMode: r.feedMode,
+      input: r.input,
+      output: r.output,
       ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
       ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
       ratingUnit: r.ratingUnit,
-      powerFactor,
+      powerFactor: r.powerFactor,
       efficiency: r.efficiency,
-      maxUtilization: r.maxUtilization ?? siteRecord.maxUtilization,
+      maxUtilization: r.maxUtilization,
       demandW: 0,
     } satisfies PowerNode;
   });
