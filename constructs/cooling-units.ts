@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { CoolingKind, enclosing, record } from '../src/model/records';
+import { Side, sideOfConstruct } from '../src/model/sides';
 import { parallelGroup, positive } from '../src/units';
 import { checkFeed, PowerEquipment } from './power-equipment';
 
@@ -35,6 +36,11 @@ export interface CoolingUnitsProps {
    * @default - heat / COP where a COP is given, else none
    */
   readonly unitPowerKw?: number;
+  /**
+   * The side of a redundant train it stands on (A or B), as for power equipment.
+   * @default - the side its id states (`cdus-a`); none otherwise
+   */
+  readonly side?: Side;
 }
 
 /**
@@ -50,6 +56,8 @@ export abstract class CoolingUnits extends Construct {
   private readonly _feeds: PowerEquipment[] = [];
   /** The Site construct the group stands in. */
   readonly site: IConstruct;
+  /** The side of the train it stands on; undefined: neither. */
+  readonly side?: Side;
 
   protected constructor(
     scope: Construct,
@@ -66,6 +74,7 @@ export abstract class CoolingUnits extends Construct {
     this.unitCapacityKw = positive(path, 'unitCapacityKw', props.unitCapacityKw);
     [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
     if (props.unitPowerKw !== undefined) this.unitPowerKw = positive(path, 'unitPowerKw', props.unitPowerKw);
+    this.side = sideOfConstruct(this, props.side);
     for (const s of props.serves ?? []) this.serve(s);
     for (const f of props.feeds ?? []) this.addFeed(f);
     record(this, 'cooling', () => ({
@@ -79,6 +88,7 @@ export abstract class CoolingUnits extends Construct {
       ...(this.unitPowerKw === undefined ? {} : { unitPowerKw: this.unitPowerKw }),
       serves: this._serves,
       feeds: this._feeds,
+      ...(this.side === undefined ? {} : { side: this.side }),
     }));
   }
 

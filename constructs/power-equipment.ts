@@ -10,6 +10,7 @@ import {
   record,
   SiteRecord,
 } from '../src/model/records';
+import { Side, sideOfConstruct } from '../src/model/sides';
 import { fraction } from '../src/units';
 
 /** Props every piece of power equipment shares. */
@@ -24,6 +25,13 @@ export interface PowerEquipmentProps {
    * @default - the site's (0.8 unless the site sets another)
    */
   readonly maxUtilization?: number;
+  /**
+   * The side of a redundant train it stands on (A or B): the report draws it and its feeds
+   * in that side's color.
+   * @default - the side its id states (`ups-a`, `busway-su001-b2`: an id ending in `a` or `b`,
+   * alone or after a '-', optionally followed by digits); none otherwise
+   */
+  readonly side?: Side;
 }
 
 /** What a subclass tells the base about its rating, from its validated props. */
@@ -66,6 +74,8 @@ export abstract class PowerEquipment extends Construct {
   private readonly ownMaxUtilization?: number;
   /** The Site construct this equipment stands in. */
   readonly site: IConstruct;
+  /** The side of the train it stands on; undefined: neither. */
+  readonly side?: Side;
 
   protected constructor(
     scope: Construct,
@@ -82,6 +92,7 @@ export abstract class PowerEquipment extends Construct {
     if (props.maxUtilization !== undefined) {
       this.ownMaxUtilization = fraction(this.node.path, 'maxUtilization', props.maxUtilization);
     }
+    this.side = sideOfConstruct(this, props.side);
     for (const f of props.feeds ?? []) this.addFeed(f);
     record(this, 'equipment', () => this.toRecord());
   }
@@ -127,6 +138,7 @@ export abstract class PowerEquipment extends Construct {
       output: r.output ?? input,
       ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
       ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
+      ...(this.side === undefined ? {} : { side: this.side }),
     };
   }
 

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { RackSystem } from '../src/catalog/rack-systems';
 import { DesignError } from '../src/errors';
 import { enclosing, record } from '../src/model/records';
+import { feedLetter } from '../src/model/sides';
 import { positive } from '../src/units';
 import { checkFeed, PowerEquipment } from './power-equipment';
 
@@ -45,6 +46,7 @@ export class Rack extends Construct {
   readonly liquidFraction: number;
   readonly site: IConstruct;
   private readonly _feeds: PowerEquipment[] = [];
+  private readonly _feedSides: string[] = [];
 
   constructor(scope: Construct, id: string, props: RackProps) {
     super(scope, id);
@@ -75,6 +77,7 @@ export class Rack extends Construct {
       designPowerKw: this.designPowerKw,
       liquidFraction: this.liquidFraction,
       feeds: this._feeds,
+      feedSides: this._feedSides,
       requiresRedundancy: this.requiresRedundancy,
     }));
   }
@@ -83,9 +86,10 @@ export class Rack extends Construct {
     return this._feeds;
   }
 
-  /** Adds a feed (A or B side) of the same site. */
+  /** Adds a feed of the same site: its A side for the first, B for the second, and so on. */
   addFeed(feed: PowerEquipment): this {
     checkFeed(this, feed, this._feeds);
+    this._feedSides.push(feedLetter(this._feeds.length));
     this._feeds.push(feed);
     return this;
   }

@@ -218,3 +218,27 @@ describe('invalid input throws at construction with the construct path', () => {
     expect(new Rack(row, 'r07', { system: RackSystem.GB300_NVL72 }).rackName).toBe('hall-row-03-r07');
   });
 });
+
+describe('sides, registered once by the constructs and read from the plant', () => {
+  test("equipment takes its declared side, else its id's; a rack's feeds are A, B in the order added", () => {
+    const { root, site, hall } = frame();
+    const a = ups(site, 'ups-a1', 1000);
+    const b = new Ups(site, 'ups-north', { moduleRatingKw: 1000, side: 'B', feeds: [site.grid] });
+    new Rack(hall, 'r1', { system: 'gb200-nvl72', feeds: [a, b] });
+    const plant = buildPlant(root);
+    const node = (path: string) => plant.nodes.find((n) => n.path === path)!;
+    expect([node('site/ups-a1').side, node('site/ups-north').side, node('site/grid').side]).toEqual([
+      'A',
+      'B',
+      undefined,
+    ]);
+    expect(node('site/hall/r1').rack!.feedSides).toEqual(['A', 'B']);
+  });
+
+  test("a declared side other than 'A' or 'B' is refused with the construct path", () => {
+    const { site } = frame();
+    expect(() => new Ups(site, 'u', { moduleRatingKw: 10, side: 'C' as never })).toThrow(
+      `site/u: side must be 'A' or 'B', got "C"`,
+    );
+  });
+});

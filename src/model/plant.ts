@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Suppression, suppressionsOf } from '../policy/suppressions';
+import { Side } from './sides';
 import { W_PER_KW } from '../units';
 import { coolingLoads } from '../analysis/cooling';
 import {
@@ -102,6 +103,8 @@ export interface PowerNode {
   readonly rack?: RackInfo;
   /** Index of the generator group that takes over when all feeds are lost. */
   backupGenerator?: number;
+  /** Equipment and cooling loads: the side of the train it stands on, as registered; undefined: neither. */
+  readonly side?: Side;
 }
 
 export interface RackInfo {
@@ -111,6 +114,8 @@ export interface RackInfo {
   readonly liquidFraction: number;
   readonly hall: number;
   readonly requiresRedundancy: boolean;
+  /** The side letter of each of its feeds, in the order of `feeds`, as registered. */
+  readonly feedSides: readonly string[];
 }
 
 export interface GeneratorModel {
@@ -410,6 +415,7 @@ function rackNode(at: Placed, r: RackRecord, hall: number, site: SiteRecord): Po
       liquidFraction: r.liquidFraction,
       hall,
       requiresRedundancy: r.requiresRedundancy,
+      feedSides: r.feedSides,
     },
   };
 }
@@ -421,6 +427,7 @@ function coolingNode(at: Placed, r: CoolingRecord, site: SiteRecord): PowerNode 
     label: r.label,
     input: 'ac',
     output: 'ac',
+    ...(r.side === undefined ? {} : { side: r.side }),
     demandW: 0, // set by addCoolingDemand, once the heat of the racks it serves is known
   };
 }
@@ -451,6 +458,7 @@ function equipmentNode(at: Placed, r: EquipmentRecord): PowerNode {
     efficiency: r.efficiency,
     maxUtilization: r.maxUtilization,
     demandW: 0,
+    ...(r.side === undefined ? {} : { side: r.side }),
   };
 }
 

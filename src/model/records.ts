@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { DesignError } from '../errors';
+import { Side } from './sides';
 import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
 
@@ -104,6 +105,8 @@ export interface EquipmentRecord {
   readonly voltageV?: number;
   /** Minutes its stored energy (UPS battery, energy storage) carries its usable rating; undefined: none. */
   readonly autonomyMinutes?: number;
+  /** The side of the train it stands on; undefined: neither (shared equipment such as the grid). */
+  readonly side?: Side;
 }
 
 export interface RackRecord {
@@ -114,6 +117,8 @@ export interface RackRecord {
   /** Share of the rack's heat removed by liquid. */
   readonly liquidFraction: number;
   readonly feeds: readonly IConstruct[];
+  /** The side letter of each feed, in the order of `feeds` (A for the first, B for the second, ...). */
+  readonly feedSides: readonly string[];
   /** True for dual-corded racks that must survive the loss of one feed. */
   readonly requiresRedundancy: boolean;
 }
@@ -151,6 +156,8 @@ export interface CoolingRecord {
   readonly feeds: readonly IConstruct[];
   /** Scopes whose racks this group serves (racks, pods, rows, halls, buildings, the site). */
   readonly serves: readonly IConstruct[];
+  /** The side of the train it stands on; undefined: neither. */
+  readonly side?: Side;
 }
 
 /** How a GPU cluster's platform is delivered: Terraform resources, or Helm + GitOps files. */

@@ -1,6 +1,7 @@
 import { Analysis } from '../analysis/analysis';
 import { Evaluation } from '../evaluate';
 import { NodeKind, PowerNode } from '../model/plant';
+import { Side } from '../model/sides';
 import { inRatingUnit } from '../policy/rules/power/measure';
 import { toKw, toMw } from '../units';
 
@@ -92,7 +93,7 @@ export interface Piece {
   readonly gpus: number;
 }
 
-export type Side = 'A' | 'B';
+export type { Side } from '../model/sides';
 
 export interface DiagramElement {
   /** `n<node index>`, `gen<generator index>` or `g<group number>`: stable for one design. */
@@ -143,12 +144,6 @@ export function colorOf(utilization: number | undefined, limit: number, n1?: num
   if (utilization >= WARN_FRACTION * limit * (1 - EPSILON) || worst >= WARN_FRACTION * (1 - EPSILON))
     return 'warn';
   return 'ok';
-}
-
-/** The A or B side a piece belongs to, from its name (`ups-a`, `busway-su001-b2`, `switchgear-a`). */
-export function sideOf(path: string): Side | undefined {
-  const m = /(?:^|-)([ab])\d*$/.exec(path.slice(path.lastIndexOf('/') + 1));
-  return m ? (m[1].toUpperCase() as Side) : undefined;
 }
 
 /** The diagram data of an evaluation: pieces, folded into groups above `maxElements`, and edges. */
@@ -320,7 +315,7 @@ function nodePiece({ analysis }: Evaluation, node: PowerNode): Piece {
     limit: node.maxUtilization,
     worst,
     color: colorOf(utilization, node.maxUtilization, worst?.utilization),
-    side: sideOf(node.path),
+    side: node.side,
     gpus,
   };
 }
