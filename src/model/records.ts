@@ -5,9 +5,11 @@ import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
 
 /**
- * What a construct registers about the thing it models. Constructs in `constructs/`
- * implement `Modelled`; `buildPlant` reads these records from any construct tree, so the
- * analysis and the policies never depend on cdktf.
+ * What a construct registers about the thing it models. Constructs in `constructs/` call
+ * `record(this, kind, () => ({ ... }))` in their constructor (or implement `Modelled` by
+ * hand); `buildPlant` reads these records from any construct tree, so the analysis and the
+ * policies never depend on cdktf. Records are complete: defaults are resolved by the
+ * construct that owns the prop; an optional field means "none", never "the default".
  */
 export const MODEL = Symbol.for('aifactory.model');
 
