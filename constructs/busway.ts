@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../src/errors';
+import { EquipmentKind } from '../src/model/records';
 import { circuitVa, fraction, positive } from '../src/units';
 import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
@@ -43,7 +44,7 @@ export class Busway extends PowerEquipment {
     scope: Construct,
     id: string,
     props: BuswayProps,
-    kind: 'busway' | 'row-pdu' = 'busway',
+    kind: EquipmentKind = 'busway',
     label = 'busway',
   ) {
     super(scope, id, props, kind, label);

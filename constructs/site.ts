@@ -109,6 +109,7 @@ export class Site extends Construct {
       throw new DesignError(path, `contingencyLevel must be 'n-1' or 'maintenance', got '${String(level)}'`);
     }
     this.contingencyLevel = level;
+    // Registered before the grid: equipment finds its site by the kind it registers.
     record(this, 'site', () => ({
       name: this.siteName,
       country: this.country,

@@ -304,20 +304,9 @@ function readPowerNodes(found: readonly Found[], sites: Sites, halls: Halls): Po
   );
   const firstIndex = new Map<IConstruct, number>();
   powerFound.forEach((f, i) => firstIndex.set(f.construct, i));
-  const feedIndices = powerFound.map((f) =>
-    f.record.feeds.map((feed) => {
-      const i = firstIndex.get(feed);
-      if (i === undefined || powerFound[i].record.kind !== 'equipment')
-        throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
-      return i;
-    }),
-  );
+  const feedIndices = resolveFeeds(powerFound, firstIndex);
   const levels = computeLevels(powerFound, feedIndices);
-
-  // Final order: by level, then path (stable sort keeps the path order within a level).
-  const order = powerFound.map((_, i) => i).sort((a, b) => levels[a] - levels[b]);
-  const newIndex = new Int32Array(powerFound.length);
-  order.forEach((oldI, newI) => (newIndex[oldI] = newI));
+  const { order, newIndex } = orderByLevel(levels);
 
   const rackNames = new Map<string, string>();
   const nodes: PowerNode[] = order.map((oldI, i) => {
@@ -366,6 +355,32 @@ function readPowerNodes(found: readonly Found[], sites: Sites, halls: Halls): Po
     },
     found: order.map((oldI) => powerFound[oldI]),
   };
+}
+
+/** The feeds of every node as indices into `powerFound`; a DesignError for a feed that is not power equipment. */
+function resolveFeeds(
+  powerFound: readonly PowerFound[],
+  indexOf: ReadonlyMap<IConstruct, number>,
+): number[][] {
+  return powerFound.map((f) =>
+    f.record.feeds.map((feed) => {
+      const i = indexOf.get(feed);
+      if (i === undefined || powerFound[i].record.kind !== 'equipment')
+        throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
+      return i;
+    }),
+  );
+}
+
+/**
+ * The final order: by level, then path (the stable sort keeps the path order within a
+ * level). `order[new] = old`, `newIndex[old] = new`.
+ */
+function orderByLevel(levels: Int32Array): { order: number[]; newIndex: Int32Array } {
+  const order = Array.from(levels, (_, i) => i).sort((a, b) => levels[a] - levels[b]);
+  const newIndex = new Int32Array(levels.length);
+  order.forEach((oldI, newI) => (newIndex[oldI] = newI));
+  return { order, newIndex };
 }
 
 /** Where a node stands in the graph, resolved before its kind is read. */
