@@ -2,7 +2,6 @@ import { IConstruct } from 'constructs';
 import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Suppression, suppressionsOf } from '../policy/suppressions';
-import { Side } from './sides';
 import { W_PER_KW } from '../units';
 import { coolingLoads } from '../analysis/cooling';
 import {
@@ -20,6 +19,7 @@ import {
   RecordOf,
   SiteRecord,
 } from './records';
+import { Side } from './sides';
 
 /**
  * The plain model of a design, read from a construct tree. Indices replace references so
