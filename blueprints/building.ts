@@ -21,7 +21,7 @@ import {
   Ups,
 } from '../constructs';
 import { DesignError } from '../src/errors';
-import { count, positive } from '../src/units';
+import { count, positive, threePhaseAmps } from '../src/units';
 import { BuildingAssumptions } from './assumptions';
 
 /** How big a building is: a rack count, or an IT capacity that becomes the largest whole number of racks within it. */
@@ -290,7 +290,7 @@ export class Building extends Construct {
         feeds: [site.grid],
       });
       return new Switchgear(mech, `switchgear-${side}`, {
-        ratingA: Math.ceil((mva * 1000) / (Math.sqrt(3) * a.mvKv) / 50) * 50,
+        ratingA: Math.ceil(threePhaseAmps(mva * 1000, a.mvKv * 1000) / 50) * 50,
         voltageKv: a.mvKv,
         feeds: [hv],
       });
@@ -298,7 +298,7 @@ export class Building extends Construct {
     // LV boards per side for the heat rejection and air handlers: enough that one side's
     // boards carry all of it at <= 85% of their kVA (a power factor down to 0.85).
     const perSide = Math.max(1, Math.ceil(rejectionKw / (a.blockTransformerKva * MECHANICAL_MARGIN)));
-    const boardA = Math.ceil((a.blockTransformerKva * 1000) / (Math.sqrt(3) * 415) / 100) * 100;
+    const boardA = Math.ceil(threePhaseAmps(a.blockTransformerKva, 415) / 100) * 100;
     // Air handlers draw no modelled power: boards only where there is heat rejection to feed.
     const onBoards = rejectionKw > 0 ? [...cooling.air, ...cooling.rejection] : [];
     const boards = SIDES.flatMap((side, i) =>
@@ -326,7 +326,7 @@ export class Building extends Construct {
           feeds: [mv[i]],
         });
         const board = new Switchboard(mech, `switchboard-ups-${side}`, {
-          ratingA: Math.ceil((kva * 1000) / (Math.sqrt(3) * 415) / 100) * 100,
+          ratingA: Math.ceil(threePhaseAmps(kva, 415) / 100) * 100,
           feeds: [tx],
         });
         return new Ups(mech, `ups-${side}`, {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { EquipmentKind } from '../src/model/records';
 import { circuitVa, fraction, positive } from '../src/units';
-import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
 export interface BuswayProps extends PowerEquipmentProps {
   /** Rated current, A (for example 800-1,600 A). */
@@ -36,6 +36,9 @@ export class Busway extends PowerEquipment {
   readonly ratingA: number;
   readonly voltageV: number;
   readonly phases: 1 | 3 | 'dc';
+  readonly efficiency: number;
+  /** Power factor of the load it carries (AC only); undefined: the site's. */
+  readonly powerFactor?: number;
 
   constructor(
     scope: Construct,
@@ -44,7 +47,8 @@ export class Busway extends PowerEquipment {
     kind: EquipmentKind = 'busway',
     label = 'busway',
   ) {
-    const path = `${scope.node.path}/${id}`;
+    super(scope, id, props, kind, label);
+    const path = this.node.path;
     const phases = props.phases ?? 3;
     if (phases !== 1 && phases !== 3 && phases !== 'dc') {
       throw new DesignError(path, `phases must be 1, 3 or 'dc', got ${String(phases)}`);
@@ -55,23 +59,23 @@ export class Busway extends PowerEquipment {
         "a DC busway needs an explicit voltageV (for example 800); phases 'dc' has no default voltage",
       );
     }
-    const voltageV = positive(path, 'voltageV', props.voltageV ?? 415);
-    const ratingA = positive(path, 'ratingA', props.ratingA);
-    const ratingKva = circuitVa(voltageV, ratingA, phases) / 1000;
-    super(scope, id, props, {
-      kind,
-      label,
-      ratingUnit: phases === 'dc' ? 'kW' : 'kVA',
-      unitRating: ratingKva,
-      efficiency: fraction(path, 'efficiency', props.efficiency ?? 1),
-      powerFactor:
-        props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
-      input: phases === 'dc' ? 'dc' : 'ac',
-      voltageV,
-    });
-    this.ratingKva = ratingKva;
-    this.ratingA = ratingA;
-    this.voltageV = voltageV;
     this.phases = phases;
+    this.voltageV = positive(path, 'voltageV', props.voltageV ?? 415);
+    this.ratingA = positive(path, 'ratingA', props.ratingA);
+    this.ratingKva = circuitVa(this.voltageV, this.ratingA, phases) / 1000;
+    this.efficiency = fraction(path, 'efficiency', props.efficiency ?? 1);
+    if (props.powerFactor !== undefined) this.powerFactor = fraction(path, 'powerFactor', props.powerFactor);
+  }
+
+  protected rating(): Rating {
+    const dc = this.phases === 'dc';
+    return {
+      ratingUnit: dc ? 'kW' : 'kVA',
+      unitRating: this.ratingKva,
+      efficiency: this.efficiency,
+      powerFactor: this.powerFactor,
+      input: dc ? 'dc' : 'ac',
+      voltageV: this.voltageV,
+    };
   }
 }

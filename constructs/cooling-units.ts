@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { CoolingKind, CoolingRecord, enclosing, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
+import { CoolingKind, enclosing, record } from '../src/model/records';
+import { Side, sideOfConstruct } from '../src/model/sides';
 import { parallelGroup, positive } from '../src/units';
 import { checkFeed, PowerEquipment } from './power-equipment';
 
@@ -35,13 +36,18 @@ export interface CoolingUnitsProps {
    * @default - heat / COP where a COP is given, else none
    */
   readonly unitPowerKw?: number;
+  /**
+   * The side of a redundant train it stands on (A or B), as for power equipment.
+   * @default - the side its id states (`cdus-a`); none otherwise
+   */
+  readonly side?: Side;
 }
 
 /**
  * A group of equal cooling units with N+r redundancy, serving the racks below the scopes it
  * is given. Subclasses say what heat it takes (liquid, air, all) and its electrical draw.
  */
-export abstract class CoolingUnits extends Construct implements Modelled {
+export abstract class CoolingUnits extends Construct {
   readonly unitCapacityKw: number;
   readonly units: number;
   readonly redundantUnits: number;
@@ -50,6 +56,8 @@ export abstract class CoolingUnits extends Construct implements Modelled {
   private readonly _feeds: PowerEquipment[] = [];
   /** The Site construct the group stands in. */
   readonly site: IConstruct;
+  /** The side of the train it stands on; undefined: neither. */
+  readonly side?: Side;
 
   protected constructor(
     scope: Construct,
@@ -66,8 +74,22 @@ export abstract class CoolingUnits extends Construct implements Modelled {
     this.unitCapacityKw = positive(path, 'unitCapacityKw', props.unitCapacityKw);
     [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
     if (props.unitPowerKw !== undefined) this.unitPowerKw = positive(path, 'unitPowerKw', props.unitPowerKw);
+    this.side = sideOfConstruct(this, props.side);
     for (const s of props.serves ?? []) this.serve(s);
     for (const f of props.feeds ?? []) this.addFeed(f);
+    record(this, 'cooling', () => ({
+      equipment: this.equipment,
+      label: this.label,
+      unitCapacityKw: this.unitCapacityKw,
+      units: this.units,
+      redundantUnits: this.redundantUnits,
+      supplyTemperatureC: this.supplyTemperatureC(),
+      cop: this.cop(),
+      ...(this.unitPowerKw === undefined ? {} : { unitPowerKw: this.unitPowerKw }),
+      serves: this._serves,
+      feeds: this._feeds,
+      ...(this.side === undefined ? {} : { side: this.side }),
+    }));
   }
 
   /** The equipment the units draw from. */
@@ -94,26 +116,6 @@ export abstract class CoolingUnits extends Construct implements Modelled {
       throw new DesignError(this.node.path, `cannot serve ${scope.node.path}: it is not in the same site`);
     if (!this._serves.includes(scope)) this._serves.push(scope);
     return this;
-  }
-
-  get [MODEL_KIND](): 'cooling' {
-    return 'cooling';
-  }
-
-  [MODEL](): CoolingRecord {
-    return {
-      kind: 'cooling',
-      equipment: this.equipment,
-      label: this.label,
-      unitCapacityKw: this.unitCapacityKw,
-      units: this.units,
-      redundantUnits: this.redundantUnits,
-      supplyTemperatureC: this.supplyTemperatureC(),
-      cop: this.cop(),
-      ...(this.unitPowerKw === undefined ? {} : { unitPowerKw: this.unitPowerKw }),
-      serves: this._serves,
-      feeds: this._feeds,
-    };
   }
 
   protected supplyTemperatureC(): number | undefined {

@@ -1,13 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../src/errors';
-import {
-  CoolingKind,
-  enclosing,
-  EnergyReportingRecord,
-  MODEL,
-  MODEL_KIND,
-  Modelled,
-} from '../src/model/records';
+import { CoolingKind, enclosing, record } from '../src/model/records';
 import { fraction } from '../src/units';
 
 export interface EnergyReportingProps {
@@ -40,8 +33,12 @@ export interface EnergyReportingProps {
  * What a site declares for the EU data-centre report (Delegated Regulation (EU) 2024/1364):
  * the values a design cannot compute. Declared inside a Site.
  */
-export class EnergyReporting extends Construct implements Modelled {
-  private readonly props: EnergyReportingProps;
+export class EnergyReporting extends Construct {
+  readonly renewableShare?: number;
+  /** Undefined: not declared (the report computes none reused and says so). */
+  readonly reusedHeatShare?: number;
+  readonly waterLitresPerKwhHeat: Readonly<Partial<Record<CoolingKind | 'evaporative', number>>>;
+  readonly heatRejection?: CoolingKind | 'evaporative';
 
   constructor(scope: Construct, id: string, props: EnergyReportingProps = {}) {
     super(scope, id);
@@ -61,20 +58,15 @@ export class EnergyReporting extends Construct implements Modelled {
         );
       }
     }
-    this.props = props;
-  }
-
-  get [MODEL_KIND](): 'energy-reporting' {
-    return 'energy-reporting';
-  }
-
-  [MODEL](): EnergyReportingRecord {
-    return {
-      kind: 'energy-reporting',
-      renewableShare: this.props.renewableShare,
-      reusedHeatShare: this.props.reusedHeatShare,
-      waterLitresPerKwhHeat: { ...(this.props.waterLitresPerKwhHeat ?? {}) },
-      heatRejection: this.props.heatRejection,
-    };
+    this.renewableShare = props.renewableShare;
+    this.reusedHeatShare = props.reusedHeatShare;
+    this.waterLitresPerKwhHeat = { ...(props.waterLitresPerKwhHeat ?? {}) };
+    this.heatRejection = props.heatRejection;
+    record(this, 'energy-reporting', () => ({
+      renewableShare: this.renewableShare,
+      reusedHeatShare: this.reusedHeatShare,
+      waterLitresPerKwhHeat: { ...this.waterLitresPerKwhHeat },
+      heatRejection: this.heatRejection,
+    }));
   }
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { fraction, positive } from '../src/units';
-import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
 export interface EnergyStorageProps extends PowerEquipmentProps {
   /** Power it delivers, kW. */
@@ -28,20 +28,29 @@ export interface EnergyStorageProps extends PowerEquipmentProps {
  */
 export class EnergyStorage extends PowerEquipment {
   readonly ratingKw: number;
+  readonly efficiency: number;
+  readonly current: 'ac' | 'dc';
+  readonly voltageV: number;
+  readonly autonomyMinutes: number;
 
   constructor(scope: Construct, id: string, props: EnergyStorageProps) {
-    const path = `${scope.node.path}/${id}`;
-    const ratingKw = positive(path, 'ratingKw', props.ratingKw);
-    super(scope, id, props, {
-      kind: 'energy-storage',
-      label: 'energy storage',
+    super(scope, id, props, 'energy-storage', 'energy storage');
+    const path = this.node.path;
+    this.ratingKw = positive(path, 'ratingKw', props.ratingKw);
+    this.efficiency = fraction(path, 'efficiency', props.efficiency ?? 0.99);
+    this.current = props.current ?? 'dc';
+    this.voltageV = positive(path, 'voltageV', props.voltageV);
+    this.autonomyMinutes = positive(path, 'autonomyMinutes', props.autonomyMinutes);
+  }
+
+  protected rating(): Rating {
+    return {
       ratingUnit: 'kW',
-      unitRating: ratingKw,
-      efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.99),
-      input: props.current ?? 'dc',
-      voltageV: positive(path, 'voltageV', props.voltageV),
-      autonomyMinutes: positive(path, 'autonomyMinutes', props.autonomyMinutes),
-    });
-    this.ratingKw = ratingKw;
+      unitRating: this.ratingKw,
+      efficiency: this.efficiency,
+      input: this.current,
+      voltageV: this.voltageV,
+      autonomyMinutes: this.autonomyMinutes,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { enclosing, GeneratorGroupRecord, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
+import { enclosing, record } from '../src/model/records';
 import { parallelGroup, positive } from '../src/units';
 import { PowerEquipment } from './power-equipment';
 
@@ -33,7 +33,7 @@ export interface GeneratorGroupProps {
  * when it is lost, the equipment this group backs runs on it, and the group must carry that
  * load with its redundant units in reserve (rule PWR-005).
  */
-export class GeneratorGroup extends Construct implements Modelled {
+export class GeneratorGroup extends Construct {
   readonly unitRatingKw: number;
   readonly units: number;
   readonly redundantUnits: number;
@@ -51,6 +51,13 @@ export class GeneratorGroup extends Construct implements Modelled {
     [this.units, this.redundantUnits] = parallelGroup(path, props.units, props.redundantUnits ?? 1);
     this.transferSeconds = positive(path, 'transferSeconds', props.transferSeconds ?? 10);
     for (const b of props.backs ?? []) this.addBacked(b);
+    record(this, 'generator-group', () => ({
+      unitRatingKw: this.unitRatingKw,
+      units: this.units,
+      redundantUnits: this.redundantUnits,
+      backs: this.backs,
+      transferSeconds: this.transferSeconds,
+    }));
   }
 
   /** Usable capacity with the redundant units in reserve, kW. */
@@ -68,20 +75,5 @@ export class GeneratorGroup extends Construct implements Modelled {
     }
     if (!this.backs.includes(equipment)) this.backs.push(equipment);
     return this;
-  }
-
-  get [MODEL_KIND](): 'generator-group' {
-    return 'generator-group';
-  }
-
-  [MODEL](): GeneratorGroupRecord {
-    return {
-      kind: 'generator-group',
-      unitRatingKw: this.unitRatingKw,
-      units: this.units,
-      redundantUnits: this.redundantUnits,
-      backs: this.backs,
-      transferSeconds: this.transferSeconds,
-    };
   }
 }

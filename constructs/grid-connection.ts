@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { positive } from '../src/units';
-import { PowerEquipment } from './power-equipment';
+import { PowerEquipment, Rating } from './power-equipment';
 
 export interface GridConnectionProps {
   /** Contracted capacity of the utility connection, in MW. */
@@ -23,24 +23,17 @@ export class GridConnection extends PowerEquipment {
   readonly voltageKv?: number;
 
   constructor(scope: Construct, id: string, props: GridConnectionProps) {
-    const contractedMw = positive(`${scope.node.path}/${id}`, 'contractedMw', props.contractedMw);
-    super(
-      scope,
-      id,
-      {},
-      {
-        kind: 'grid-connection',
-        label: 'grid connection',
-        ratingUnit: 'kW',
-        unitRating: contractedMw * 1000,
-      },
-    );
-    this.contractedMw = contractedMw;
+    super(scope, id, {}, 'grid-connection', 'grid connection');
+    this.contractedMw = positive(this.node.path, 'contractedMw', props.contractedMw);
     if (props.voltageKv !== undefined)
       this.voltageKv = positive(this.node.path, 'voltageKv', props.voltageKv);
   }
 
   override addFeed(): this {
     throw new DesignError(this.node.path, 'a grid connection is a source and takes no feed');
+  }
+
+  protected rating(): Rating {
+    return { ratingUnit: 'kW', unitRating: this.contractedMw * 1000 };
   }
 }

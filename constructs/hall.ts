@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { enclosing, HallRecord, MODEL, MODEL_KIND, Modelled } from '../src/model/records';
+import { enclosing, record } from '../src/model/records';
 import { count, positive } from '../src/units';
 
 export interface HallProps {
@@ -16,7 +16,7 @@ export interface HallProps {
 }
 
 /** A data hall inside a site: rows or pods of racks, with a design density and rack positions. */
-export class Hall extends Construct implements Modelled {
+export class Hall extends Construct {
   readonly hallName: string;
   readonly designKwPerRack: number;
   readonly rackPositions: number;
@@ -28,18 +28,10 @@ export class Hall extends Construct implements Modelled {
     this.hallName = props.name ?? id;
     this.designKwPerRack = positive(path, 'designKwPerRack', props.designKwPerRack);
     this.rackPositions = count(path, 'rackPositions', props.rackPositions);
-  }
-
-  get [MODEL_KIND](): 'hall' {
-    return 'hall';
-  }
-
-  [MODEL](): HallRecord {
-    return {
-      kind: 'hall',
+    record(this, 'hall', () => ({
       name: this.hallName,
       designKwPerRack: this.designKwPerRack,
       rackPositions: this.rackPositions,
-    };
+    }));
   }
 }

@@ -6,6 +6,7 @@ export * from './rack';
 export * from './power-equipment';
 export * from './grid-connection';
 export * from './transformer';
+export * from './board';
 export * from './switchgear';
 export * from './switchboard';
 export * from './ups';

@@ -6,10 +6,11 @@ import {
   EquipmentRecord,
   enclosing,
   FeedMode,
-  MODEL,
-  MODEL_KIND,
-  Modelled,
+  modelOf,
+  record,
+  SiteRecord,
 } from '../src/model/records';
+import { Side, sideOfConstruct } from '../src/model/sides';
 import { fraction } from '../src/units';
 
 /** Props every piece of power equipment shares. */
@@ -24,22 +25,36 @@ export interface PowerEquipmentProps {
    * @default - the site's (0.8 unless the site sets another)
    */
   readonly maxUtilization?: number;
+  /**
+   * The side of a redundant train it stands on (A or B): the report draws it and its feeds
+   * in that side's color.
+   * @default - the side its id states (`ups-a`, `busway-su001-b2`: an id ending in `a` or `b`,
+   * alone or after a '-', optionally followed by digits); none otherwise
+   */
+  readonly side?: Side;
 }
 
-/** What a subclass tells the base about its rating. */
+/** What a subclass tells the base about its rating, from its validated props. */
 export interface Rating {
-  readonly kind: EquipmentKind;
-  readonly label: string;
   readonly ratingUnit: 'kW' | 'kVA';
+  /** Rating of one unit, in `ratingUnit`. */
   readonly unitRating: number;
+  /** @default 1 */
   readonly units?: number;
+  /** @default 0 */
   readonly redundantUnits?: number;
+  /** @default 1 */
   readonly efficiency?: number;
+  /**
+   * Load power factor, for kVA-rated equipment.
+   * @default - the site's
+   */
   readonly powerFactor?: number;
   /** @default 'shared' */
   readonly feedMode?: FeedMode;
-  /** Current taken in and delivered. @default 'ac' (output: as the input) */
+  /** Current taken in. @default 'ac' */
   readonly input?: Current;
+  /** Current delivered. @default - as the input */
   readonly output?: Current;
   /** Output voltage, V, where the equipment declares one. */
   readonly voltageV?: number;
@@ -50,25 +65,36 @@ export interface Rating {
 /**
  * A node of the power train: anything that carries power toward the racks and can feed
  * other equipment. It must stand inside a `Site`, and it may only be fed from equipment of
- * the same site; a feed that would close a cycle is refused.
+ * the same site; a feed that would close a cycle is refused. A subclass validates its own
+ * props after `super()` (with `this.node.path`) and says what it is rated for in `rating()`.
  */
-export abstract class PowerEquipment extends Construct implements Modelled {
+export abstract class PowerEquipment extends Construct {
   private readonly _feeds: PowerEquipment[] = [];
-  private readonly rating: Rating;
-  private readonly maxUtilization?: number;
+  /** Its own maximum continuous utilization; undefined: the site's. */
+  private readonly ownMaxUtilization?: number;
   /** The Site construct this equipment stands in. */
   readonly site: IConstruct;
+  /** The side of the train it stands on; undefined: neither. */
+  readonly side?: Side;
 
-  protected constructor(scope: Construct, id: string, props: PowerEquipmentProps, rating: Rating) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: PowerEquipmentProps,
+    private readonly kind: EquipmentKind,
+    /** Human name of the kind, for messages ("UPS", "busway"). */
+    private readonly label: string,
+  ) {
     super(scope, id);
     const site = enclosing(this, 'site');
-    if (!site) throw new DesignError(this.node.path, `${rating.label} must be declared inside a Site`);
+    if (!site) throw new DesignError(this.node.path, `${label} must be declared inside a Site`);
     this.site = site;
-    this.rating = rating;
     if (props.maxUtilization !== undefined) {
-      this.maxUtilization = fraction(this.node.path, 'maxUtilization', props.maxUtilization);
+      this.ownMaxUtilization = fraction(this.node.path, 'maxUtilization', props.maxUtilization);
     }
+    this.side = sideOfConstruct(this, props.side);
     for (const f of props.feeds ?? []) this.addFeed(f);
+    record(this, 'equipment', () => this.toRecord());
   }
 
   /** The equipment this one draws from. */
@@ -89,30 +115,37 @@ export abstract class PowerEquipment extends Construct implements Modelled {
     return this;
   }
 
-  get [MODEL_KIND](): 'equipment' {
-    return 'equipment';
-  }
+  /** What it is rated for, from the props the subclass validated. */
+  protected abstract rating(): Rating;
 
-  [MODEL](): EquipmentRecord {
-    const r = this.rating;
+  private toRecord(): Omit<EquipmentRecord, 'kind'> {
+    const r = this.rating();
+    const site = this.siteRecord();
+    const input = r.input ?? 'ac';
     return {
-      kind: 'equipment',
-      equipment: r.kind,
-      label: r.label,
+      equipment: this.kind,
+      label: this.label,
       ratingUnit: r.ratingUnit,
       unitRating: r.unitRating,
       units: r.units ?? 1,
       redundantUnits: r.redundantUnits ?? 0,
       efficiency: r.efficiency ?? 1,
-      powerFactor: r.powerFactor,
-      maxUtilization: this.maxUtilization,
+      powerFactor: r.ratingUnit === 'kVA' ? (r.powerFactor ?? site.powerFactor) : 1,
+      maxUtilization: this.ownMaxUtilization ?? site.maxUtilization,
       feeds: this._feeds,
-      ...(r.feedMode ? { feedMode: r.feedMode } : {}),
-      ...(r.input ? { input: r.input } : {}),
-      ...(r.output ? { output: r.output } : {}),
+      feedMode: r.feedMode ?? 'shared',
+      input,
+      output: r.output ?? input,
       ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
       ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
+      ...(this.side === undefined ? {} : { side: this.side }),
     };
+  }
+
+  private siteRecord(): SiteRecord {
+    const site = modelOf(this.site, 'site');
+    if (!site) throw new DesignError(this.node.path, `${this.site.node.path} registers no site`);
+    return site;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
 import { RackSystem } from '../src/catalog/rack-systems';
 import { DesignError } from '../src/errors';
-import { enclosing, MODEL, MODEL_KIND, Modelled, RackRecord } from '../src/model/records';
+import { enclosing, record } from '../src/model/records';
+import { feedLetter } from '../src/model/sides';
 import { positive } from '../src/units';
 import { checkFeed, PowerEquipment } from './power-equipment';
 
@@ -37,7 +38,7 @@ export interface RackProps {
 }
 
 /** A rack of a catalog system, standing in a hall (optionally in a row or pod). */
-export class Rack extends Construct implements Modelled {
+export class Rack extends Construct {
   readonly system: RackSystem;
   readonly rackName: string;
   readonly designPowerKw: number;
@@ -45,6 +46,7 @@ export class Rack extends Construct implements Modelled {
   readonly liquidFraction: number;
   readonly site: IConstruct;
   private readonly _feeds: PowerEquipment[] = [];
+  private readonly _feedSides: string[] = [];
 
   constructor(scope: Construct, id: string, props: RackProps) {
     super(scope, id);
@@ -69,32 +71,26 @@ export class Rack extends Construct implements Modelled {
       );
     }
     for (const f of props.feeds ?? []) this.addFeed(f);
+    record(this, 'rack', () => ({
+      name: this.rackName,
+      system: this.system,
+      designPowerKw: this.designPowerKw,
+      liquidFraction: this.liquidFraction,
+      feeds: this._feeds,
+      feedSides: this._feedSides,
+      requiresRedundancy: this.requiresRedundancy,
+    }));
   }
 
   get feeds(): readonly PowerEquipment[] {
     return this._feeds;
   }
 
-  /** Adds a feed (A or B side) of the same site. */
+  /** Adds a feed of the same site: its A side for the first, B for the second, and so on. */
   addFeed(feed: PowerEquipment): this {
     checkFeed(this, feed, this._feeds);
+    this._feedSides.push(feedLetter(this._feeds.length));
     this._feeds.push(feed);
     return this;
-  }
-
-  get [MODEL_KIND](): 'rack' {
-    return 'rack';
-  }
-
-  [MODEL](): RackRecord {
-    return {
-      kind: 'rack',
-      name: this.rackName,
-      system: this.system,
-      designPowerKw: this.designPowerKw,
-      liquidFraction: this.liquidFraction,
-      feeds: this._feeds,
-      requiresRedundancy: this.requiresRedundancy,
-    };
   }
 }

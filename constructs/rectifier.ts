@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { fraction, positive } from '../src/units';
-import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
 export interface RectifierProps extends PowerEquipmentProps {
   /** DC output rating, kW. */
@@ -21,19 +21,25 @@ export interface RectifierProps extends PowerEquipmentProps {
  */
 export class Rectifier extends PowerEquipment {
   readonly ratingKw: number;
+  readonly efficiency: number;
+  readonly outputVoltageV: number;
 
   constructor(scope: Construct, id: string, props: RectifierProps) {
-    const path = `${scope.node.path}/${id}`;
-    super(scope, id, props, {
-      kind: 'rectifier',
-      label: 'rectifier',
+    super(scope, id, props, 'rectifier', 'rectifier');
+    const path = this.node.path;
+    this.ratingKw = positive(path, 'ratingKw', props.ratingKw);
+    this.efficiency = fraction(path, 'efficiency', props.efficiency ?? 0.98);
+    this.outputVoltageV = positive(path, 'outputVoltageV', props.outputVoltageV);
+  }
+
+  protected rating(): Rating {
+    return {
       ratingUnit: 'kW',
-      unitRating: positive(path, 'ratingKw', props.ratingKw),
-      efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.98),
+      unitRating: this.ratingKw,
+      efficiency: this.efficiency,
       input: 'ac',
       output: 'dc',
-      voltageV: positive(path, 'outputVoltageV', props.outputVoltageV),
-    });
-    this.ratingKw = props.ratingKw;
+      voltageV: this.outputVoltageV,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { DesignError } from '../src/errors';
-import { ContingencyLevel, MODEL, MODEL_KIND, Modelled, SiteRecord } from '../src/model/records';
+import { ContingencyLevel, record } from '../src/model/records';
 import { fraction, positive } from '../src/units';
 import { GridConnection } from './grid-connection';
 
@@ -65,14 +65,17 @@ const EU = new Set(
  * A data-center site: its grid connection (created as `site.grid`), its jurisdiction and its
  * design PUE. Halls, power equipment and generators are declared inside it.
  */
-export class Site extends Construct implements Modelled {
+export class Site extends Construct {
   /** The site's utility connection, root of its power train. */
   readonly grid: GridConnection;
   readonly siteName: string;
   readonly country: string;
   readonly jurisdiction: string;
   readonly designPue?: number;
-  private readonly props: SiteProps;
+  readonly otherLoadKw: number;
+  readonly maxUtilization: number;
+  readonly powerFactor: number;
+  readonly contingencyLevel: ContingencyLevel;
 
   /** The site a construct stands in. */
   static of(c: IConstruct): Site {
@@ -89,7 +92,6 @@ export class Site extends Construct implements Modelled {
         `country must be an ISO 3166-1 alpha-2 code such as 'FR', got '${String(props.country)}'`,
       );
     }
-    this.props = props;
     this.siteName = props.name ?? id;
     this.country = props.country;
     this.jurisdiction = props.jurisdiction ?? (EU.has(props.country) ? 'EU' : props.country);
@@ -98,36 +100,30 @@ export class Site extends Construct implements Modelled {
       if (props.designPue < 1) throw new DesignError(path, `designPue must be >= 1, got ${props.designPue}`);
       this.designPue = props.designPue;
     }
-    if (props.otherLoadKw !== undefined && props.otherLoadKw !== 0)
-      positive(path, 'otherLoadKw', props.otherLoadKw);
-    if (props.maxUtilization !== undefined) fraction(path, 'maxUtilization', props.maxUtilization);
-    if (props.powerFactor !== undefined) fraction(path, 'powerFactor', props.powerFactor);
-    const level = props.contingencyLevel;
-    if (level !== undefined && level !== 'n-1' && level !== 'maintenance') {
+    this.otherLoadKw = props.otherLoadKw ?? 0;
+    if (this.otherLoadKw !== 0) positive(path, 'otherLoadKw', this.otherLoadKw);
+    this.maxUtilization = fraction(path, 'maxUtilization', props.maxUtilization ?? 0.8);
+    this.powerFactor = fraction(path, 'powerFactor', props.powerFactor ?? 0.95);
+    const level = props.contingencyLevel ?? 'n-1';
+    if (level !== 'n-1' && level !== 'maintenance') {
       throw new DesignError(path, `contingencyLevel must be 'n-1' or 'maintenance', got '${String(level)}'`);
     }
-    this.grid = new GridConnection(this, 'grid', {
-      contractedMw: props.gridConnectionMw,
-      voltageKv: props.gridVoltageKv,
-    });
-  }
-
-  get [MODEL_KIND](): 'site' {
-    return 'site';
-  }
-
-  [MODEL](): SiteRecord {
-    return {
-      kind: 'site',
+    this.contingencyLevel = level;
+    // Registered before the grid: equipment finds its site by the kind it registers.
+    record(this, 'site', () => ({
       name: this.siteName,
       country: this.country,
       jurisdiction: this.jurisdiction,
       gridConnectionKw: this.grid.contractedMw * 1000,
       designPue: this.designPue,
-      otherLoadKw: this.props.otherLoadKw ?? 0,
-      maxUtilization: this.props.maxUtilization ?? 0.8,
-      powerFactor: this.props.powerFactor ?? 0.95,
-      contingencyLevel: this.props.contingencyLevel ?? 'n-1',
-    };
+      otherLoadKw: this.otherLoadKw,
+      maxUtilization: this.maxUtilization,
+      powerFactor: this.powerFactor,
+      contingencyLevel: this.contingencyLevel,
+    }));
+    this.grid = new GridConnection(this, 'grid', {
+      contractedMw: props.gridConnectionMw,
+      voltageKv: props.gridVoltageKv,
+    });
   }
 }

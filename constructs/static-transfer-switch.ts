@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../src/errors';
 import { positive } from '../src/units';
-import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
 export interface StaticTransferSwitchProps extends PowerEquipmentProps {
   /** Rating, kW (for example 1,600 A at 415 V). */
@@ -27,27 +27,34 @@ export interface StaticTransferSwitchProps extends PowerEquipmentProps {
  */
 export class StaticTransferSwitch extends PowerEquipment {
   readonly ratingKw: number;
+  readonly current: 'ac' | 'dc';
+  /** Bus voltage, V; undefined: not declared (AC only). */
+  readonly voltageV?: number;
 
   constructor(scope: Construct, id: string, props: StaticTransferSwitchProps) {
-    const path = `${scope.node.path}/${id}`;
-    if (props.feeds !== undefined) {
+    const { feeds, ...rest } = props;
+    super(scope, id, rest, 'sts', 'static transfer switch');
+    const path = this.node.path;
+    if (feeds !== undefined) {
       throw new DesignError(path, 'a static transfer switch takes `primary` and `alternate`, not `feeds`');
     }
-    const ratingKw = positive(path, 'ratingKw', props.ratingKw);
-    if (props.current === 'dc' && props.voltageV === undefined) {
+    this.ratingKw = positive(path, 'ratingKw', props.ratingKw);
+    this.current = props.current ?? 'ac';
+    if (this.current === 'dc' && props.voltageV === undefined) {
       throw new DesignError(path, 'a DC static transfer switch needs an explicit voltageV (for example 800)');
     }
-    super(scope, id, props, {
-      kind: 'sts',
-      label: 'static transfer switch',
-      ratingUnit: 'kW',
-      unitRating: ratingKw,
-      feedMode: 'transfer',
-      input: props.current ?? 'ac',
-      ...(props.voltageV === undefined ? {} : { voltageV: positive(path, 'voltageV', props.voltageV) }),
-    });
+    if (props.voltageV !== undefined) this.voltageV = positive(path, 'voltageV', props.voltageV);
     this.addFeed(props.primary);
     this.addFeed(props.alternate);
-    this.ratingKw = ratingKw;
+  }
+
+  protected rating(): Rating {
+    return {
+      ratingUnit: 'kW',
+      unitRating: this.ratingKw,
+      feedMode: 'transfer',
+      input: this.current,
+      voltageV: this.voltageV,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { fraction, positive } from '../src/units';
-import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
 export interface TransformerProps extends PowerEquipmentProps {
   /** Rated apparent power, kVA (for example 3,150 kVA for a 20 kV / 415 V unit). */
@@ -24,20 +24,26 @@ export interface TransformerProps extends PowerEquipmentProps {
 /** A transformer (HV/MV or MV/LV), rated in kVA. */
 export class Transformer extends PowerEquipment {
   readonly ratingKva: number;
+  readonly efficiency: number;
+  /** Power factor of the load it carries; undefined: the site's. */
+  readonly powerFactor?: number;
 
   constructor(scope: Construct, id: string, props: TransformerProps) {
-    const path = `${scope.node.path}/${id}`;
-    super(scope, id, props, {
-      kind: 'transformer',
-      label: 'transformer',
-      ratingUnit: 'kVA',
-      unitRating: positive(path, 'ratingKva', props.ratingKva),
-      efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.99),
-      powerFactor:
-        props.powerFactor === undefined ? undefined : fraction(path, 'powerFactor', props.powerFactor),
-    });
-    this.ratingKva = props.ratingKva;
+    super(scope, id, props, 'transformer', 'transformer');
+    const path = this.node.path;
+    this.ratingKva = positive(path, 'ratingKva', props.ratingKva);
+    this.efficiency = fraction(path, 'efficiency', props.efficiency ?? 0.99);
+    if (props.powerFactor !== undefined) this.powerFactor = fraction(path, 'powerFactor', props.powerFactor);
     if (props.primaryKv !== undefined) positive(path, 'primaryKv', props.primaryKv);
     if (props.secondaryKv !== undefined) positive(path, 'secondaryKv', props.secondaryKv);
+  }
+
+  protected rating(): Rating {
+    return {
+      ratingUnit: 'kVA',
+      unitRating: this.ratingKva,
+      efficiency: this.efficiency,
+      powerFactor: this.powerFactor,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { fraction, parallelGroup, positive } from '../src/units';
-import { PowerEquipment, PowerEquipmentProps } from './power-equipment';
+import { PowerEquipment, PowerEquipmentProps, Rating } from './power-equipment';
 
 export interface UpsProps extends PowerEquipmentProps {
   /** Output rating of one module, kW (for example 1,250 kW). */
@@ -33,27 +33,41 @@ export interface UpsProps extends PowerEquipmentProps {
  * usable rating (redundant modules excluded); N-1 also checks the loss of one module.
  */
 export class Ups extends PowerEquipment {
-  readonly usableKw: number;
+  readonly moduleRatingKw: number;
+  readonly modules: number;
+  readonly redundantModules: number;
+  readonly efficiency: number;
+  /** Battery autonomy at the usable rating, minutes; undefined: not declared. */
+  readonly autonomyMinutes?: number;
 
   constructor(scope: Construct, id: string, props: UpsProps) {
-    const path = `${scope.node.path}/${id}`;
-    const [modules, redundant] = parallelGroup(path, props.modules ?? 1, props.redundantModules ?? 0, [
-      'modules',
-      'redundantModules',
-    ]);
-    const moduleKw = positive(path, 'moduleRatingKw', props.moduleRatingKw);
-    super(scope, id, props, {
-      kind: 'ups',
-      label: 'UPS',
+    super(scope, id, props, 'ups', 'UPS');
+    const path = this.node.path;
+    [this.modules, this.redundantModules] = parallelGroup(
+      path,
+      props.modules ?? 1,
+      props.redundantModules ?? 0,
+      ['modules', 'redundantModules'],
+    );
+    this.moduleRatingKw = positive(path, 'moduleRatingKw', props.moduleRatingKw);
+    this.efficiency = fraction(path, 'efficiency', props.efficiency ?? 0.97);
+    if (props.autonomyMinutes !== undefined)
+      this.autonomyMinutes = positive(path, 'autonomyMinutes', props.autonomyMinutes);
+  }
+
+  /** Usable rating with the redundant modules in reserve, kW. */
+  get usableKw(): number {
+    return (this.modules - this.redundantModules) * this.moduleRatingKw;
+  }
+
+  protected rating(): Rating {
+    return {
       ratingUnit: 'kW',
-      unitRating: moduleKw,
-      units: modules,
-      redundantUnits: redundant,
-      efficiency: fraction(path, 'efficiency', props.efficiency ?? 0.97),
-      ...(props.autonomyMinutes === undefined
-        ? {}
-        : { autonomyMinutes: positive(path, 'autonomyMinutes', props.autonomyMinutes) }),
-    });
-    this.usableKw = (modules - redundant) * moduleKw;
+      unitRating: this.moduleRatingKw,
+      units: this.modules,
+      redundantUnits: this.redundantModules,
+      efficiency: this.efficiency,
+      autonomyMinutes: this.autonomyMinutes,
+    };
   }
 }

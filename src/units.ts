@@ -30,6 +30,16 @@ export function circuitVa(volts: number, amps: number, phases: 1 | 3 | 'dc'): nu
   return phases === 3 ? SQRT3 * volts * amps : volts * amps;
 }
 
+/** Apparent power, kVA, of a three-phase circuit of `amps` at `volts` line-to-line: sqrt(3) x V x A / 1000. */
+export function threePhaseKva(volts: number, amps: number): number {
+  return circuitVa(volts, amps, 3) / 1000;
+}
+
+/** Current, A, of a three-phase circuit carrying `kva` at `volts` line-to-line: kVA x 1000 / (sqrt(3) x V). */
+export function threePhaseAmps(kva: number, volts: number): number {
+  return (kva * 1000) / (SQRT3 * volts);
+}
+
 /** Rounds for reports: deterministic, at most `digits` decimals, no -0. */
 export function round(value: number, digits = 3): number {
   const f = 10 ** digits;

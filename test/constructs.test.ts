@@ -13,6 +13,8 @@ import {
 } from '../constructs';
 import { RackSystem } from '../src/catalog/rack-systems';
 import { buildPlant } from '../src/model/plant';
+import { modelOf, record } from '../src/model/records';
+import { threePhaseAmps, threePhaseKva } from '../src/units';
 import { frame, rack, ups } from './fixtures/tiny';
 
 describe('ratings and conversions', () => {
@@ -216,5 +218,48 @@ describe('invalid input throws at construction with the construct path', () => {
     const { hall } = frame();
     const row = new Row(hall, 'row-03');
     expect(new Rack(row, 'r07', { system: RackSystem.GB300_NVL72 }).rackName).toBe('hall-row-03-r07');
+  });
+});
+
+describe('sides, registered once by the constructs and read from the plant', () => {
+  test("equipment takes its declared side, else its id's; a rack's feeds are A, B in the order added", () => {
+    const { root, site, hall } = frame();
+    const a = ups(site, 'ups-a1', 1000);
+    const b = new Ups(site, 'ups-north', { moduleRatingKw: 1000, side: 'B', feeds: [site.grid] });
+    new Rack(hall, 'r1', { system: 'gb200-nvl72', feeds: [a, b] });
+    const plant = buildPlant(root);
+    const node = (path: string) => plant.nodes.find((n) => n.path === path)!;
+    expect([node('site/ups-a1').side, node('site/ups-north').side, node('site/grid').side]).toEqual([
+      'A',
+      'B',
+      undefined,
+    ]);
+    expect(node('site/hall/r1').rack!.feedSides).toEqual(['A', 'B']);
+  });
+
+  test("a declared side other than 'A' or 'B' is refused with the construct path", () => {
+    const { site } = frame();
+    expect(() => new Ups(site, 'u', { moduleRatingKw: 10, side: 'C' as never })).toThrow(
+      `site/u: side must be 'A' or 'B', got "C"`,
+    );
+  });
+});
+
+describe('the shared helpers', () => {
+  test('three-phase rating both ways: 4,000 A at 415 V = 2,875.2 kVA, and back', () => {
+    expect(threePhaseKva(415, 4000)).toBeCloseTo(2_875.2, 1);
+    expect(threePhaseAmps(threePhaseKva(415, 4000), 415)).toBeCloseTo(4000, 9);
+    expect(threePhaseAmps(3_150, 415)).toBeCloseTo(4_382.3, 1);
+  });
+
+  test('record(): the kind at once, the record when the model is read, one registration per construct', () => {
+    const { site, hall } = frame();
+    const row = new Row(hall, 'row-1');
+    expect(modelOf(row, 'layout')).toEqual({ kind: 'layout', level: 'row', name: 'row-1' });
+    expect(modelOf(row, 'hall')).toBeUndefined();
+    expect(modelOf(site, 'site')).toMatchObject({ kind: 'site', maxUtilization: 0.8, powerFactor: 1 });
+    expect(() => record(row, 'layout', () => ({ level: 'pod', name: 'x' }))).toThrow(
+      'site/hall/row-1: registers what it models twice',
+    );
   });
 });

@@ -6,13 +6,19 @@ import { coolingLoads } from '../analysis/cooling';
 import {
   ContingencyLevel,
   CoolingKind,
+  CoolingRecord,
   Current,
   EquipmentKind,
+  EquipmentRecord,
   FeedMode,
   isModelled,
   MODEL,
   ModelRecord,
+  RackRecord,
+  RecordOf,
+  SiteRecord,
 } from './records';
+import { Side } from './sides';
 
 /**
  * The plain model of a design, read from a construct tree. Indices replace references so
@@ -94,6 +100,8 @@ export interface PowerNode {
   readonly rack?: RackInfo;
   /** Index of the generator group that takes over when all feeds are lost. */
   backupGenerator?: number;
+  /** Equipment and cooling loads: the side of the train it stands on, as registered; undefined: neither. */
+  readonly side?: Side;
 }
 
 export interface RackInfo {
@@ -103,6 +111,8 @@ export interface RackInfo {
   readonly liquidFraction: number;
   readonly hall: number;
   readonly requiresRedundancy: boolean;
+  /** The side letter of each of its feeds, in the order of `feeds`, as registered. */
+  readonly feedSides: readonly string[];
 }
 
 export interface GeneratorModel {
@@ -145,26 +155,78 @@ interface Found {
   readonly record: ModelRecord;
 }
 
-/** Reads the plain model from every modelled construct under `root`. */
+/** A found construct whose record is of one kind. */
+type FoundOf<K extends ModelRecord['kind']> = Found & { readonly record: RecordOf<K> };
+
+function isFound<K extends ModelRecord['kind']>(f: Found, kind: K): f is FoundOf<K> {
+  return f.record.kind === kind;
+}
+
+/**
+ * Reads the plain model from every modelled construct under `root`, in steps: collect the
+ * records, read the sites and halls, resolve the power graph's references into indices
+ * ordered by level, then the generators and cooling groups that refer to it.
+ */
 export function buildPlant(root: IConstruct): Plant {
+  const found = collectRecords(root);
+  const sites = readSites(found);
+  const halls = readHalls(found, sites);
+  const power = readPowerNodes(found, sites, halls);
+  const generators = readGenerators(found, sites, power);
+  const coolers = readCoolers(found, sites, power);
+  const plant = {
+    sites: sites.models,
+    halls: halls.models,
+    nodes: power.nodes,
+    generators,
+    coolers,
+  };
+  addCoolingDemand(plant, power.nodes);
+  return plant;
+}
+
+/** Every modelled construct's record, by construct path. */
+function collectRecords(root: IConstruct): Found[] {
   const found: Found[] = [];
   for (const c of root.node.findAll()) {
     if (isModelled(c)) found.push({ construct: c, path: c.node.path, record: c[MODEL]() });
   }
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found;
+}
 
+/** The index of the nearest scope of `c` (itself included) in `map`. */
+function nearest(c: IConstruct, map: ReadonlyMap<IConstruct, number>): number | undefined {
+  for (let s: IConstruct | undefined = c; s; s = s.node.scope) {
+    const i = map.get(s);
+    if (i !== undefined) return i;
+  }
+  return undefined;
+}
+
+interface Sites {
+  readonly models: SiteModel[];
+  readonly records: SiteRecord[];
+  /** The site a found construct stands in, or a DesignError naming it. */
+  require(f: Found): number;
+}
+
+/** The sites, with unique names. */
+function readSites(found: readonly Found[]): Sites {
   const siteOf = new Map<IConstruct, number>();
-  const sites: SiteModel[] = [];
+  const models: SiteModel[] = [];
+  const records: SiteRecord[] = [];
   const siteNames = new Map<string, string>();
   for (const f of found) {
+    if (!isFound(f, 'site')) continue;
     const r = f.record;
-    if (r.kind !== 'site') continue;
     const other = siteNames.get(r.name);
     if (other) throw new DesignError(f.path, `site name '${r.name}' is already used by ${other}`);
     siteNames.set(r.name, f.path);
-    siteOf.set(f.construct, sites.length);
-    sites.push({
-      index: sites.length,
+    siteOf.set(f.construct, models.length);
+    records.push(r);
+    models.push({
+      index: models.length,
       path: f.path,
       name: r.name,
       country: r.country,
@@ -175,181 +237,254 @@ export function buildPlant(root: IConstruct): Plant {
       contingencyLevel: r.contingencyLevel,
     });
   }
-  const siteRecords = found.filter((f) => f.record.kind === 'site').map((f) => f.record);
-  const nearest = (c: IConstruct, map: Map<IConstruct, number>): number | undefined => {
-    for (let s: IConstruct | undefined = c; s; s = s.node.scope) {
-      const i = map.get(s);
-      if (i !== undefined) return i;
-    }
-    return undefined;
-  };
-  const requireSite = (f: Found): number => {
+  const require = (f: Found): number => {
     const i = nearest(f.construct, siteOf);
     if (i === undefined) throw new DesignError(f.path, 'must be declared inside a Site');
     return i;
   };
+  return { models, records, require };
+}
 
-  const hallOf = new Map<IConstruct, number>();
-  const halls: HallModel[] = [];
+interface Halls {
+  readonly models: HallModel[];
+  readonly of: ReadonlyMap<IConstruct, number>;
+}
+
+function readHalls(found: readonly Found[], sites: Sites): Halls {
+  const of = new Map<IConstruct, number>();
+  const models: HallModel[] = [];
   for (const f of found) {
+    if (!isFound(f, 'hall')) continue;
     const r = f.record;
-    if (r.kind !== 'hall') continue;
-    hallOf.set(f.construct, halls.length);
-    halls.push({
-      index: halls.length,
+    of.set(f.construct, models.length);
+    models.push({
+      index: models.length,
       path: f.path,
       name: r.name,
-      site: requireSite(f),
+      site: sites.require(f),
       designPowerPerRackW: r.designKwPerRack * W_PER_KW,
       rackPositions: r.rackPositions,
       racks: [],
     });
   }
+  return { models, of };
+}
 
-  // Power nodes: equipment, racks, and cooling groups fed from the train. First pass: indices by construct.
+/** A record that is a node of the power graph: equipment, a rack, or a cooling group fed from the train. */
+type PowerFound = FoundOf<'equipment'> | FoundOf<'rack'> | FoundOf<'cooling'>;
+
+interface PowerNodes {
+  /** In final order: by level, then path. */
+  readonly nodes: PowerNode[];
+  /** Final node index of a construct of the power graph. */
+  indexOf(c: IConstruct): number | undefined;
+  /** Its record, by final node index. */
+  readonly found: readonly PowerFound[];
+}
+
+/**
+ * The power graph: references to feeds resolved into indices (refusing feeds that are not
+ * power equipment, cycles and feeds of another site), ordered by level (every node after
+ * its feeds), then by path; racks listed in their halls.
+ */
+function readPowerNodes(found: readonly Found[], sites: Sites, halls: Halls): PowerNodes {
   const powerFound = found.filter(
-    (f) =>
-      f.record.kind === 'equipment' ||
-      f.record.kind === 'rack' ||
-      (f.record.kind === 'cooling' && f.record.feeds.length > 0),
+    (f): f is PowerFound =>
+      isFound(f, 'equipment') || isFound(f, 'rack') || (isFound(f, 'cooling') && f.record.feeds.length > 0),
   );
-  const indexOf = new Map<IConstruct, number>();
-  powerFound.forEach((f, i) => indexOf.set(f.construct, i));
-  const feedIndices = powerFound.map((f) => {
-    const r = f.record as { feeds: readonly IConstruct[] };
-    return r.feeds.map((feed) => {
-      const i = indexOf.get(feed);
-      if (i === undefined || powerFound[i].record.kind !== 'equipment')
-        throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
-      return i;
-    });
-  });
+  const firstIndex = new Map<IConstruct, number>();
+  powerFound.forEach((f, i) => firstIndex.set(f.construct, i));
+  const feedIndices = resolveFeeds(powerFound, firstIndex);
   const levels = computeLevels(powerFound, feedIndices);
-
-  // Final order: by level, then path (stable sort keeps the path order within a level).
-  const order = powerFound.map((_, i) => i).sort((a, b) => levels[a] - levels[b]);
-  const newIndex = new Int32Array(powerFound.length);
-  order.forEach((oldI, newI) => (newIndex[oldI] = newI));
+  const { order, newIndex } = orderByLevel(levels);
 
   const rackNames = new Map<string, string>();
   const nodes: PowerNode[] = order.map((oldI, i) => {
     const f = powerFound[oldI];
-    const site = requireSite(f);
-    const siteRecord = siteRecords[site] as Extract<ModelRecord, { kind: 'site' }>;
-    const feeds = feedIndices[oldI].map((j) => newIndex[j]);
+    const site = sites.require(f);
     for (const j of feedIndices[oldI]) {
-      const feedSite = requireSite(powerFound[j]);
+      const feedSite = sites.require(powerFound[j]);
       if (feedSite !== site) {
         throw new DesignError(
           f.path,
-          `is fed from ${powerFound[j].path} of site ${sites[feedSite].name}, but stands in site ${sites[site].name}`,
+          `is fed from ${powerFound[j].path} of site ${sites.models[feedSite].name}, but stands in site ${sites.models[site].name}`,
         );
       }
     }
-    // What racks and cooling loads share: a load with no rating of its own, drawing from its feeds.
-    const unratedLoad = () =>
-      ({
-        index: i,
-        path: f.path,
-        site,
-        feeds,
-        loads: [] as number[],
-        level: levels[oldI],
-        unitCapacityW: Infinity,
-        units: 1,
-        redundantUnits: 0,
-        capacityW: Infinity,
-        installedW: Infinity,
-        feedMode: 'shared',
-        ratingUnit: 'kW',
-        powerFactor: siteRecord.powerFactor,
-        efficiency: 1,
-        maxUtilization: 1,
-      }) as const;
-    const r = f.record;
-    if (r.kind === 'rack') {
-      const hall = nearest(f.construct, hallOf);
-      if (hall === undefined) throw new DesignError(f.path, 'a rack must stand inside a Hall');
-      const key = `${site}\u0000${r.name}`;
-      const other = rackNames.get(key);
-      if (other)
-        throw new DesignError(f.path, `rack name '${r.name}' is already used in this site by ${other}`);
-      rackNames.set(key, f.path);
-      halls[hall].racks.push(i);
-      return {
-        ...unratedLoad(),
-        kind: 'rack',
-        label: 'rack',
-        input: r.system.spec.supply === 'dc800' ? 'dc' : 'ac',
-        output: r.system.spec.supply === 'dc800' ? 'dc' : 'ac',
-        ...(r.system.spec.supply === 'dc800' ? { voltageV: 800 } : {}),
-        demandW: r.designPowerKw * W_PER_KW,
-        rack: {
-          name: r.name,
-          system: r.system,
-          liquidFraction: r.liquidFraction,
-          hall,
-          requiresRedundancy: r.requiresRedundancy,
-        },
-      } satisfies PowerNode;
-    }
-    if (r.kind === 'cooling') {
-      return {
-        ...unratedLoad(),
-        kind: 'cooling',
-        label: r.label,
-        input: 'ac',
-        output: 'ac',
-        demandW: 0, // set below, once the heat of the racks it serves is known
-      } satisfies PowerNode;
-    }
-    if (r.kind !== 'equipment') throw new Error('unreachable');
-    const powerFactor = r.ratingUnit === 'kVA' ? (r.powerFactor ?? siteRecord.powerFactor) : 1;
-    const unitCapacityW = r.unitRating * W_PER_KW * powerFactor;
-    return {
+    const at: Placed = {
       index: i,
       path: f.path,
-      kind: r.equipment,
-      label: r.label,
       site,
-      feeds,
-      loads: [],
+      feeds: feedIndices[oldI].map((j) => newIndex[j]),
       level: levels[oldI],
-      unitCapacityW,
-      units: r.units,
-      redundantUnits: r.redundantUnits,
-      capacityW: (r.units - r.redundantUnits) * unitCapacityW,
-      installedW: r.units * unitCapacityW,
-      feedMode: r.feedMode ?? 'shared',
-      input: r.input ?? 'ac',
-      output: r.output ?? r.input ?? 'ac',
-      ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
-      ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
-      ratingUnit: r.ratingUnit,
-      powerFactor,
-      efficiency: r.efficiency,
-      maxUtilization: r.maxUtilization ?? siteRecord.maxUtilization,
-      demandW: 0,
-    } satisfies PowerNode;
+    };
+    if (isFound(f, 'rack')) {
+      const hall = nearest(f.construct, halls.of);
+      if (hall === undefined) throw new DesignError(f.path, 'a rack must stand inside a Hall');
+      const key = `${site}\u0000${f.record.name}`;
+      const other = rackNames.get(key);
+      if (other)
+        throw new DesignError(
+          f.path,
+          `rack name '${f.record.name}' is already used in this site by ${other}`,
+        );
+      rackNames.set(key, f.path);
+      halls.models[hall].racks.push(i);
+      return rackNode(at, f.record, hall, sites.records[site]);
+    }
+    if (isFound(f, 'cooling')) return coolingNode(at, f.record, sites.records[site]);
+    return equipmentNode(at, f.record);
   });
   for (const n of nodes) for (const f of n.feeds) nodes[f].loads.push(n.index);
-  for (const h of halls) h.racks.sort((a, b) => a - b);
+  for (const h of halls.models) h.racks.sort((a, b) => a - b);
+  return {
+    nodes,
+    indexOf: (c) => {
+      const i = firstIndex.get(c);
+      return i === undefined ? undefined : newIndex[i];
+    },
+    found: order.map((oldI) => powerFound[oldI]),
+  };
+}
 
+/** The feeds of every node as indices into `powerFound`; a DesignError for a feed that is not power equipment. */
+function resolveFeeds(
+  powerFound: readonly PowerFound[],
+  indexOf: ReadonlyMap<IConstruct, number>,
+): number[][] {
+  return powerFound.map((f) =>
+    f.record.feeds.map((feed) => {
+      const i = indexOf.get(feed);
+      if (i === undefined || powerFound[i].record.kind !== 'equipment')
+        throw new DesignError(f.path, `is fed from ${feed.node.path}, which is not power equipment`);
+      return i;
+    }),
+  );
+}
+
+/**
+ * The final order: by level, then path (the stable sort keeps the path order within a
+ * level). `order[new] = old`, `newIndex[old] = new`.
+ */
+function orderByLevel(levels: Int32Array): { order: number[]; newIndex: Int32Array } {
+  const order = Array.from(levels, (_, i) => i).sort((a, b) => levels[a] - levels[b]);
+  const newIndex = new Int32Array(levels.length);
+  order.forEach((oldI, newI) => (newIndex[oldI] = newI));
+  return { order, newIndex };
+}
+
+/** Where a node stands in the graph, resolved before its kind is read. */
+interface Placed {
+  readonly index: number;
+  readonly path: string;
+  readonly site: number;
+  readonly feeds: readonly number[];
+  readonly level: number;
+}
+
+/** What racks and cooling loads share: a load with no rating of its own, drawing from its feeds. */
+function unratedLoad(at: Placed, site: SiteRecord) {
+  return {
+    index: at.index,
+    path: at.path,
+    site: at.site,
+    feeds: at.feeds,
+    loads: [] as number[],
+    level: at.level,
+    unitCapacityW: Infinity,
+    units: 1,
+    redundantUnits: 0,
+    capacityW: Infinity,
+    installedW: Infinity,
+    feedMode: 'shared',
+    ratingUnit: 'kW',
+    powerFactor: site.powerFactor,
+    efficiency: 1,
+    maxUtilization: 1,
+  } as const;
+}
+
+function rackNode(at: Placed, r: RackRecord, hall: number, site: SiteRecord): PowerNode {
+  const current = r.system.spec.supply === 'dc800' ? 'dc' : 'ac';
+  return {
+    ...unratedLoad(at, site),
+    kind: 'rack',
+    label: 'rack',
+    input: current,
+    output: current,
+    ...(r.system.spec.supply === 'dc800' ? { voltageV: 800 } : {}),
+    demandW: r.designPowerKw * W_PER_KW,
+    rack: {
+      name: r.name,
+      system: r.system,
+      liquidFraction: r.liquidFraction,
+      hall,
+      requiresRedundancy: r.requiresRedundancy,
+      feedSides: r.feedSides,
+    },
+  };
+}
+
+function coolingNode(at: Placed, r: CoolingRecord, site: SiteRecord): PowerNode {
+  return {
+    ...unratedLoad(at, site),
+    kind: 'cooling',
+    label: r.label,
+    input: 'ac',
+    output: 'ac',
+    ...(r.side === undefined ? {} : { side: r.side }),
+    demandW: 0, // set by addCoolingDemand, once the heat of the racks it serves is known
+  };
+}
+
+function equipmentNode(at: Placed, r: EquipmentRecord): PowerNode {
+  const unitCapacityW = r.unitRating * W_PER_KW * r.powerFactor;
+  return {
+    index: at.index,
+    path: at.path,
+    kind: r.equipment,
+    label: r.label,
+    site: at.site,
+    feeds: at.feeds,
+    loads: [],
+    level: at.level,
+    unitCapacityW,
+    units: r.units,
+    redundantUnits: r.redundantUnits,
+    capacityW: (r.units - r.redundantUnits) * unitCapacityW,
+    installedW: r.units * unitCapacityW,
+    feedMode: r.feedMode,
+    input: r.input,
+    output: r.output,
+    ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
+    ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
+    ratingUnit: r.ratingUnit,
+    powerFactor: r.powerFactor,
+    efficiency: r.efficiency,
+    maxUtilization: r.maxUtilization,
+    demandW: 0,
+    ...(r.side === undefined ? {} : { side: r.side }),
+  };
+}
+
+/** The generator groups, each taking over the equipment it backs (set on those nodes). */
+function readGenerators(found: readonly Found[], sites: Sites, power: PowerNodes): GeneratorModel[] {
+  const { nodes } = power;
   const generators: GeneratorModel[] = [];
   for (const f of found) {
+    if (!isFound(f, 'generator-group')) continue;
     const r = f.record;
-    if (r.kind !== 'generator-group') continue;
-    const site = requireSite(f);
+    const site = sites.require(f);
     const g = generators.length;
     const backs = r.backs.map((b) => {
-      const i = indexOf.get(b);
+      const i = power.indexOf(b);
       if (i === undefined)
         throw new DesignError(f.path, `backs ${b.node.path}, which is not power equipment`);
-      const n = nodes[newIndex[i]];
+      const n = nodes[i];
       if (n.site !== site) {
         throw new DesignError(
           f.path,
-          `backs ${n.path} of site ${sites[n.site].name}, but stands in site ${sites[site].name}`,
+          `backs ${n.path} of site ${sites.models[n.site].name}, but stands in site ${sites.models[site].name}`,
         );
       }
       if (n.backupGenerator !== undefined) {
@@ -373,25 +508,29 @@ export function buildPlant(root: IConstruct): Plant {
       transferSeconds: r.transferSeconds,
     });
   }
+  return generators;
+}
 
+/** The cooling groups, with the racks below the scopes they serve. */
+function readCoolers(found: readonly Found[], sites: Sites, power: PowerNodes): CoolingModel[] {
   const coolers: CoolingModel[] = [];
   for (const f of found) {
+    if (!isFound(f, 'cooling')) continue;
     const r = f.record;
-    if (r.kind !== 'cooling') continue;
     const racks = new Set<number>();
     for (const scope of r.serves) {
       for (const c of scope.node.findAll()) {
-        const i = indexOf.get(c);
-        if (i !== undefined && powerFound[i].record.kind === 'rack') racks.add(newIndex[i]);
+        const i = power.indexOf(c);
+        if (i !== undefined && power.found[i].record.kind === 'rack') racks.add(i);
       }
     }
-    const own = indexOf.get(f.construct);
+    const own = power.indexOf(f.construct);
     coolers.push({
-      ...(own === undefined ? {} : { node: newIndex[own] }),
+      ...(own === undefined ? {} : { node: own }),
       ...(r.unitPowerKw === undefined ? {} : { unitPowerW: r.unitPowerKw * W_PER_KW }),
       index: coolers.length,
       path: f.path,
-      site: requireSite(f),
+      site: sites.require(f),
       kind: r.equipment,
       label: r.label,
       unitCapacityW: r.unitCapacityKw * W_PER_KW,
@@ -403,14 +542,16 @@ export function buildPlant(root: IConstruct): Plant {
       racks: [...racks].sort((a, b) => a - b),
     });
   }
+  return coolers;
+}
 
-  // Cooling groups on the train draw the electrical power their heat needs.
-  const electrical = coolingLoads({ sites, halls, nodes, generators, coolers }).electricalW;
-  for (const c of coolers) {
+/** Cooling groups on the train draw the electrical power their heat needs. */
+function addCoolingDemand(plant: Plant, nodes: PowerNode[]): void {
+  const electrical = coolingLoads(plant).electricalW;
+  for (const c of plant.coolers) {
     if (c.node !== undefined)
       nodes[c.node] = { ...nodes[c.node], cooler: c.index, demandW: electrical[c.index] };
   }
-  return { sites, halls, nodes, generators, coolers };
 }
 
 /** Longest distance from a source for every node; a DesignError naming the cycle if there is one. */

@@ -1,11 +1,15 @@
 import { IConstruct } from 'constructs';
+import { DesignError } from '../errors';
+import { Side } from './sides';
 import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
 
 /**
- * What a construct registers about the thing it models. Constructs in `constructs/`
- * implement `Modelled`; `buildPlant` reads these records from any construct tree, so the
- * analysis and the policies never depend on cdktf.
+ * What a construct registers about the thing it models. Constructs in `constructs/` call
+ * `record(this, kind, () => ({ ... }))` in their constructor (or implement `Modelled` by
+ * hand); `buildPlant` reads these records from any construct tree, so the analysis and the
+ * policies never depend on cdktf. Records are complete: defaults are resolved by the
+ * construct that owns the prop; an optional field means "none", never "the default".
  */
 export const MODEL = Symbol.for('aifactory.model');
 
@@ -88,21 +92,23 @@ export interface EquipmentRecord {
   /** Units held in reserve (N+1: 1). Usable rating = (units - redundantUnits) x unitRating. */
   readonly redundantUnits: number;
   readonly efficiency: number;
-  /** Load power factor; undefined: the site's. Only used for kVA-rated equipment. */
-  readonly powerFactor?: number;
-  /** Maximum continuous utilization; undefined: the site's. */
-  readonly maxUtilization?: number;
+  /** Load power factor of kVA-rated equipment (its own or its site's); 1 for kW-rated equipment. */
+  readonly powerFactor: number;
+  /** Maximum continuous utilization (its own or its site's). */
+  readonly maxUtilization: number;
   readonly feeds: readonly IConstruct[];
-  /** How it draws from its feeds; undefined: 'shared'. */
-  readonly feedMode?: FeedMode;
-  /** Current it takes in; undefined: AC. */
-  readonly input?: Current;
-  /** Current it delivers; undefined: as its input (only converters differ). */
-  readonly output?: Current;
+  /** How it draws from its feeds. */
+  readonly feedMode: FeedMode;
+  /** Current it takes in. */
+  readonly input: Current;
+  /** Current it delivers (only converters differ from their input). */
+  readonly output: Current;
   /** Output voltage, V, where declared (busways, DC stages). */
   readonly voltageV?: number;
   /** Minutes its stored energy (UPS battery, energy storage) carries its usable rating; undefined: none. */
   readonly autonomyMinutes?: number;
+  /** The side of the train it stands on; undefined: neither (shared equipment such as the grid). */
+  readonly side?: Side;
 }
 
 export interface RackRecord {
@@ -113,6 +119,8 @@ export interface RackRecord {
   /** Share of the rack's heat removed by liquid. */
   readonly liquidFraction: number;
   readonly feeds: readonly IConstruct[];
+  /** The side letter of each feed, in the order of `feeds` (A for the first, B for the second, ...). */
+  readonly feedSides: readonly string[];
   /** True for dual-corded racks that must survive the loss of one feed. */
   readonly requiresRedundancy: boolean;
 }
@@ -150,6 +158,8 @@ export interface CoolingRecord {
   readonly feeds: readonly IConstruct[];
   /** Scopes whose racks this group serves (racks, pods, rows, halls, buildings, the site). */
   readonly serves: readonly IConstruct[];
+  /** The side of the train it stands on; undefined: neither. */
+  readonly side?: Side;
 }
 
 /** How a GPU cluster's platform is delivered: Terraform resources, or Helm + GitOps files. */
@@ -204,7 +214,7 @@ export interface EnergyReportingRecord {
   readonly kind: 'energy-reporting';
   /** Share of the facility's energy from renewable sources (guarantees of origin, PPAs, on site). */
   readonly renewableShare?: number;
-  /** Share of the IT energy whose heat is reused outside the data centre. */
+  /** Share of the IT energy whose heat is reused outside the data centre; undefined: not declared (0 is computed, not declared). */
   readonly reusedHeatShare?: number;
   /** Water per kWh of heat rejected, L/kWh, by heat rejection kind, over the catalog's. */
   readonly waterLitresPerKwhHeat: Readonly<Partial<Record<CoolingKind | 'evaporative', number>>>;
@@ -225,8 +235,56 @@ export type ModelRecord =
   | RackRecord
   | GeneratorGroupRecord;
 
+/** The record of one kind. */
+export type RecordOf<K extends ModelRecord['kind']> = Extract<ModelRecord, { readonly kind: K }>;
+
+/** What each kind of record holds besides its kind. */
+type RecordBodies = { [R in ModelRecord as R['kind']]: Omit<R, 'kind'> };
+
+/**
+ * Registers what `c` models: its kind now (so `enclosing` finds it while the tree is being
+ * built), and a function giving its record, called when the model is read, once the tree is
+ * complete (so feeds, racks or scopes added after construction still count). Call it once,
+ * in the constructor: it is what `implements Modelled` with a `[MODEL_KIND]` getter and a
+ * `[MODEL]()` method did by hand, which constructs may still do.
+ */
+export function record<K extends ModelRecord['kind']>(
+  c: IConstruct,
+  kind: K,
+  build: () => RecordBodies[K],
+): void {
+  defineModel<{ readonly kind: K }>(c, kind, () => ({ kind, ...build() }));
+}
+
+/**
+ * The two symbols `record` defines, for record families of their own (the cloud records use
+ * the same symbols with kinds of their own). A construct registers one record only.
+ */
+export function defineModel<R extends { readonly kind: string }>(
+  c: IConstruct,
+  kind: R['kind'],
+  build: () => R,
+): void {
+  if (Object.prototype.hasOwnProperty.call(c, MODEL)) {
+    throw new DesignError(c.node.path, 'registers what it models twice');
+  }
+  Object.defineProperty(c, MODEL_KIND, { value: kind });
+  Object.defineProperty(c, MODEL, { value: build });
+}
+
 export function isModelled(c: IConstruct): c is IConstruct & Modelled {
   return typeof (c as unknown as Partial<Modelled>)[MODEL] === 'function';
+}
+
+/** The record `c` registers, if it is of the given kind; built now, so call it once the tree is complete. */
+export function modelOf<K extends ModelRecord['kind']>(c: IConstruct, kind: K): RecordOf<K> | undefined {
+  if (!isModelled(c) || c[MODEL_KIND] !== kind) return undefined;
+  const r = c[MODEL]();
+  return isKind(r, kind) ? r : undefined;
+}
+
+function isKind<K extends ModelRecord['kind']>(r: ModelRecord, kind: K): r is RecordOf<K> {
+  return r.kind === kind;
 }
 
 /** The nearest ancestor of `c` (not `c` itself) that models the given kind. */

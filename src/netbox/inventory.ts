@@ -384,7 +384,7 @@ export function planInventory(
       let locations = panels.get(panel.index);
       if (!locations) panels.set(panel.index, (locations = new Set()));
       locations.add(location);
-      const letter = String.fromCharCode(65 + side);
+      const letter = info.feedSides[side];
       const shared = circuitNode.loads.length;
       out.powerFeeds.push({
         key: feedKeys.add(r.path, `${key}-${letter.toLowerCase()}`),

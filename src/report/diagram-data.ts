@@ -2,6 +2,7 @@ import { Analysis } from '../analysis/analysis';
 import { Design } from '../model/design';
 import { Evaluation } from '../evaluate';
 import { NodeKind, PowerNode } from '../model/plant';
+import { Side } from '../model/sides';
 import { inRatingUnit } from '../policy/rules/power/measure';
 import { exceeds, LIMIT_TOLERANCE, toKw, toMw } from '../units';
 
@@ -90,7 +91,7 @@ export interface Piece {
   readonly gpus: number;
 }
 
-export type Side = 'A' | 'B';
+export type { Side } from '../model/sides';
 
 export interface DiagramElement {
   /** `n<node index>`, `gen<generator index>` or `g<group number>`: stable for one design. */
@@ -144,12 +145,6 @@ export function colorOf(utilization: number | undefined, limit: number, n1?: num
   )
     return 'warn';
   return 'ok';
-}
-
-/** The A or B side a piece belongs to, from its name (`ups-a`, `busway-su001-b2`, `switchgear-a`). */
-export function sideOf(path: string): Side | undefined {
-  const m = /(?:^|-)([ab])\d*$/.exec(path.slice(path.lastIndexOf('/') + 1));
-  return m ? (m[1].toUpperCase() as Side) : undefined;
 }
 
 /** The diagram data of an evaluation: pieces, folded into groups above `maxElements`, and edges. */
@@ -321,7 +316,7 @@ function nodePiece({ design, analysis }: Evaluation, node: PowerNode): Piece {
     limit: node.maxUtilization,
     worst,
     color: colorOf(utilization, node.maxUtilization, worst?.utilization),
-    side: sideOf(node.path),
+    side: node.side,
     gpus,
   };
 }
