@@ -5,6 +5,7 @@ import { dnsLabelName, gitopsSource } from '../../src/kubernetes/validate';
 import { Evaluation } from '../../src/evaluate';
 import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
 import { MATERIALIZE, Materializable } from '../../src/synthesis';
+import type { ClusterConnection } from './cluster-connection';
 import { Delivery } from './delivery';
 import { renderTerraform } from './terraform-delivery';
 
@@ -48,15 +49,6 @@ export interface GpuClusterProps {
    * @default - none: every custom resource needs a chart of the cluster that installs its CRD
    */
   readonly installedCrds?: readonly string[];
-}
-
-/** How the kubernetes and helm providers reach a cluster. */
-export interface ClusterConnection {
-  readonly host: string;
-  /** Bearer token: a Terraform reference only (a literal is refused, it would be written in clear). */
-  readonly token: string;
-  /** PEM CA certificate. */
-  readonly clusterCaCertificate: string;
 }
 
 /**

@@ -20,7 +20,7 @@ import { ClusterModel, ClusterNode } from '../../src/kubernetes/platform';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { packShards } from '../../src/planning/shards';
 import { maxResourcesPerStack } from '../stack-cap';
-import type { ClusterConnection } from './gpu-cluster';
+import type { ClusterConnection } from './cluster-connection';
 
 /**
  * Terraform delivery of a cluster's platform, in stacks applied one after the other (never in the

@@ -6,6 +6,7 @@ import { DesignError } from '../../src/errors';
 import { CloudClusterRecord, CloudModelled } from '../../src/model/cloud-records';
 import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { ScalewayGpuPool, ScalewayGpuPoolProps } from './gpu-pool';
+import type { IScalewayGpuCluster } from './kapsule';
 import { ScalewayPrivateNetwork } from './private-network';
 
 export interface ScalewayGpuClusterProps {
@@ -71,7 +72,7 @@ export interface KapsulePlatformTarget {
  * NVIDIA GPU Operator on every GPU pool itself: the model record says so
  * (`managedGpuOperator: true`) so that the Kubernetes platform does not install a second one.
  */
-export class ScalewayGpuCluster extends Construct implements CloudModelled {
+export class ScalewayGpuCluster extends Construct implements CloudModelled, IScalewayGpuCluster {
   readonly cluster: K8SCluster;
   readonly clusterName: string;
   readonly region: string;

@@ -8,7 +8,7 @@ import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { count } from '../../src/units';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { labelKey, labelValue, shown } from '../../src/kubernetes/validate';
-import type { ScalewayGpuCluster } from './gpu-cluster';
+import type { IScalewayGpuCluster } from './kapsule';
 
 /** Root volume types of a Kapsule pool: Block Storage (`sbs_5k`, `sbs_15k`) or local / legacy (`l_ssd`, `b_ssd`). */
 export type PoolRootVolumeType = 'sbs_5k' | 'sbs_15k' | 'l_ssd' | 'b_ssd';
@@ -92,7 +92,7 @@ const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** A GPU node pool of a Kapsule cluster; create it with `cluster.addPool(...)`. */
 export class ScalewayGpuPool extends Construct implements CloudModelled {
-  readonly cluster: ScalewayGpuCluster;
+  readonly cluster: IScalewayGpuCluster;
   readonly poolName: string;
   readonly nodeType: ScalewayGpuType;
   readonly zone: string;
@@ -104,7 +104,7 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
   readonly rootVolumeSizeGb: number;
   readonly pool: K8SPool;
 
-  constructor(cluster: ScalewayGpuCluster, id: string, props: ScalewayGpuPoolProps) {
+  constructor(cluster: IScalewayGpuCluster, id: string, props: ScalewayGpuPoolProps) {
     super(cluster, id);
     const path = this.node.path;
     this.cluster = cluster;
