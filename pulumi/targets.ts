@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import type { Provider } from '@pulumi/kubernetes/provider';
 import { DesignError } from '../src/errors';
-import { ClusterModel, Platform } from '../src/kubernetes/platform';
+import { ClusterModel } from '../src/kubernetes/cluster-model';
+import { Platform } from '../src/kubernetes/platform';
 import { isCloudModelled } from '../src/model/cloud-records';
 import { isModelled, MODEL, MODEL_KIND } from '../src/model/records';
 

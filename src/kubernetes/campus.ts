@@ -10,7 +10,7 @@ import {
 } from '../model/tenancy';
 import { dnsLabel } from './names';
 import { K8sObject } from './objects';
-import type { ClusterModel, Flavor, TenantModel } from './platform';
+import type { ClusterModel, Flavor, TenantModel } from './cluster-model';
 import { clusterQueue, KUEUE_API, localQueue } from './queues';
 import { tenantObjects } from './tenancy';
 

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
+import type { OperatorRecord } from './operator-records';
 
 /**
  * What a construct registers about the thing it models. Constructs in `constructs/`
@@ -174,20 +175,6 @@ export interface GpuClusterRecord {
   readonly managedGpuOperator: boolean;
   /** Custom resource kinds (`group/Kind`) whose CRDs the cluster has before its platform is applied. */
   readonly installedCrds: readonly string[];
-}
-
-export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue' | 'slurm';
-
-/** A Helm-installed operator of a GPU cluster, with the settings its values derive from. */
-export interface OperatorRecord {
-  readonly kind: 'k8s-operator';
-  readonly operator: OperatorKind;
-  readonly chartVersion: string;
-  readonly namespace: string;
-  /** Operator-specific settings (driver version, MIG, RDMA, ...). */
-  readonly settings: Readonly<Record<string, unknown>>;
-  /** Values merged last, over the derived ones. */
-  readonly values: Readonly<Record<string, unknown>>;
 }
 
 /** A tenant of a cluster: a Kueue ClusterQueue and a LocalQueue in its namespace, with a GPU quota. */
