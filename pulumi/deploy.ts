@@ -52,7 +52,7 @@ export function deploy(root: IConstruct, options: DeployOptions = {}): DeployedD
   const evaluation = evaluate(root);
   if (hasErrors(evaluation.findings)) throw new DesignFindingsError(evaluation);
   const { cloud, platform } = evaluation.analysis;
-  const inputs = scalewayInputs(root, cloud);
+  const inputs = scalewayInputs(cloud);
   const targets = platformTargets(root, platform, options.kubernetesProviders ?? {});
 
   const scaleway = hasScaleway(inputs)

@@ -80,6 +80,13 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled, ISca
   readonly privateNetwork: ScalewayPrivateNetwork;
   /** Kapsule installs the NVIDIA GPU Operator on GPU pools. */
   readonly managedGpuOperator = true;
+  /** The CNI: Cilium. */
+  readonly cni = 'cilium';
+  /** Control plane offer; undefined: Scaleway's default. */
+  readonly controlPlaneType?: string;
+  readonly description?: string;
+  /** False: deleting the cluster keeps the volumes and load balancers its workloads created. */
+  readonly deleteAdditionalResources = false;
   private readonly poolList: ScalewayGpuPool[] = [];
 
   constructor(scope: Construct, id: string, props: ScalewayGpuClusterProps) {
@@ -97,15 +104,17 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled, ISca
         `the cluster is in region ${this.region}, but private network ${this.privateNetwork.node.path} is in ${this.privateNetwork.region}`,
       );
     }
+    this.controlPlaneType = props.controlPlaneType;
+    this.description = props.description;
     this.cluster = new K8SCluster(this, 'cluster', {
       name: this.clusterName,
       version: this.version,
-      cni: 'cilium',
+      cni: this.cni,
       region: this.region,
       privateNetworkId: this.privateNetwork.id,
-      deleteAdditionalResources: false,
-      type: props.controlPlaneType,
-      description: props.description,
+      deleteAdditionalResources: this.deleteAdditionalResources,
+      type: this.controlPlaneType,
+      description: this.description,
     });
   }
 
@@ -152,8 +161,13 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled, ISca
       name: this.clusterName,
       region: this.region,
       version: this.version,
-      cni: 'cilium',
+      cni: this.cni,
       managedGpuOperator: this.managedGpuOperator,
+      network: this.privateNetwork,
+      controlPlaneType: this.controlPlaneType,
+      description: this.description,
+      deleteAdditionalResources: this.deleteAdditionalResources,
+      resourcePath: this.cluster.node.path,
     };
   }
 }
