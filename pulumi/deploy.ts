@@ -53,7 +53,7 @@ export function deploy(root: IConstruct, options: DeployOptions = {}): DeployedD
   if (hasErrors(evaluation.findings)) throw new DesignFindingsError(evaluation);
   const { cloud, platform } = evaluation.analysis;
   const inputs = scalewayInputs(cloud);
-  const targets = platformTargets(root, platform, options.kubernetesProviders ?? {});
+  const targets = platformTargets(platform, options.kubernetesProviders ?? {});
 
   const scaleway = hasScaleway(inputs)
     ? lazy.scaleway().declareScaleway(inputs, options.scalewayProvider)

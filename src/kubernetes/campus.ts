@@ -83,21 +83,21 @@ export function readCampuses(
   root: IConstruct,
   countriesOf: (cluster: IConstruct) => readonly string[],
 ): CampusInput[] {
-  const found = root.node.findAll().filter(isCampusModelled);
-  const queues = found
-    .filter((c) => c[CAMPUS_MODEL]().kind === 'campus-queue')
-    .sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
-  return queues.map((q) => {
-    const record = q[CAMPUS_MODEL]() as CampusQueueRecord;
+  const queues = root.node
+    .findAll()
+    .flatMap((q) => {
+      const record = isCampusModelled(q) ? q[CAMPUS_MODEL]() : undefined;
+      return record?.kind === 'campus-queue' ? [{ q, record }] : [];
+    })
+    .sort((a, b) => (a.q.node.path < b.q.node.path ? -1 : 1));
+  return queues.map(({ q, record }) => {
     const workerPaths = new Set(record.workers.map((w) => w.cluster.node.path));
     const tenants: CampusTenantInput[] = q.node
       .findAll()
-      .filter((c) => c !== q && isCampusModelled(c) && c[CAMPUS_MODEL]().kind === 'campus-tenant')
-      .map((c) => ({
-        path: c.node.path,
-        campusPath: q.node.path,
-        record: (c as IConstruct & { [CAMPUS_MODEL](): CampusTenantRecord })[CAMPUS_MODEL](),
-      }))
+      .flatMap((c) => {
+        const r = c !== q && isCampusModelled(c) ? c[CAMPUS_MODEL]() : undefined;
+        return r?.kind === 'campus-tenant' ? [{ path: c.node.path, campusPath: q.node.path, record: r }] : [];
+      })
       .sort((a, b) => (a.path < b.path ? -1 : 1));
     const placements = new Map<string, Placement[]>();
     for (const t of tenants) {

@@ -73,6 +73,8 @@ export interface ClusterModel {
   readonly nodes: readonly ClusterNode[];
   /** Cloud node pools (Kapsule) the cluster also runs on. */
   readonly nodeGroups: readonly NodeGroup[];
+  /** Paths of the managed Kubernetes clusters (Kapsule) under its scopes, sorted: whose kubeconfig reaches it. */
+  readonly cloudClusters: readonly string[];
   /** Nodes at most: physical nodes plus every pool at its largest size. */
   readonly maxNodes: number;
   readonly flavors: readonly Flavor[];

@@ -182,11 +182,13 @@ function buildCluster(
 
   // Cloud node pools (Kapsule) under the scopes, and whether their provider installs the GPU Operator.
   const nodeGroups: NodeGroup[] = [];
+  const cloudClusters = new Set<string>();
   let managedGpuOperator = rec.managedGpuOperator;
   for (const scope of rec.scopes) {
     for (const x of scope.node.findAll()) {
       if (!isCloudModelled(x)) continue;
       const r = x[MODEL]();
+      if (r.kind === 'cloud-cluster') cloudClusters.add(x.node.path);
       if (r.kind === 'cloud-cluster' && r.managedGpuOperator) managedGpuOperator = true;
       if (r.kind !== 'cloud-pool') continue;
       nodeGroups.push({
@@ -360,6 +362,7 @@ function buildCluster(
     installedCrds: withPrerequisites(rec.installedCrds, operators),
     nodes,
     nodeGroups,
+    cloudClusters: [...cloudClusters].sort(),
     maxNodes: nodes.length + nodeGroups.reduce((n, g) => n + g.maxNodes, 0),
     flavors,
     racks: rackList,
