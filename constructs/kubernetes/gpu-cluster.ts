@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { DesignError } from '../../src/errors';
+import { dnsLabel } from '../../src/kubernetes/names';
 import { dnsLabelName, gitopsSource } from '../../src/kubernetes/validate';
 import { Evaluation } from '../../src/evaluate';
 import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
@@ -65,7 +66,7 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   constructor(scope: Construct, id: string, props: GpuClusterProps) {
     super(scope, id);
     this.props = props;
-    // An explicit name must be a DNS-1123 label; the default (the id) is normalized (dnsLabel) when the model is read.
+    // An explicit name must be a DNS-1123 label; the default (the id) is normalized (dnsLabel) in the record.
     if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
     this.clusterName = props.name ?? id;
     if (props.platformNamespace !== undefined)
@@ -106,7 +107,7 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   [MODEL](): GpuClusterRecord {
     return {
       kind: 'gpu-cluster',
-      name: this.clusterName,
+      name: dnsLabel(this.clusterName),
       scopes: this.scopes,
       delivery: this.props.delivery.record,
       platformNamespace: this.props.platformNamespace ?? 'ai-platform',

@@ -296,8 +296,8 @@ function buildCluster(
         throw new DesignError(x.node.path, 'a tenant must be declared inside Kueue');
       return {
         path: x.node.path,
-        name: dnsLabel(t.name),
-        namespace: dnsLabel(t.namespace),
+        name: t.name,
+        namespace: t.namespace,
         gpuQuota: t.gpuQuota,
         flavor: flavors[0]?.name ?? 'gpu',
         tenancy: t.tenancy,

@@ -166,6 +166,7 @@ export type DeliveryRecord =
 /** A Kubernetes cluster whose nodes are the compute nodes of the racks under `scopes`. */
 export interface GpuClusterRecord {
   readonly kind: 'gpu-cluster';
+  /** DNS label. */
   readonly name: string;
   readonly scopes: readonly IConstruct[];
   readonly delivery: DeliveryRecord;
@@ -180,7 +181,9 @@ export interface GpuClusterRecord {
 /** A tenant of a cluster: a Kueue ClusterQueue and a LocalQueue in its namespace, with a GPU quota. */
 export interface TenantRecord {
   readonly kind: 'tenant';
+  /** DNS label. */
   readonly name: string;
+  /** DNS label. */
   readonly namespace: string;
   readonly gpuQuota: number;
   readonly tenancy: TenancySpec;
