@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
 import { dnsLabelName, labelKey } from '../../src/kubernetes/validate';
 import { defaultDriverVersion } from '../../src/kubernetes/operators/gpu-operator';
-import { OperatorConfiguration, OperatorSettings } from '../../src/model/operator-records';
+import { MigStrategy, OperatorConfiguration, OperatorSettings } from '../../src/model/operator-records';
 import { Operator, OperatorProps } from './operator';
 
 export interface GpuOperatorProps extends OperatorProps {
@@ -15,7 +15,7 @@ export interface GpuOperatorProps extends OperatorProps {
    * MIG strategy: 'none' keeps MIG off.
    * @default 'none'
    */
-  readonly mig?: 'none' | 'single' | 'mixed';
+  readonly mig?: MigStrategy;
   /**
    * Power alerts and energy recording rules as `PrometheusRule` objects for an existing
    * prometheus-operator (the platform does not install Prometheus): `false` emits none.
