@@ -54,8 +54,8 @@ export function deploy(root: IConstruct, options: DeployOptions = {}): DeployedD
   if (hasErrors(evaluation.findings)) throw new DesignFindingsError(evaluation);
   const { cloud } = evaluation.design;
   const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
-  const inputs = scalewayInputs(root, cloud);
-  const targets = platformTargets(root, platform, options.kubernetesProviders ?? {});
+  const inputs = scalewayInputs(cloud);
+  const targets = platformTargets(platform, options.kubernetesProviders ?? {});
 
   const scaleway = hasScaleway(inputs)
     ? lazy.scaleway().declareScaleway(inputs, options.scalewayProvider)

@@ -7,7 +7,7 @@ import type { Cluster } from '@pulumiverse/scaleway/kubernetes';
 import { applySteps } from '../src/kubernetes/apply-order';
 import { dnsLabel } from '../src/kubernetes/names';
 import { K8sObject } from '../src/kubernetes/objects';
-import { ClusterModel, OperatorModel } from '../src/kubernetes/platform';
+import { ClusterModel, OperatorModel } from '../src/kubernetes/cluster-model';
 
 /** What a GPU cluster's platform declared. */
 export interface DeployedPlatform {

@@ -1,10 +1,3 @@
-import { IConstruct } from 'constructs';
-import { IResolvable, Token } from 'cdktf';
-import { ScalewayGpuCluster } from '../constructs/scaleway/gpu-cluster';
-import { ScalewayGpuInstances } from '../constructs/scaleway/gpu-instances';
-import { ScalewayGpuPool } from '../constructs/scaleway/gpu-pool';
-import { ScalewayObjectBucket } from '../constructs/scaleway/object-bucket';
-import { ScalewayPrivateNetwork } from '../constructs/scaleway/private-network';
 import { DesignError } from '../src/errors';
 import { CloudModel } from '../src/model/cloud';
 
@@ -15,11 +8,9 @@ import { CloudModel } from '../src/model/cloud';
  * resources (VPC, private network, cluster, placement group, IP) are by construct path and become
  * outputs when declared.
  *
- * Most settings come from the cloud model (`buildCloud`: names, regions, zones, types, sizes,
- * autoscaling bounds, root volumes, labels, image, public IP); the few the model does not carry
- * (pool taints, autohealing, container runtime and public IP switch; cluster description, control
- * plane type and `delete_additional_resources`; placement group and server names and policy;
- * bucket versioning) are read from the constructs, which configured them at construction.
+ * Every setting comes from the cloud model (`buildCloud`), whose records the Scaleway constructs
+ * filled with their defaults resolved: the Terraform resources and these inputs render the same
+ * records.
  */
 export interface ScalewayInputs {
   readonly networks: readonly NetworkInputs[];
@@ -107,23 +98,11 @@ export interface BucketInputs extends Declared<{
 }
 
 /**
- * Reads the inputs of every Scaleway resource of the design. Throws a `DesignError` (before
- * anything is declared) when a construct of the model is not one of this library's Scaleway
- * constructs, or when a setting is a Terraform reference a Pulumi program cannot read.
+ * Reads the inputs of every Scaleway resource of the design from its cloud model. Throws a
+ * `DesignError` (before anything is declared) when a setting is a Terraform reference (a cdktf
+ * token), which a Pulumi program cannot read.
  */
-export function scalewayInputs(root: IConstruct, cloud: CloudModel): ScalewayInputs {
-  const byPath = new Map(root.node.findAll().map((c) => [c.node.path, c]));
-  const find = <T>(path: string, type: abstract new (...args: never[]) => T): T => {
-    const c = byPath.get(path);
-    if (!(c instanceof type)) {
-      throw new DesignError(
-        path,
-        `not a ${type.name} of this copy of aifactory: the Pulumi adapter cannot read it`,
-      );
-    }
-    return c;
-  };
-
+export function scalewayInputs(cloud: CloudModel): ScalewayInputs {
   const networks: NetworkInputs[] = [];
   const clusters: ClusterInputs[] = [];
   const pools: PoolInputs[] = [];
@@ -131,13 +110,12 @@ export function scalewayInputs(root: IConstruct, cloud: CloudModel): ScalewayInp
   const buckets: BucketInputs[] = [];
   for (const r of cloud.resources) {
     switch (r.kind) {
-      case 'cloud-network': {
-        const n = find(r.path, ScalewayPrivateNetwork);
+      case 'cloud-network':
         networks.push({
           path: r.path,
-          vpc: { name: n.vpc.node.path, args: { name: r.name, region: r.region } },
+          vpc: { name: r.vpcPath, args: { name: r.name, region: r.region } },
           privateNetwork: {
-            name: n.privateNetwork.node.path,
+            name: r.privateNetworkPath,
             args: {
               name: r.name,
               region: r.region,
@@ -146,39 +124,30 @@ export function scalewayInputs(root: IConstruct, cloud: CloudModel): ScalewayInp
           },
         });
         break;
-      }
       case 'cloud-cluster': {
-        const c = find(r.path, ScalewayGpuCluster);
-        const k = c.cluster;
-        const type = plain(r.path, 'type', k.typeInput);
-        const description = plain(r.path, 'description', k.descriptionInput);
+        const type = plain(r.path, 'type', r.controlPlaneType);
+        const description = plain(r.path, 'description', r.description);
         clusters.push({
           path: r.path,
-          network: c.privateNetwork.node.path,
-          name: k.node.path,
+          network: r.network,
+          name: r.resourcePath,
           args: {
             name: r.name,
             version: r.version,
             cni: r.cni,
             region: r.region,
-            deleteAdditionalResources: required(
-              r.path,
-              'deleteAdditionalResources',
-              plain(r.path, 'deleteAdditionalResources', k.deleteAdditionalResourcesInput),
-            ),
+            deleteAdditionalResources: r.deleteAdditionalResources,
             ...(type !== undefined ? { type } : {}),
             ...(description !== undefined ? { description } : {}),
           },
         });
         break;
       }
-      case 'cloud-pool': {
-        const p = find(r.path, ScalewayGpuPool);
-        const k = p.pool;
+      case 'cloud-pool':
         pools.push({
           path: r.path,
           cluster: r.cluster,
-          name: k.node.path,
+          name: r.resourcePath,
           args: {
             name: r.name,
             nodeType: r.instanceType,
@@ -187,77 +156,56 @@ export function scalewayInputs(root: IConstruct, cloud: CloudModel): ScalewayInp
             size: r.size,
             autoscaling: r.autoscaling !== undefined,
             ...(r.autoscaling ? { minSize: r.autoscaling.min, maxSize: r.autoscaling.max } : {}),
-            autohealing: required(r.path, 'autohealing', plain(r.path, 'autohealing', k.autohealingInput)),
-            containerRuntime: required(
-              r.path,
-              'containerRuntime',
-              plain(r.path, 'containerRuntime', k.containerRuntimeInput),
-            ),
+            autohealing: r.autohealing,
+            containerRuntime: r.containerRuntime,
             rootVolumeType: r.rootVolumeType,
             rootVolumeSizeInGb: r.rootVolumeSizeGb,
-            publicIpDisabled: required(
-              r.path,
-              'publicIpDisabled',
-              plain(r.path, 'publicIpDisabled', k.publicIpDisabledInput),
-            ),
+            publicIpDisabled: r.publicIpDisabled,
             ...(Object.keys(r.labels).length > 0 ? { labels: { ...r.labels } } : {}),
-            ...(p.taints.length > 0
-              ? { taints: p.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) }
+            ...(r.taints.length > 0
+              ? { taints: r.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })) }
               : {}),
           },
         });
         break;
-      }
       case 'cloud-instances': {
-        const g = find(r.path, ScalewayGpuInstances);
-        if (g.servers.length !== r.count) {
-          throw new DesignError(r.path, `${g.servers.length} servers for a count of ${r.count}`);
-        }
-        const pg = g.placementGroup;
+        const pg = r.placementGroup;
         instances.push({
           path: r.path,
-          network: g.privateNetwork.node.path,
+          network: r.network,
           placementGroup: {
-            name: pg.node.path,
+            name: pg.path,
             args: {
-              name: required(
-                r.path,
-                'placement group name',
-                plain(r.path, 'placement group name', pg.nameInput),
-              ),
+              name: plain(r.path, 'placement group name', pg.name),
               zone: r.zone,
-              policyType: required(r.path, 'policyType', plain(r.path, 'policyType', pg.policyTypeInput)),
-              policyMode: required(r.path, 'policyMode', plain(r.path, 'policyMode', pg.policyModeInput)),
+              policyType: pg.policyType,
+              policyMode: pg.policyMode,
             },
           },
-          servers: g.servers.map((s, i) => {
-            const ip = r.publicIp ? g.publicIps[i] : undefined;
-            return {
-              name: s.node.path,
-              args: {
-                name: required(r.path, 'server name', plain(r.path, 'server name', s.nameInput)),
-                type: r.instanceType,
-                zone: r.zone,
-                image: r.image,
-                rootVolume: { volumeType: r.rootVolumeType, sizeInGb: r.rootVolumeSizeGb },
-                enableDynamicIp: false,
-              },
-              ...(ip ? { ip: { name: ip.node.path, args: { type: 'routed_ipv4', zone: r.zone } } } : {}),
-            };
-          }),
+          servers: r.servers.map((s) => ({
+            name: s.path,
+            args: {
+              name: plain(r.path, 'server name', s.name),
+              type: r.instanceType,
+              zone: r.zone,
+              image: r.image,
+              rootVolume: { volumeType: r.rootVolumeType, sizeInGb: r.rootVolumeSizeGb },
+              enableDynamicIp: false,
+            },
+            ...(s.ipPath !== undefined
+              ? { ip: { name: s.ipPath, args: { type: 'routed_ipv4', zone: r.zone } } }
+              : {}),
+          })),
         });
         break;
       }
-      case 'cloud-bucket': {
-        const b = find(r.path, ScalewayObjectBucket);
-        const enabled = plain(r.path, 'versioning', b.bucket.versioningInput?.enabled);
+      case 'cloud-bucket':
         buckets.push({
           path: r.path,
-          name: b.bucket.node.path,
-          args: { name: r.name, region: r.region, versioning: { enabled: enabled ?? false } },
+          name: r.resourcePath,
+          args: { name: r.name, region: r.region, versioning: { enabled: r.versioning } },
         });
         break;
-      }
       case 'state-backend':
         // Terraform's remote state: Pulumi keeps its own (`pulumi login`), nothing to declare.
         break;
@@ -266,20 +214,13 @@ export function scalewayInputs(root: IConstruct, cloud: CloudModel): ScalewayInp
   return { networks, clusters, pools, instances, buckets };
 }
 
-/** A setting as a plain value: a Terraform reference (a cdktf token) has no value a Pulumi program can use. */
-function plain<T extends string | number | boolean>(
-  path: string,
-  what: string,
-  value: T | IResolvable | undefined,
-): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (Token.isUnresolved(value) || typeof value === 'object') {
+/**
+ * A setting as a plain value. A Terraform reference (`${TfToken[TOKEN.n]}`, cdktf's marker of an
+ * unresolved reference in a string: see src/terraform-literal.ts) has no value a Pulumi program can use.
+ */
+function plain<T extends string | undefined>(path: string, what: string, value: T): T {
+  if (typeof value === 'string' && value.includes('${TfToken[')) {
     throw new DesignError(path, `${what} is a Terraform reference; the Pulumi adapter needs a plain value`);
   }
-  return value;
-}
-
-function required<T>(path: string, what: string, value: T | undefined): T {
-  if (value === undefined) throw new DesignError(path, `${what} is not set`);
   return value;
 }

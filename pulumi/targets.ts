@@ -1,9 +1,7 @@
-import { IConstruct } from 'constructs';
 import type { Provider } from '@pulumi/kubernetes/provider';
 import { DesignError } from '../src/errors';
-import { ClusterModel, Platform } from '../src/kubernetes/platform';
-import { isCloudModelled } from '../src/model/cloud-records';
-import { isModelled, MODEL, MODEL_KIND } from '../src/model/records';
+import { ClusterModel } from '../src/kubernetes/cluster-model';
+import { Platform } from '../src/kubernetes/platform';
 
 /** Where the platform of one GPU cluster goes. */
 export interface PlatformTarget {
@@ -25,7 +23,6 @@ export interface PlatformTarget {
  * Kapsule clusters without a provider, and on two clusters left to the ambient provider.
  */
 export function platformTargets(
-  root: IConstruct,
   platform: Platform,
   given: Readonly<Record<string, Provider>>,
 ): PlatformTarget[] {
@@ -44,7 +41,6 @@ export function platformTargets(
     }
   }
 
-  const byPath = new Map(root.node.findAll().map((c) => [c.node.path, c]));
   const targets: PlatformTarget[] = [];
   for (const cluster of platform.clusters) {
     if (cluster.delivery.mode !== 'terraform') continue;
@@ -53,7 +49,7 @@ export function platformTargets(
       targets.push({ cluster, provider });
       continue;
     }
-    const kapsule = kapsuleClusters(byPath.get(cluster.path));
+    const kapsule = cluster.cloudClusters;
     if (kapsule.length > 1) {
       throw new DesignError(
         cluster.path,
@@ -71,18 +67,4 @@ export function platformTargets(
     );
   }
   return targets;
-}
-
-/** Paths of the Kapsule clusters under a GPU cluster's scopes, sorted. */
-function kapsuleClusters(gpuCluster: IConstruct | undefined): string[] {
-  if (!gpuCluster || !isModelled(gpuCluster)) return [];
-  const record = gpuCluster[MODEL]();
-  if (record.kind !== 'gpu-cluster') return [];
-  const found = new Set<string>();
-  for (const scope of record.scopes) {
-    for (const x of scope.node.findAll()) {
-      if (isCloudModelled(x) && x[MODEL_KIND] === 'cloud-cluster') found.add(x.node.path);
-    }
-  }
-  return [...found].sort();
 }

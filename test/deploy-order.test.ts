@@ -9,7 +9,7 @@ import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { readDeployPlans } from '../src/deploy/read-output';
 import { evaluate } from '../src/evaluate';
 import { applySteps } from '../src/kubernetes/apply-order';
-import { ClusterModel } from '../src/kubernetes/platform';
+import { ClusterModel } from '../src/kubernetes/cluster-model';
 import { runDeployRules } from '../src/policy/deploy-rule';
 import { stackJobId } from '../src/output/github-workflow';
 import { STAMP } from '../src/output/atomic-dir';

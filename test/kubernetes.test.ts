@@ -16,7 +16,7 @@ import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { App, TerraformStack } from 'cdktf';
 import { renderTerraform } from '../constructs/kubernetes/terraform-delivery';
 import { K8sObject } from '../src/kubernetes/objects';
-import { ClusterModel } from '../src/kubernetes/platform';
+import { ClusterModel } from '../src/kubernetes/cluster-model';
 import { evaluate as evaluateTiny, findingsOf, frame, rack, ups } from './fixtures/tiny';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
 

@@ -75,7 +75,7 @@ export class CampusQueue extends Construct implements CampusModelled {
   [CAMPUS_MODEL](): CampusQueueRecord {
     return {
       kind: 'campus-queue',
-      name: this.props.name ?? this.node.id,
+      name: dnsLabel(this.props.name ?? this.node.id),
       manager: this.props.manager,
       workers: [...this.workers],
     };
@@ -140,7 +140,7 @@ export class CampusTenant extends Construct implements CampusModelled {
   }
 
   [CAMPUS_MODEL](): CampusTenantRecord {
-    const name = this.props.name ?? this.node.id;
+    const name = dnsLabel(this.props.name ?? this.node.id);
     return {
       kind: 'campus-tenant',
       name,

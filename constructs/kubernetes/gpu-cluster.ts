@@ -1,10 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { DesignError } from '../../src/errors';
+import { dnsLabel } from '../../src/kubernetes/names';
 import { dnsLabelName, gitopsSource } from '../../src/kubernetes/validate';
 import { Evaluation } from '../../src/evaluate';
 import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
 import { MATERIALIZE, Materializable } from '../../src/synthesis';
+import type { ClusterConnection } from './cluster-connection';
 import { Delivery } from './delivery';
 import { renderTerraform } from './terraform-delivery';
 import { deliveredPlatform } from '../../src/operations/delivered-platform';
@@ -51,15 +53,6 @@ export interface GpuClusterProps {
   readonly installedCrds?: readonly string[];
 }
 
-/** How the kubernetes and helm providers reach a cluster. */
-export interface ClusterConnection {
-  readonly host: string;
-  /** Bearer token: a Terraform reference only (a literal is refused, it would be written in clear). */
-  readonly token: string;
-  /** PEM CA certificate. */
-  readonly clusterCaCertificate: string;
-}
-
 /**
  * A Kubernetes cluster over racks of the physical model. Its nodes, their labels (site,
  * hall, scalable unit, rack, NVLink domain), the operators declared inside it (`GpuOperator`,
@@ -74,7 +67,7 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   constructor(scope: Construct, id: string, props: GpuClusterProps) {
     super(scope, id);
     this.props = props;
-    // An explicit name must be a DNS-1123 label; the default (the id) is normalized (dnsLabel) when the model is read.
+    // An explicit name must be a DNS-1123 label; the default (the id) is normalized (dnsLabel) in the record.
     if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
     this.clusterName = props.name ?? id;
     if (props.platformNamespace !== undefined)
@@ -115,7 +108,7 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
   [MODEL](): GpuClusterRecord {
     return {
       kind: 'gpu-cluster',
-      name: this.clusterName,
+      name: dnsLabel(this.clusterName),
       scopes: this.scopes,
       delivery: this.props.delivery.record,
       platformNamespace: this.props.platformNamespace ?? 'ai-platform',

@@ -1,5 +1,6 @@
 export * from './delivery';
 export * from './gpu-cluster';
+export * from './cluster-connection';
 export * from './operator';
 export * from './operators';
 export * from './tenant';

@@ -2,13 +2,13 @@ import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
 import { dnsLabelName, shown } from '../../src/kubernetes/validate';
 import {
-  enclosing,
-  MODEL,
-  MODEL_KIND,
-  Modelled,
+  OPERATOR_CHARTS,
+  OperatorConfiguration,
   OperatorKind,
   OperatorRecord,
-} from '../../src/model/records';
+} from '../../src/model/operator-records';
+import { enclosing, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
+import { PINNED_CHARTS } from '../../src/upstream/chart-versions';
 
 /** Props every operator takes. */
 export interface OperatorProps {
@@ -31,13 +31,18 @@ export interface OperatorProps {
 
 /** A Helm-installed operator of a `GpuCluster`; declare it inside the cluster. */
 export abstract class Operator extends Construct implements Modelled {
+  /** Namespace of the release. */
+  readonly namespace: string;
+  /** Chart version to install. */
+  readonly chartVersion: string;
+  private readonly values: Readonly<Record<string, unknown>>;
+
   protected constructor(
     scope: Construct,
     id: string,
-    private readonly operator: OperatorKind,
-    private readonly defaultNamespace: string,
-    private readonly props: OperatorProps,
-    private readonly settings: () => Record<string, unknown>,
+    operator: OperatorKind,
+    defaultNamespace: string,
+    props: OperatorProps,
   ) {
     super(scope, id);
     if (!enclosing(this, 'gpu-cluster')) {
@@ -53,7 +58,13 @@ export abstract class Operator extends Construct implements Modelled {
         `chartVersion must be a version such as '1.2.3', got ${shown(props.chartVersion)}`,
       );
     }
+    this.namespace = props.namespace ?? defaultNamespace;
+    this.chartVersion = props.chartVersion ?? PINNED_CHARTS[OPERATOR_CHARTS[operator]].version;
+    this.values = props.values ?? {};
   }
+
+  /** The operator's kind and its settings, every default resolved. */
+  protected abstract configuration(): OperatorConfiguration;
 
   get [MODEL_KIND](): 'k8s-operator' {
     return 'k8s-operator';
@@ -62,11 +73,10 @@ export abstract class Operator extends Construct implements Modelled {
   [MODEL](): OperatorRecord {
     return {
       kind: 'k8s-operator',
-      operator: this.operator,
-      chartVersion: this.props.chartVersion ?? '',
-      namespace: this.props.namespace ?? this.defaultNamespace,
-      settings: this.settings(),
-      values: this.props.values ?? {},
+      ...this.configuration(),
+      chartVersion: this.chartVersion,
+      namespace: this.namespace,
+      values: this.values,
     };
   }
 }

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
 import { dnsLabelName, labelKey } from '../../src/kubernetes/validate';
+import { defaultDriverVersion } from '../../src/kubernetes/operators/gpu-operator';
+import { MigStrategy, OperatorConfiguration, OperatorSettings } from '../../src/model/operator-records';
 import { Operator, OperatorProps } from './operator';
 
 export interface GpuOperatorProps extends OperatorProps {
@@ -13,7 +15,7 @@ export interface GpuOperatorProps extends OperatorProps {
    * MIG strategy: 'none' keeps MIG off.
    * @default 'none'
    */
-  readonly mig?: 'none' | 'single' | 'mixed';
+  readonly mig?: MigStrategy;
   /**
    * Power alerts and energy recording rules as `PrometheusRule` objects for an existing
    * prometheus-operator (the platform does not install Prometheus): `false` emits none.
@@ -50,12 +52,11 @@ export interface PrometheusRulesProps {
 
 /** NVIDIA GPU Operator (chart `gpu-operator` from the NGC Helm repository). */
 export class GpuOperator extends Operator {
+  /** The settings, defaults resolved. */
+  readonly settings: OperatorSettings['gpu-operator'];
+
   constructor(scope: Construct, id: string, props: GpuOperatorProps = {}) {
-    super(scope, id, 'gpu-operator', 'gpu-operator', props, () => ({
-      driverVersion: props.driverVersion,
-      mig: props.mig,
-      prometheusRules: props.prometheusRules,
-    }));
+    super(scope, id, 'gpu-operator', 'gpu-operator', props);
     const rules = props.prometheusRules;
     if (rules && rules.nodeLabel !== undefined && !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(rules.nodeLabel)) {
       throw new DesignError(
@@ -72,6 +73,23 @@ export class GpuOperator extends Operator {
     if (props.mig !== undefined && !['none', 'single', 'mixed'].includes(props.mig)) {
       throw new DesignError(this.node.path, `mig must be 'none', 'single' or 'mixed', got '${props.mig}'`);
     }
+    this.settings = {
+      driverVersion: props.driverVersion ?? defaultDriverVersion(),
+      mig: props.mig ?? 'none',
+      prometheusRules:
+        rules === false
+          ? false
+          : {
+              namespace: rules?.namespace ?? this.namespace,
+              labels: { 'app.kubernetes.io/part-of': 'aifactory', ...(rules?.labels ?? {}) },
+              nodeLabel: rules?.nodeLabel ?? 'node',
+              for: rules?.for ?? '2m',
+            },
+    };
+  }
+
+  protected configuration(): OperatorConfiguration {
+    return { operator: 'gpu-operator', settings: this.settings };
   }
 }
 
@@ -85,10 +103,16 @@ export interface NetworkOperatorProps extends OperatorProps {
 
 /** NVIDIA Network Operator (chart `network-operator`) with a NicClusterPolicy for RDMA. */
 export class NetworkOperator extends Operator {
+  /** The settings, defaults resolved. */
+  readonly settings: OperatorSettings['network-operator'];
+
   constructor(scope: Construct, id: string, props: NetworkOperatorProps = {}) {
-    super(scope, id, 'network-operator', 'nvidia-network-operator', props, () => ({
-      rdmaHcaMax: props.rdmaHcaMax,
-    }));
+    super(scope, id, 'network-operator', 'nvidia-network-operator', props);
+    this.settings = { rdmaHcaMax: props.rdmaHcaMax ?? 63 };
+  }
+
+  protected configuration(): OperatorConfiguration {
+    return { operator: 'network-operator', settings: this.settings };
   }
 }
 
@@ -103,13 +127,19 @@ export interface DraDriverProps extends OperatorProps {
 
 /** NVIDIA DRA driver for GPUs (chart `dra-driver-nvidia-gpu`), with one ComputeDomain per NVL72 rack. */
 export class DraDriver extends Operator {
+  /** The settings, defaults resolved. */
+  readonly settings: OperatorSettings['dra-driver'];
+
   constructor(scope: Construct, id: string, props: DraDriverProps = {}) {
-    super(scope, id, 'dra-driver', 'nvidia-dra-driver-gpu', props, () => ({
-      computeDomainNamespace: props.computeDomainNamespace,
-    }));
+    super(scope, id, 'dra-driver', 'nvidia-dra-driver-gpu', props);
     if (props.computeDomainNamespace !== undefined) {
       dnsLabelName(this.node.path, 'computeDomainNamespace', props.computeDomainNamespace);
     }
+    this.settings = { computeDomainNamespace: props.computeDomainNamespace ?? 'compute-domains' };
+  }
+
+  protected configuration(): OperatorConfiguration {
+    return { operator: 'dra-driver', settings: this.settings };
   }
 }
 
@@ -123,9 +153,17 @@ export interface KueueProps extends OperatorProps {
 
 /** Kueue (chart `kueue`) with a layout topology, a ResourceFlavor per rack system, and tenants declared inside it. */
 export class Kueue extends Operator {
+  /** The settings; `topologyLevels` undefined: derived from the cluster's layout when the platform is built. */
+  readonly settings: OperatorSettings['kueue'];
+
   constructor(scope: Construct, id: string, props: KueueProps = {}) {
-    super(scope, id, 'kueue', 'kueue-system', props, () => ({ topologyLevels: props.topologyLevels }));
+    super(scope, id, 'kueue', 'kueue-system', props);
     for (const level of props.topologyLevels ?? []) labelKey(this.node.path, 'a topology level', level);
+    this.settings = { topologyLevels: props.topologyLevels };
+  }
+
+  protected configuration(): OperatorConfiguration {
+    return { operator: 'kueue', settings: this.settings };
   }
 }
 
@@ -145,8 +183,11 @@ export interface SlurmProps extends OperatorProps {
  * through the chart's `configFiles`, with `TopologyPlugin` in slurm.conf.
  */
 export class Slurm extends Operator {
+  /** The settings, defaults resolved. */
+  readonly settings: OperatorSettings['slurm'];
+
   constructor(scope: Construct, id: string, props: SlurmProps = {}) {
-    super(scope, id, 'slurm', 'slurm', props, () => ({ topologyPlugin: props.topologyPlugin }));
+    super(scope, id, 'slurm', 'slurm', props);
     const plugin = props.topologyPlugin;
     if (plugin !== undefined && plugin !== 'topology/block' && plugin !== 'topology/tree') {
       throw new DesignError(
@@ -154,5 +195,10 @@ export class Slurm extends Operator {
         `topologyPlugin must be 'topology/block' or 'topology/tree', got '${String(plugin)}'`,
       );
     }
+    this.settings = { topologyPlugin: plugin ?? 'topology/block' };
+  }
+
+  protected configuration(): OperatorConfiguration {
+    return { operator: 'slurm', settings: this.settings };
   }
 }

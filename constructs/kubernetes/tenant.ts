@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
+import { dnsLabel } from '../../src/kubernetes/names';
 import { dnsLabelName } from '../../src/kubernetes/validate';
 import { MODEL, MODEL_KIND, Modelled, TenantRecord } from '../../src/model/records';
 import { count } from '../../src/units';
@@ -38,7 +39,7 @@ export class Tenant extends Construct implements Modelled {
     this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
     tenancySpec(this, props); // checks the props now; read again at synthesis, residency included
     this.props = props;
-    // Explicit names must be DNS-1123 labels; the default (the id) is normalized (dnsLabel) when the model is read.
+    // Explicit names must be DNS-1123 labels; the default (the id) is normalized (dnsLabel) in the record.
     if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
     if (props.namespace !== undefined) dnsLabelName(this.node.path, 'namespace', props.namespace);
   }
@@ -48,7 +49,7 @@ export class Tenant extends Construct implements Modelled {
   }
 
   [MODEL](): TenantRecord {
-    const name = this.props.name ?? this.node.id;
+    const name = dnsLabel(this.props.name ?? this.node.id);
     return {
       kind: 'tenant',
       name,

@@ -16,11 +16,11 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { stringify } from 'yaml';
 import { applySteps } from '../../src/kubernetes/apply-order';
-import { ClusterModel, ClusterNode } from '../../src/kubernetes/platform';
+import { ClusterModel, ClusterNode } from '../../src/kubernetes/cluster-model';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { packShards } from '../../src/planning/shards';
 import { maxResourcesPerStack } from '../stack-cap';
-import type { ClusterConnection } from './gpu-cluster';
+import type { ClusterConnection } from './cluster-connection';
 
 /**
  * Terraform delivery of a cluster's platform, in stacks applied one after the other (never in the

@@ -6,6 +6,7 @@ import { DesignError } from '../../src/errors';
 import { CloudClusterRecord, CloudModelled } from '../../src/model/cloud-records';
 import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { ScalewayGpuPool, ScalewayGpuPoolProps } from './gpu-pool';
+import type { IScalewayGpuCluster } from './kapsule';
 import { ScalewayPrivateNetwork } from './private-network';
 
 export interface ScalewayGpuClusterProps {
@@ -71,7 +72,7 @@ export interface KapsulePlatformTarget {
  * NVIDIA GPU Operator on every GPU pool itself: the model record says so
  * (`managedGpuOperator: true`) so that the Kubernetes platform does not install a second one.
  */
-export class ScalewayGpuCluster extends Construct implements CloudModelled {
+export class ScalewayGpuCluster extends Construct implements CloudModelled, IScalewayGpuCluster {
   readonly cluster: K8SCluster;
   readonly clusterName: string;
   readonly region: string;
@@ -79,6 +80,13 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled {
   readonly privateNetwork: ScalewayPrivateNetwork;
   /** Kapsule installs the NVIDIA GPU Operator on GPU pools. */
   readonly managedGpuOperator = true;
+  /** The CNI: Cilium. */
+  readonly cni = 'cilium';
+  /** Control plane offer; undefined: Scaleway's default. */
+  readonly controlPlaneType?: string;
+  readonly description?: string;
+  /** False: deleting the cluster keeps the volumes and load balancers its workloads created. */
+  readonly deleteAdditionalResources = false;
   private readonly poolList: ScalewayGpuPool[] = [];
 
   constructor(scope: Construct, id: string, props: ScalewayGpuClusterProps) {
@@ -96,15 +104,17 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled {
         `the cluster is in region ${this.region}, but private network ${this.privateNetwork.node.path} is in ${this.privateNetwork.region}`,
       );
     }
+    this.controlPlaneType = props.controlPlaneType;
+    this.description = props.description;
     this.cluster = new K8SCluster(this, 'cluster', {
       name: this.clusterName,
       version: this.version,
-      cni: 'cilium',
+      cni: this.cni,
       region: this.region,
       privateNetworkId: this.privateNetwork.id,
-      deleteAdditionalResources: false,
-      type: props.controlPlaneType,
-      description: props.description,
+      deleteAdditionalResources: this.deleteAdditionalResources,
+      type: this.controlPlaneType,
+      description: this.description,
     });
   }
 
@@ -151,8 +161,13 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled {
       name: this.clusterName,
       region: this.region,
       version: this.version,
-      cni: 'cilium',
+      cni: this.cni,
       managedGpuOperator: this.managedGpuOperator,
+      network: this.privateNetwork,
+      controlPlaneType: this.controlPlaneType,
+      description: this.description,
+      deleteAdditionalResources: this.deleteAdditionalResources,
+      resourcePath: this.cluster.node.path,
     };
   }
 }

@@ -5,7 +5,12 @@ import { InstanceServer } from '../../generated/scaleway/instance-server';
 import { ScalewayGpuType } from '../../src/catalog/scaleway-gpu-types';
 import { scalewayZone } from '../../src/catalog/scaleway-locations';
 import { DesignError } from '../../src/errors';
-import { CloudInstancesRecord, CloudModelled } from '../../src/model/cloud-records';
+import {
+  CloudInstancesRecord,
+  CloudModelled,
+  CloudPlacementGroupRecord,
+  CloudServerRecord,
+} from '../../src/model/cloud-records';
 import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { count } from '../../src/units';
 import { ScalewayPrivateNetwork } from './private-network';
@@ -80,6 +85,10 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
   readonly placementGroup: InstancePlacementGroup;
   readonly servers: readonly InstanceServer[];
   readonly publicIps: readonly InstanceIp[];
+  /** Prefix of the instance names. */
+  readonly namePrefix: string;
+  private readonly placementGroupRecord: CloudPlacementGroupRecord;
+  private readonly serverRecords: readonly CloudServerRecord[];
 
   constructor(scope: Construct, id: string, props: ScalewayGpuInstancesProps) {
     super(scope, id);
@@ -108,15 +117,19 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
       );
     }
     const prefix = props.namePrefix ?? id;
+    this.namePrefix = prefix;
 
+    const placement = { name: prefix, policyType: 'low_latency', policyMode: 'enforced' };
     this.placementGroup = new InstancePlacementGroup(this, 'placement-group', {
-      name: prefix,
+      name: placement.name,
       zone: this.zone,
-      policyType: 'low_latency',
-      policyMode: 'enforced',
+      policyType: placement.policyType,
+      policyMode: placement.policyMode,
     });
+    this.placementGroupRecord = { path: this.placementGroup.node.path, ...placement };
     const servers: InstanceServer[] = [];
     const ips: InstanceIp[] = [];
+    const serverRecords: CloudServerRecord[] = [];
     const width = Math.max(2, String(this.count).length);
     for (let i = 1; i <= this.count; i++) {
       const n = String(i).padStart(width, '0');
@@ -124,9 +137,10 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
         ? new InstanceIp(this, `ip-${n}`, { type: 'routed_ipv4', zone: this.zone })
         : undefined;
       if (ip) ips.push(ip);
+      const name = `${prefix}-${n}`;
       servers.push(
         new InstanceServer(this, `server-${n}`, {
-          name: `${prefix}-${n}`,
+          name,
           type: this.instanceType.id,
           zone: this.zone,
           image: this.image,
@@ -137,9 +151,11 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
           ipIds: ip ? [ip.id] : undefined,
         }),
       );
+      serverRecords.push({ path: servers[servers.length - 1].node.path, name, ipPath: ip?.node.path });
     }
     this.servers = servers;
     this.publicIps = ips;
+    this.serverRecords = serverRecords;
   }
 
   get [MODEL_KIND](): 'cloud-instances' {
@@ -158,6 +174,9 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
       rootVolumeSizeGb: this.rootVolumeSizeGb,
       image: this.image,
       publicIp: this.publicIp,
+      network: this.privateNetwork,
+      placementGroup: this.placementGroupRecord,
+      servers: this.serverRecords,
     };
   }
 }

@@ -3,22 +3,17 @@ import { K8SPool } from '../../generated/scaleway/k8s-pool';
 import { ScalewayGpuType } from '../../src/catalog/scaleway-gpu-types';
 import { scalewayRegion, scalewayZone } from '../../src/catalog/scaleway-locations';
 import { DesignError } from '../../src/errors';
-import { CloudModelled, CloudPoolRecord } from '../../src/model/cloud-records';
+import { CloudModelled, CloudPoolRecord, NodeTaint } from '../../src/model/cloud-records';
 import { MODEL, MODEL_KIND } from '../../src/model/records';
 import { count } from '../../src/units';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { labelKey, labelValue, shown } from '../../src/kubernetes/validate';
-import type { ScalewayGpuCluster } from './gpu-cluster';
+import type { IScalewayGpuCluster } from './kapsule';
 
 /** Root volume types of a Kapsule pool: Block Storage (`sbs_5k`, `sbs_15k`) or local / legacy (`l_ssd`, `b_ssd`). */
 export type PoolRootVolumeType = 'sbs_5k' | 'sbs_15k' | 'l_ssd' | 'b_ssd';
 
-/** A Kubernetes taint on every node of a pool. */
-export interface NodeTaint {
-  readonly key: string;
-  readonly value: string;
-  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-}
+export type { NodeTaint } from '../../src/model/cloud-records';
 
 /** Autoscaling bounds of a pool, in nodes. */
 export interface PoolAutoscaling {
@@ -92,7 +87,7 @@ const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** A GPU node pool of a Kapsule cluster; create it with `cluster.addPool(...)`. */
 export class ScalewayGpuPool extends Construct implements CloudModelled {
-  readonly cluster: ScalewayGpuCluster;
+  readonly cluster: IScalewayGpuCluster;
   readonly poolName: string;
   readonly nodeType: ScalewayGpuType;
   readonly zone: string;
@@ -102,9 +97,15 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
   readonly taints: readonly NodeTaint[];
   readonly rootVolumeType: PoolRootVolumeType;
   readonly rootVolumeSizeGb: number;
+  /** Replace nodes that fail their health checks. */
+  readonly autohealing: boolean;
+  /** Nodes without a public IP. */
+  readonly publicIpDisabled: boolean;
+  /** Container runtime of the nodes: containerd. */
+  readonly containerRuntime = 'containerd';
   readonly pool: K8SPool;
 
-  constructor(cluster: ScalewayGpuCluster, id: string, props: ScalewayGpuPoolProps) {
+  constructor(cluster: IScalewayGpuCluster, id: string, props: ScalewayGpuPoolProps) {
     super(cluster, id);
     const path = this.node.path;
     this.cluster = cluster;
@@ -168,6 +169,8 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
     }
     this.rootVolumeType = props.rootVolumeType ?? 'sbs_5k';
     this.rootVolumeSizeGb = count(path, 'rootVolumeSizeGb', props.rootVolumeSizeGb ?? 500);
+    this.autohealing = props.autohealing ?? true;
+    this.publicIpDisabled = props.publicIpDisabled ?? false;
 
     this.pool = new K8SPool(this, 'pool', {
       clusterId: cluster.cluster.id,
@@ -179,11 +182,11 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       autoscaling: this.autoscaling !== undefined,
       minSize: this.autoscaling?.min,
       maxSize: this.autoscaling?.max,
-      autohealing: props.autohealing ?? true,
-      containerRuntime: 'containerd',
+      autohealing: this.autohealing,
+      containerRuntime: this.containerRuntime,
       rootVolumeType: this.rootVolumeType,
       rootVolumeSizeInGb: this.rootVolumeSizeGb,
-      publicIpDisabled: props.publicIpDisabled ?? false,
+      publicIpDisabled: this.publicIpDisabled,
       labels: Object.keys(this.labels).length > 0 ? { ...this.labels } : undefined,
       taints: this.taints.length > 0 ? this.taints.map((t) => ({ ...t })) : undefined,
     });
@@ -206,6 +209,11 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       rootVolumeType: this.rootVolumeType,
       rootVolumeSizeGb: this.rootVolumeSizeGb,
       labels: this.labels,
+      taints: this.taints,
+      autohealing: this.autohealing,
+      publicIpDisabled: this.publicIpDisabled,
+      containerRuntime: this.containerRuntime,
+      resourcePath: this.pool.node.path,
     };
   }
 }

@@ -5,5 +5,6 @@ export * from './object-bucket';
 export * from './gpu-instances';
 export * from './gpu-cluster';
 export * from './gpu-pool';
+export * from './kapsule';
 export { Residency } from '../../src/model/residency';
 export { ScalewayGpuType } from '../../src/catalog/scaleway-gpu-types';

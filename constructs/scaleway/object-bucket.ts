@@ -28,6 +28,7 @@ export class ScalewayObjectBucket extends Construct implements CloudModelled {
   readonly bucket: ObjectBucket;
   readonly bucketName: string;
   readonly region: string;
+  readonly versioning: boolean;
 
   constructor(scope: Construct, id: string, props: ScalewayObjectBucketProps = {}) {
     super(scope, id);
@@ -37,10 +38,11 @@ export class ScalewayObjectBucket extends Construct implements CloudModelled {
       throw new DesignError(path, `bucketName must be 3-63 of a-z 0-9 . -, got '${this.bucketName}'`);
     }
     this.region = scalewayRegion(props.region ?? 'fr-par', path).id;
+    this.versioning = props.versioning ?? true;
     this.bucket = new ObjectBucket(this, 'bucket', {
       name: this.bucketName,
       region: this.region,
-      versioning: { enabled: props.versioning ?? true },
+      versioning: { enabled: this.versioning },
     });
   }
 
@@ -49,6 +51,13 @@ export class ScalewayObjectBucket extends Construct implements CloudModelled {
   }
 
   [MODEL](): CloudBucketRecord {
-    return { kind: 'cloud-bucket', provider: 'scaleway', name: this.bucketName, region: this.region };
+    return {
+      kind: 'cloud-bucket',
+      provider: 'scaleway',
+      name: this.bucketName,
+      region: this.region,
+      versioning: this.versioning,
+      resourcePath: this.bucket.node.path,
+    };
   }
 }

@@ -70,6 +70,8 @@ export class ScalewayPrivateNetwork extends Construct implements CloudModelled {
       name: this.networkName,
       region: this.region,
       ipv4Subnet: this.ipv4Subnet,
+      vpcPath: this.vpc.node.path,
+      privateNetworkPath: this.privateNetwork.node.path,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { groupKind, installedKinds, isBuiltInKind, managedGpuOperatorKinds } from './crd-owners';
 import { K8sObject } from './objects';
-import { ClusterModel, OperatorModel } from './platform';
+import { ClusterModel, OperatorModel } from './cluster-model';
 
 /**
  * One step of a cluster's platform, applied after every earlier step has finished: a Terraform

@@ -8,9 +8,8 @@ import {
   isCampusModelled,
   TenancySpec,
 } from '../model/tenancy';
-import { dnsLabel } from './names';
 import { K8sObject } from './objects';
-import type { ClusterModel, Flavor, TenantModel } from './platform';
+import type { ClusterModel, Flavor, TenantModel } from './cluster-model';
 import { clusterQueue, KUEUE_API, localQueue } from './queues';
 import { tenantObjects } from './tenancy';
 
@@ -83,21 +82,21 @@ export function readCampuses(
   root: IConstruct,
   countriesOf: (cluster: IConstruct) => readonly string[],
 ): CampusInput[] {
-  const found = root.node.findAll().filter(isCampusModelled);
-  const queues = found
-    .filter((c) => c[CAMPUS_MODEL]().kind === 'campus-queue')
-    .sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
-  return queues.map((q) => {
-    const record = q[CAMPUS_MODEL]() as CampusQueueRecord;
+  const queues = root.node
+    .findAll()
+    .flatMap((q) => {
+      const record = isCampusModelled(q) ? q[CAMPUS_MODEL]() : undefined;
+      return record?.kind === 'campus-queue' ? [{ q, record }] : [];
+    })
+    .sort((a, b) => (a.q.node.path < b.q.node.path ? -1 : 1));
+  return queues.map(({ q, record }) => {
     const workerPaths = new Set(record.workers.map((w) => w.cluster.node.path));
     const tenants: CampusTenantInput[] = q.node
       .findAll()
-      .filter((c) => c !== q && isCampusModelled(c) && c[CAMPUS_MODEL]().kind === 'campus-tenant')
-      .map((c) => ({
-        path: c.node.path,
-        campusPath: q.node.path,
-        record: (c as IConstruct & { [CAMPUS_MODEL](): CampusTenantRecord })[CAMPUS_MODEL](),
-      }))
+      .flatMap((c) => {
+        const r = c !== q && isCampusModelled(c) ? c[CAMPUS_MODEL]() : undefined;
+        return r?.kind === 'campus-tenant' ? [{ path: c.node.path, campusPath: q.node.path, record: r }] : [];
+      })
       .sort((a, b) => (a.path < b.path ? -1 : 1));
     const placements = new Map<string, Placement[]>();
     for (const t of tenants) {
@@ -128,8 +127,8 @@ export function readCampuses(
 export function workerTenants(placements: readonly Placement[], flavor: string): TenantModel[] {
   return placements.map((p) => ({
     path: p.tenant.path,
-    name: dnsLabel(p.tenant.record.name),
-    namespace: dnsLabel(p.tenant.record.namespace),
+    name: p.tenant.record.name,
+    namespace: p.tenant.record.namespace,
     gpuQuota: p.gpus,
     flavor,
     tenancy: p.tenant.record.tenancy,
@@ -169,12 +168,12 @@ export function campusModel(
         `dispatches to ${dispatch.length} worker clusters, but a MultiKueueConfig lists at most ${MAX_MULTIKUEUE_CLUSTERS} (Kueue v0.19.2); hold quota on fewer workers`,
       );
     }
-    const name = dnsLabel(t.record.name);
+    const name = t.record.name;
     const total = quotas.reduce((s, q) => s + q.gpus, 0);
     return {
       path: t.path,
       name,
-      namespace: dnsLabel(t.record.namespace),
+      namespace: t.record.namespace,
       tenancy: t.record.tenancy,
       placements,
       quotas,
@@ -182,7 +181,7 @@ export function campusModel(
       queue: {
         path: t.path,
         name,
-        namespace: dnsLabel(t.record.namespace),
+        namespace: t.record.namespace,
         gpuQuota: total,
         flavor: quotas[0].flavor,
         tenancy: t.record.tenancy,
@@ -192,7 +191,7 @@ export function campusModel(
   });
   return {
     path: input.path,
-    name: dnsLabel(input.record.name),
+    name: input.record.name,
     manager: manager.name,
     managerPath: manager.path,
     workers,

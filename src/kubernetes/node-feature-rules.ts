@@ -1,5 +1,5 @@
 import { installedKinds } from './crd-owners';
-import { ClusterModel, ClusterNode } from './platform';
+import { ClusterModel, ClusterNode } from './cluster-model';
 import { K8sObject } from './objects';
 import { LABELS } from './names';
 

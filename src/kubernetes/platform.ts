@@ -2,31 +2,21 @@ import { IConstruct } from 'constructs';
 import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Plant } from '../model/plant';
-import {
-  DeliveryRecord,
-  enclosing,
-  GpuClusterRecord,
-  isModelled,
-  MODEL,
-  ModelRecord,
-  OperatorKind,
-  OperatorRecord,
-  TenantRecord,
-} from '../model/records';
+import { enclosing, GpuClusterRecord, isModelled, MODEL, ModelRecord, TenantRecord } from '../model/records';
 import { isCloudModelled } from '../model/cloud-records';
-import type { PowerRuleSettings } from '../operations/power-rules';
-import { TenancySpec } from '../model/tenancy';
+import { OPERATOR_CHARTS, OperatorKind, OperatorSettings } from '../model/operator-records';
 import { scalewayZone } from '../catalog/scaleway-locations';
 import { CampusModel, campusModel, Placement, readCampuses, workerTenants } from './campus';
+import { ClusterModel, ClusterNode, Flavor, NodeGroup, OperatorModel, TenantModel } from './cluster-model';
 import { PINNED_CHARTS } from '../upstream/chart-versions';
-import { UpstreamChart } from '../upstream/charts';
 import { groupKind, prerequisiteKinds } from './crd-owners';
 import { dnsLabel, KUBELET_LABELS, LABELS } from './names';
-import { K8sObject, mergeValues } from './objects';
+import { mergeValues } from './objects';
 import { draDriver } from './operators/dra-driver';
 import { gpuOperator } from './operators/gpu-operator';
 import { kueue } from './operators/kueue';
 import { networkOperator } from './operators/network-operator';
+import type { OperatorBuilder, OperatorContext, OperatorOutput } from './operators/operator';
 import { slurm } from './operators/slurm';
 
 /** The Kubernetes GPU platform of an app: its clusters, read from the construct tree and the physical model. */
@@ -34,115 +24,6 @@ export interface Platform {
   readonly clusters: readonly ClusterModel[];
   /** Campus queues: a manager cluster dispatching to worker clusters (MultiKueue). */
   readonly campuses: readonly CampusModel[];
-}
-
-export interface ClusterNode {
-  readonly name: string;
-  /** Node index (in the plant) of the rack the node sits in. */
-  readonly rack: number;
-  /** Labels this library applies, from the layout. */
-  readonly labels: Readonly<Record<string, string>>;
-  /** Labels the kubelet sets (hostname, arch): expected, never applied. */
-  readonly kubeletLabels: Readonly<Record<string, string>>;
-}
-
-export interface OperatorModel {
-  readonly path: string;
-  readonly kind: OperatorKind;
-  /** Chart name (as in its Chart.yaml), pinned version and repository. */
-  readonly chart: UpstreamChart;
-  readonly version: string;
-  readonly repository: string;
-  readonly namespace: string;
-  readonly values: Readonly<Record<string, unknown>>;
-  /** Custom resources the operator's configuration needs (ComputeDomains, Kueue queues, NicClusterPolicy). */
-  readonly resources: readonly K8sObject[];
-  /** Where the power rules of the cluster's racks go, when the operator emits them (the analysis derives them). */
-  readonly powerRules?: PowerRuleSettings;
-}
-
-export interface TenantModel {
-  readonly path: string;
-  readonly name: string;
-  readonly namespace: string;
-  readonly gpuQuota: number;
-  /** The ResourceFlavor (rack system id) the quota is in. */
-  readonly flavor: string;
-  readonly tenancy: TenancySpec;
-  /** Path of the campus queue whose tenant this is (its quota on a worker, or its queue on the manager). */
-  readonly campus?: string;
-}
-
-/** Nodes a cloud provider creates from a pool (Kapsule): names unknown, labels set by the pool. */
-export interface NodeGroup {
-  readonly path: string;
-  readonly name: string;
-  /** ResourceFlavor name: the node type as a DNS label. */
-  readonly system: string;
-  readonly gpusPerNode: number;
-  /** The pool's largest size (autoscaling maximum, or its fixed size). */
-  readonly maxNodes: number;
-  readonly labels: Readonly<Record<string, string>>;
-}
-
-/** A Kueue ResourceFlavor: a kind of GPU node, selected by its `aifactory.io/system` label. */
-export interface Flavor {
-  readonly name: string;
-  readonly nodeLabels: Readonly<Record<string, string>>;
-}
-
-export interface ClusterModel {
-  readonly path: string;
-  readonly name: string;
-  readonly delivery: DeliveryRecord;
-  readonly platformNamespace: string;
-  readonly managedGpuOperator: boolean;
-  /** Custom resource kinds (`group/Kind`) whose CRDs the cluster has before its platform (`GpuCluster` `installedCrds`). */
-  readonly installedCrds: readonly string[];
-  readonly nodes: readonly ClusterNode[];
-  /** Cloud node pools (Kapsule) the cluster also runs on. */
-  readonly nodeGroups: readonly NodeGroup[];
-  /** Nodes at most: physical nodes plus every pool at its largest size. */
-  readonly maxNodes: number;
-  readonly flavors: readonly Flavor[];
-  /** Plant node indices of the cluster's racks. */
-  readonly racks: readonly number[];
-  /** GPUs per rack system id. */
-  readonly gpusBySystem: Readonly<Record<string, number>>;
-  readonly gpus: number;
-  /** ISO 3166-1 alpha-2 countries of the cluster's racks (their sites) and cloud pools (their zones), sorted. */
-  readonly countries: readonly string[];
-  readonly operators: readonly OperatorModel[];
-  readonly tenants: readonly TenantModel[];
-}
-
-/** What an operator's values and resources derive from. */
-export interface OperatorContext {
-  readonly cluster: string;
-  readonly path: string;
-  readonly namespace: string;
-  readonly settings: Readonly<Record<string, unknown>>;
-  readonly has: (kind: OperatorKind) => boolean;
-  readonly managedGpuOperator: boolean;
-  readonly plant: Plant;
-  readonly racks: readonly number[];
-  readonly nodes: readonly ClusterNode[];
-  readonly nodeGroups: readonly NodeGroup[];
-  readonly flavors: readonly Flavor[];
-  readonly tenants: readonly TenantModel[];
-  /** GPUs per flavor (rack system id). */
-  readonly gpusBySystem: Readonly<Record<string, number>>;
-  /** The campus this cluster manages, if it is a campus queue's manager. */
-  readonly campus?: CampusModel;
-  /** DNS label of a rack, as used in node names and labels. */
-  readonly rackLabel: (rack: number) => string;
-}
-
-export interface OperatorOutput {
-  readonly values: Record<string, unknown>;
-  readonly resources: K8sObject[];
-  /** Where the power rules go, for an operator that emits them (derived from the analysis, not here). */
-  readonly powerRules?: PowerRuleSettings;
 }
 
 const KIND_ORDER: readonly OperatorKind[] = [
@@ -153,16 +34,24 @@ const KIND_ORDER: readonly OperatorKind[] = [
   'slurm',
 ];
 
-const BUILDERS: Record<
-  OperatorKind,
-  { chart: UpstreamChart; build: (ctx: OperatorContext) => OperatorOutput }
-> = {
-  'gpu-operator': { chart: 'gpu-operator', build: gpuOperator },
-  'network-operator': { chart: 'network-operator', build: networkOperator },
-  'dra-driver': { chart: 'dra-driver-nvidia-gpu', build: draDriver },
-  kueue: { chart: 'kueue', build: kueue },
-  slurm: { chart: 'slurm', build: slurm },
+/** What derives each operator kind's values and custom resources (its chart: `OPERATOR_CHARTS`). */
+const BUILDERS: { readonly [K in OperatorKind]: OperatorBuilder<K> } = {
+  'gpu-operator': gpuOperator,
+  'network-operator': networkOperator,
+  'dra-driver': draDriver,
+  kueue,
+  slurm,
 };
+
+/** Runs the builder of an operator's kind on its settings. */
+function buildOperator<K extends OperatorKind>(
+  kind: K,
+  settings: OperatorSettings[K],
+  ctx: Omit<OperatorContext, 'settings'>,
+): OperatorOutput {
+  const build: OperatorBuilder<K> = BUILDERS[kind];
+  return build({ ...ctx, settings });
+}
 
 /** Reads every GPU cluster under `root`, with its nodes from the racks it covers. */
 export function buildPlatform(root: IConstruct, plant: Plant): Platform {
@@ -290,11 +179,13 @@ function buildCluster(
 
   // Cloud node pools (Kapsule) under the scopes, and whether their provider installs the GPU Operator.
   const nodeGroups: NodeGroup[] = [];
+  const cloudClusters = new Set<string>();
   let managedGpuOperator = rec.managedGpuOperator;
   for (const scope of rec.scopes) {
     for (const x of scope.node.findAll()) {
       if (!isCloudModelled(x)) continue;
       const r = x[MODEL]();
+      if (r.kind === 'cloud-cluster') cloudClusters.add(x.node.path);
       if (r.kind === 'cloud-cluster' && r.managedGpuOperator) managedGpuOperator = true;
       if (r.kind !== 'cloud-pool') continue;
       nodeGroups.push({
@@ -375,15 +266,18 @@ function buildCluster(
   }
 
   // Canonical order (kind, then path), whatever the order the app declared them in.
-  const operatorConstructs = c.node
+  const operatorRecords = c.node
     .findAll()
-    .filter((x) => x !== c && isModelled(x) && recordOf(x).kind === 'k8s-operator')
+    .flatMap((x) => {
+      const record = x !== c && isModelled(x) ? x[MODEL]() : undefined;
+      return record?.kind === 'k8s-operator' ? [{ path: x.node.path, record }] : [];
+    })
     .sort((a, b) => {
-      const ka = KIND_ORDER.indexOf((recordOf(a) as OperatorRecord).operator);
-      const kb = KIND_ORDER.indexOf((recordOf(b) as OperatorRecord).operator);
-      return ka - kb || (a.node.path < b.node.path ? -1 : 1);
+      const ka = KIND_ORDER.indexOf(a.record.operator);
+      const kb = KIND_ORDER.indexOf(b.record.operator);
+      return ka - kb || (a.path < b.path ? -1 : 1);
     });
-  const kinds = operatorConstructs.map((x) => (recordOf(x) as OperatorRecord).operator);
+  const kinds = operatorRecords.map((o) => o.record.operator);
   const tenants: TenantModel[] = c.node
     .findAll()
     .filter((x) => isModelled(x) && recordOf(x).kind === 'tenant')
@@ -399,8 +293,8 @@ function buildCluster(
         throw new DesignError(x.node.path, 'a tenant must be declared inside Kueue');
       return {
         path: x.node.path,
-        name: dnsLabel(t.name),
-        namespace: dnsLabel(t.namespace),
+        name: t.name,
+        namespace: t.namespace,
         gpuQuota: t.gpuQuota,
         flavor: flavors[0]?.name ?? 'gpu',
         tenancy: t.tenancy,
@@ -425,15 +319,12 @@ function buildCluster(
     tenantNames.set(t.name, t.path);
   }
 
-  const operators = operatorConstructs.map((x): OperatorModel => {
-    const r = recordOf(x) as OperatorRecord;
-    const b = BUILDERS[r.operator];
-    const pinned = PINNED_CHARTS[b.chart];
-    const out = b.build({
+  const operators = operatorRecords.map(({ path: operatorPath, record: r }): OperatorModel => {
+    const chart = OPERATOR_CHARTS[r.operator];
+    const out = buildOperator(r.operator, r.settings, {
       cluster: name,
-      path: x.node.path,
+      path: operatorPath,
       namespace: r.namespace,
-      settings: r.settings,
       has: (k) => kinds.includes(k) || (k === 'gpu-operator' && managedGpuOperator),
       managedGpuOperator,
       plant,
@@ -447,11 +338,11 @@ function buildCluster(
       rackLabel,
     });
     return {
-      path: x.node.path,
+      path: operatorPath,
       kind: r.operator,
-      chart: b.chart,
-      version: r.chartVersion || pinned.version,
-      repository: pinned.repository,
+      chart,
+      version: r.chartVersion,
+      repository: PINNED_CHARTS[chart].repository,
       namespace: r.namespace,
       values: mergeValues(out.values, r.values),
       resources: out.resources,
@@ -468,6 +359,7 @@ function buildCluster(
     installedCrds: withPrerequisites(rec.installedCrds, operators),
     nodes,
     nodeGroups,
+    cloudClusters: [...cloudClusters].sort(),
     maxNodes: nodes.length + nodeGroups.reduce((n, g) => n + g.maxNodes, 0),
     flavors,
     racks: rackList,

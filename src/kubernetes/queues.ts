@@ -1,5 +1,5 @@
 import { K8sObject } from './objects';
-import type { TenantModel } from './platform';
+import type { TenantModel } from './cluster-model';
 
 export const KUEUE_API = 'kueue.x-k8s.io/v1beta2';
 const API = KUEUE_API;

@@ -1,7 +1,7 @@
 import { DesignError } from '../errors';
 import { CohortSpec } from '../model/tenancy';
 import { K8sObject } from './objects';
-import type { TenantModel } from './platform';
+import type { TenantModel } from './cluster-model';
 import { GPU_RESOURCE, KUEUE_API, quantity } from './queues';
 
 /** Label every namespace carries (set by the API server): what NetworkPolicies select namespaces by. */

@@ -9,6 +9,13 @@ import { MODEL, MODEL_KIND } from './records';
  */
 export type CloudProvider = 'scaleway';
 
+/*
+ * Every setting a provider resource takes is in the record, defaults resolved by the construct, so
+ * that each engine renders the same resources from the records alone: the Terraform constructs
+ * (constructs/scaleway) and the Pulumi adapter (pulumi/scaleway-inputs.ts). A provider resource
+ * is named by its construct path (`...Path`) in both.
+ */
+
 /** A regional private network (VPC) that instances and clusters attach to. */
 export interface CloudNetworkRecord {
   readonly kind: 'cloud-network';
@@ -17,6 +24,37 @@ export interface CloudNetworkRecord {
   readonly region: string;
   /** IPv4 subnet in CIDR notation; undefined: the provider assigns one. */
   readonly ipv4Subnet?: string;
+  /** Construct path of the VPC resource (`scaleway_vpc`). */
+  readonly vpcPath: string;
+  /** Construct path of the private network resource (`scaleway_vpc_private_network`). */
+  readonly privateNetworkPath: string;
+}
+
+/** A GPU Instance's server, and its routed public IP when it has one. */
+export interface CloudServerRecord {
+  /** Construct path of the server resource (`scaleway_instance_server`). */
+  readonly path: string;
+  readonly name: string;
+  /** Construct path of its IP resource (`scaleway_instance_ip`, a routed IPv4); undefined: none. */
+  readonly ipPath?: string;
+}
+
+/** The placement group of a group of instances. */
+export interface CloudPlacementGroupRecord {
+  /** Construct path of the placement group resource (`scaleway_instance_placement_group`). */
+  readonly path: string;
+  readonly name: string;
+  /** 'low_latency' (close together) or 'max_availability'. */
+  readonly policyType: string;
+  /** 'enforced' (refused when it cannot be honoured) or 'optional'. */
+  readonly policyMode: string;
+}
+
+/** A Kubernetes taint on every node of a pool. */
+export interface NodeTaint {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 }
 
 /** A group of GPU instances of one type in one zone. */
@@ -32,6 +70,11 @@ export interface CloudInstancesRecord {
   readonly rootVolumeSizeGb: number;
   readonly image: string;
   readonly publicIp: boolean;
+  /** The private network the instances attach to (a `cloud-network` construct). */
+  readonly network: IConstruct;
+  readonly placementGroup: CloudPlacementGroupRecord;
+  /** One per instance, in order. */
+  readonly servers: readonly CloudServerRecord[];
 }
 
 /** A managed Kubernetes cluster (Scaleway Kapsule). */
@@ -45,6 +88,16 @@ export interface CloudClusterRecord {
   readonly cni: string;
   /** True: the provider installs the NVIDIA GPU Operator on GPU pools itself; never install a second one. */
   readonly managedGpuOperator: boolean;
+  /** The private network of the cluster (a `cloud-network` construct). */
+  readonly network: IConstruct;
+  /** Control plane offer; undefined: the provider's default. */
+  readonly controlPlaneType?: string;
+  /** Description; undefined: none. */
+  readonly description?: string;
+  /** Whether deleting the cluster deletes the volumes and load balancers its workloads created. */
+  readonly deleteAdditionalResources: boolean;
+  /** Construct path of the cluster resource (`scaleway_k8s_cluster`). */
+  readonly resourcePath: string;
 }
 
 /** A node pool of a managed cluster: a fixed size, or autoscaling bounds with an initial size. */
@@ -64,6 +117,16 @@ export interface CloudPoolRecord {
   readonly rootVolumeSizeGb: number;
   /** Kubernetes labels on every node of the pool. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Kubernetes taints on every node of the pool. */
+  readonly taints: readonly NodeTaint[];
+  /** Replace nodes that fail their health checks. */
+  readonly autohealing: boolean;
+  /** Nodes without a public IP. */
+  readonly publicIpDisabled: boolean;
+  /** Container runtime of the nodes ('containerd'). */
+  readonly containerRuntime: string;
+  /** Construct path of the pool resource (`scaleway_k8s_pool`). */
+  readonly resourcePath: string;
 }
 
 /** An Object Storage bucket. */
@@ -72,6 +135,10 @@ export interface CloudBucketRecord {
   readonly provider: CloudProvider;
   readonly name: string;
   readonly region: string;
+  /** Keep every version of every object. */
+  readonly versioning: boolean;
+  /** Construct path of the bucket resource (`scaleway_object_bucket`). */
+  readonly resourcePath: string;
 }
 
 /** Remote Terraform state on an S3-compatible Object Storage bucket. */

@@ -3,7 +3,16 @@ import { ScalewayGpuType } from '../catalog/scaleway-gpu-types';
 import { scalewayRegion, scalewayZone } from '../catalog/scaleway-locations';
 import { DesignError } from '../errors';
 import { round } from '../units';
-import { CloudProvider, CloudRecord, isCloudModelled } from './cloud-records';
+import {
+  CloudBucketRecord,
+  CloudClusterRecord,
+  CloudInstancesRecord,
+  CloudNetworkRecord,
+  CloudPoolRecord,
+  CloudProvider,
+  CloudRecord,
+  isCloudModelled,
+} from './cloud-records';
 import { MODEL } from './records';
 import { Residency } from './residency';
 
@@ -41,41 +50,65 @@ export interface CloudCapacity {
   readonly estimatedPowerKw: number;
 }
 
-export interface CloudNetwork extends CloudLocated {
+export interface CloudNetwork
+  extends CloudLocated, Pick<CloudNetworkRecord, 'ipv4Subnet' | 'vpcPath' | 'privateNetworkPath'> {
   readonly kind: 'cloud-network';
-  readonly ipv4Subnet?: string;
 }
 
-export interface CloudInstanceGroup extends CloudLocated, CloudCapacity {
+export interface CloudInstanceGroup
+  extends
+    CloudLocated,
+    CloudCapacity,
+    Pick<CloudInstancesRecord, 'count' | 'image' | 'publicIp' | 'placementGroup' | 'servers'> {
   readonly kind: 'cloud-instances';
   readonly zone: string;
-  readonly count: number;
-  readonly image: string;
-  readonly publicIp: boolean;
+  /** Path of the private network the instances attach to. */
+  readonly network: string;
 }
 
-export interface CloudCluster extends CloudLocated {
+export interface CloudCluster
+  extends
+    CloudLocated,
+    Pick<
+      CloudClusterRecord,
+      | 'version'
+      | 'cni'
+      | 'managedGpuOperator'
+      | 'controlPlaneType'
+      | 'description'
+      | 'deleteAdditionalResources'
+      | 'resourcePath'
+    > {
   readonly kind: 'cloud-cluster';
-  readonly version: string;
-  readonly cni: string;
-  readonly managedGpuOperator: boolean;
+  /** Path of its private network. */
+  readonly network: string;
   /** Paths of its pools, sorted. */
   readonly pools: readonly string[];
 }
 
-export interface CloudPool extends CloudLocated, CloudCapacity {
+export interface CloudPool
+  extends
+    CloudLocated,
+    CloudCapacity,
+    Pick<
+      CloudPoolRecord,
+      | 'size'
+      | 'autoscaling'
+      | 'taints'
+      | 'autohealing'
+      | 'publicIpDisabled'
+      | 'containerRuntime'
+      | 'resourcePath'
+    > {
   readonly kind: 'cloud-pool';
   readonly zone: string;
   /** Path of the cluster. */
   readonly cluster: string;
-  /** Fixed size, or the initial size of an autoscaling pool. */
-  readonly size: number;
-  readonly autoscaling?: { readonly min: number; readonly max: number };
   /** Kubernetes labels on every node of the pool (the layout's, then the user's), as the pool sets them. */
   readonly labels: Readonly<Record<string, string>>;
 }
 
-export interface CloudBucket extends CloudLocated {
+export interface CloudBucket extends CloudLocated, Pick<CloudBucketRecord, 'versioning' | 'resourcePath'> {
   readonly kind: 'cloud-bucket';
 }
 
@@ -165,9 +198,20 @@ export function buildCloud(root: IConstruct): CloudModel {
     });
     switch (r.kind) {
       case 'cloud-network':
-        return { kind: r.kind, ...where(undefined, r.region), ipv4Subnet: r.ipv4Subnet };
+        return {
+          kind: r.kind,
+          ...where(undefined, r.region),
+          ipv4Subnet: r.ipv4Subnet,
+          vpcPath: r.vpcPath,
+          privateNetworkPath: r.privateNetworkPath,
+        };
       case 'cloud-bucket':
-        return { kind: r.kind, ...where(undefined, r.region) };
+        return {
+          kind: r.kind,
+          ...where(undefined, r.region),
+          versioning: r.versioning,
+          resourcePath: r.resourcePath,
+        };
       case 'state-backend':
         return { kind: r.kind, ...where(undefined, r.region), endpoint: r.endpoint };
       case 'cloud-cluster':
@@ -177,6 +221,11 @@ export function buildCloud(root: IConstruct): CloudModel {
           version: r.version,
           cni: r.cni,
           managedGpuOperator: r.managedGpuOperator,
+          network: r.network.node.path,
+          controlPlaneType: r.controlPlaneType,
+          description: r.description,
+          deleteAdditionalResources: r.deleteAdditionalResources,
+          resourcePath: r.resourcePath,
           pools: [],
         };
       case 'cloud-instances':
@@ -188,6 +237,9 @@ export function buildCloud(root: IConstruct): CloudModel {
           count: r.count,
           image: r.image,
           publicIp: r.publicIp,
+          network: r.network.node.path,
+          placementGroup: { ...r.placementGroup },
+          servers: r.servers.map((s) => ({ ...s })),
         };
       case 'cloud-pool': {
         const cluster = r.cluster.node.path;
@@ -205,6 +257,11 @@ export function buildCloud(root: IConstruct): CloudModel {
           size: r.size,
           autoscaling: r.autoscaling ? { min: r.autoscaling.min, max: r.autoscaling.max } : undefined,
           labels: { ...r.labels },
+          taints: r.taints.map((t) => ({ ...t })),
+          autohealing: r.autohealing,
+          publicIpDisabled: r.publicIpDisabled,
+          containerRuntime: r.containerRuntime,
+          resourcePath: r.resourcePath,
         };
       }
     }

@@ -3,6 +3,7 @@ import { DesignError } from '../errors';
 import { Side } from './sides';
 import { TenancySpec } from './tenancy';
 import { RackSystem } from '../catalog/rack-systems';
+import type { OperatorRecord } from './operator-records';
 
 /**
  * What a construct registers about the thing it models. Constructs in `constructs/` call
@@ -175,6 +176,7 @@ export type DeliveryRecord =
 /** A Kubernetes cluster whose nodes are the compute nodes of the racks under `scopes`. */
 export interface GpuClusterRecord {
   readonly kind: 'gpu-cluster';
+  /** DNS label. */
   readonly name: string;
   readonly scopes: readonly IConstruct[];
   readonly delivery: DeliveryRecord;
@@ -186,24 +188,12 @@ export interface GpuClusterRecord {
   readonly installedCrds: readonly string[];
 }
 
-export type OperatorKind = 'gpu-operator' | 'network-operator' | 'dra-driver' | 'kueue' | 'slurm';
-
-/** A Helm-installed operator of a GPU cluster, with the settings its values derive from. */
-export interface OperatorRecord {
-  readonly kind: 'k8s-operator';
-  readonly operator: OperatorKind;
-  readonly chartVersion: string;
-  readonly namespace: string;
-  /** Operator-specific settings (driver version, MIG, RDMA, ...). */
-  readonly settings: Readonly<Record<string, unknown>>;
-  /** Values merged last, over the derived ones. */
-  readonly values: Readonly<Record<string, unknown>>;
-}
-
 /** A tenant of a cluster: a Kueue ClusterQueue and a LocalQueue in its namespace, with a GPU quota. */
 export interface TenantRecord {
   readonly kind: 'tenant';
+  /** DNS label. */
   readonly name: string;
+  /** DNS label. */
   readonly namespace: string;
   readonly gpuQuota: number;
   readonly tenancy: TenancySpec;

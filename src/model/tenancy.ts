@@ -39,6 +39,7 @@ const CAMPUS = Symbol.for('aifactory.campus-model');
 /** A campus queue: a Kueue manager cluster dispatching to worker clusters with MultiKueue. */
 export interface CampusQueueRecord {
   readonly kind: 'campus-queue';
+  /** DNS label. */
   readonly name: string;
   /** The manager's GpuCluster construct. */
   readonly manager: IConstruct;
@@ -49,7 +50,9 @@ export interface CampusQueueRecord {
 /** A tenant of a campus queue: a quota on some workers, one queue on the manager. */
 export interface CampusTenantRecord {
   readonly kind: 'campus-tenant';
+  /** DNS label. */
   readonly name: string;
+  /** DNS label. */
   readonly namespace: string;
   /** GPUs per worker cluster construct. */
   readonly quotas: readonly { readonly cluster: IConstruct; readonly gpus: number }[];

@@ -1,5 +1,6 @@
 import { Analysis } from '../analysis/analysis';
-import { ClusterModel, Platform, withPrerequisites } from '../kubernetes/platform';
+import { ClusterModel } from '../kubernetes/cluster-model';
+import { Platform, withPrerequisites } from '../kubernetes/platform';
 import { Design } from '../model/design';
 
 const delivered = new WeakMap<Analysis, Platform>();

@@ -3,6 +3,7 @@ import { LoadFlow } from '../analysis/load-flow';
 import { gpuPowerShare } from '../catalog/gpu-power-share';
 import { LABELS } from '../kubernetes/names';
 import { K8sObject } from '../kubernetes/objects';
+import type { PowerRuleSettings } from '../model/operator-records';
 import { Plant } from '../model/plant';
 import { fmt, round, toKw } from '../units';
 
@@ -23,18 +24,6 @@ export interface RuleCluster {
     readonly rack: number;
     readonly labels: Readonly<Record<string, string>>;
   }[];
-}
-
-/** Where the PrometheusRule objects go and how the Prometheus instance finds them. */
-export interface PowerRuleSettings {
-  /** Namespace of the PrometheusRule objects. */
-  readonly namespace: string;
-  /** Labels the Prometheus `ruleSelector` matches (kube-prometheus-stack: `release: <its release>`). */
-  readonly labels: Readonly<Record<string, string>>;
-  /** Label of the DCGM series that carries the Kubernetes node name. */
-  readonly nodeLabel: string;
-  /** How long a condition must hold before an alert fires. */
-  readonly for: string;
 }
 
 export interface Rule {

@@ -4,7 +4,8 @@ import { stringify } from 'yaml';
 import { applySteps, ApplyStep } from '../kubernetes/apply-order';
 import { CRD_FOLDER, INSTALLED_CRDS_ANNOTATION } from '../kubernetes/crd-owners';
 import { nodeFeatureRules } from '../kubernetes/node-feature-rules';
-import { ClusterModel, Platform } from '../kubernetes/platform';
+import { ClusterModel } from '../kubernetes/cluster-model';
+import { Platform } from '../kubernetes/platform';
 import { K8sObject } from '../kubernetes/objects';
 import { writeFile } from './atomic-dir';
 

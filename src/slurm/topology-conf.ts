@@ -1,9 +1,7 @@
 import { LABELS } from '../kubernetes/names';
-import type { ClusterNode } from '../kubernetes/platform';
+import type { ClusterNode } from '../kubernetes/cluster-model';
+import type { SlurmTopologyPlugin } from '../model/operator-records';
 import { hostlist } from './hostlist';
-
-/** Slurm's topology plugins this library writes a topology.conf for. */
-export type SlurmTopologyPlugin = 'topology/block' | 'topology/tree';
 
 /** A generated topology.conf and the slurm.conf line that selects its plugin. */
 export interface SlurmTopology {

@@ -1,5 +1,5 @@
 import { K8sObject } from '../objects';
-import { OperatorContext, OperatorOutput } from '../platform';
+import type { OperatorContext, OperatorOutput } from './operator';
 
 /**
  * NVIDIA DRA driver for GPUs: ComputeDomains on (multi-node NVLink through IMEX), GPU
@@ -8,8 +8,8 @@ import { OperatorContext, OperatorOutput } from '../platform';
  * that is per NVL72 rack, with as many nodes as the rack has compute trays, each with its
  * resource claim template for the IMEX channel. Settings: `computeDomainNamespace`.
  */
-export function draDriver(ctx: OperatorContext): OperatorOutput {
-  const namespace = computeDomainNamespace(ctx.settings);
+export function draDriver(ctx: OperatorContext<'dra-driver'>): OperatorOutput {
+  const namespace = ctx.settings.computeDomainNamespace;
   const resources: K8sObject[] = [];
   for (const r of ctx.racks) {
     const rack = ctx.plant.nodes[r].rack!;
@@ -32,8 +32,4 @@ export function draDriver(ctx: OperatorContext): OperatorOutput {
     },
     resources,
   };
-}
-
-export function computeDomainNamespace(settings: Readonly<Record<string, unknown>>): string {
-  return (settings.computeDomainNamespace as string | undefined) ?? 'compute-domains';
 }

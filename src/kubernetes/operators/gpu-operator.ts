@@ -1,6 +1,5 @@
-import { PowerRuleSettings } from '../../operations/power-rules';
 import { loadUpstreamValues } from '../../upstream/values-paths';
-import { OperatorContext, OperatorOutput } from '../platform';
+import type { OperatorContext, OperatorOutput } from './operator';
 
 /** The driver version the pinned chart installs by default (its values.yaml `driver.version`). */
 export function defaultDriverVersion(): string {
@@ -24,14 +23,14 @@ export function defaultDriverVersion(): string {
  *   derived by the analysis (`platformPowerRules`).
  * Settings: `driverVersion`, `mig`, `prometheusRules`.
  */
-export function gpuOperator(ctx: OperatorContext): OperatorOutput {
-  const mig = (ctx.settings.mig as string | undefined) ?? 'none';
-  const rules = powerRuleSettings(ctx);
+export function gpuOperator(ctx: OperatorContext<'gpu-operator'>): OperatorOutput {
+  const mig = ctx.settings.mig;
+  const rules = ctx.settings.prometheusRules === false ? undefined : ctx.settings.prometheusRules;
   return {
     values: {
       driver: {
         enabled: true,
-        version: (ctx.settings.driverVersion as string | undefined) ?? defaultDriverVersion(),
+        version: ctx.settings.driverVersion,
         kernelModuleType: 'open',
         rdma: { enabled: ctx.has('network-operator'), useHostMofed: false },
       },
@@ -60,17 +59,5 @@ export function gpuOperator(ctx: OperatorContext): OperatorOutput {
     },
     resources: [],
     ...(rules ? { powerRules: rules } : {}),
-  };
-}
-
-/** Prometheus rule settings: `prometheusRules: false` turns them off; otherwise defaults filled in. */
-export function powerRuleSettings(ctx: OperatorContext): PowerRuleSettings | undefined {
-  const given = ctx.settings.prometheusRules as false | Partial<PowerRuleSettings> | undefined;
-  if (given === false) return undefined;
-  return {
-    namespace: given?.namespace ?? ctx.namespace,
-    labels: { 'app.kubernetes.io/part-of': 'aifactory', ...(given?.labels ?? {}) },
-    nodeLabel: given?.nodeLabel ?? 'node',
-    for: given?.for ?? '2m',
   };
 }

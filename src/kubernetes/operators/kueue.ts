@@ -1,7 +1,7 @@
 import { managerObjects } from '../campus';
 import { KUBELET_LABELS, LABELS } from '../names';
 import { K8sObject } from '../objects';
-import type { OperatorContext, OperatorOutput } from '../platform';
+import type { OperatorContext, OperatorOutput } from './operator';
 import { clusterQueue, KUEUE_API as API, localQueue } from '../queues';
 import { cohortObjects, gpuLimit, priorityClasses, tenantObjects } from '../tenancy';
 
@@ -19,15 +19,14 @@ export const GFD_CLIQUE_LABEL = 'nvidia.com/gpu.clique';
  * campus manager, the MultiKueue objects and the tenants' campus queues (`managerObjects`).
  * Settings: `topologyLevels` (label keys, outermost first).
  */
-export function kueue(ctx: OperatorContext): OperatorOutput {
+export function kueue(ctx: OperatorContext<'kueue'>): OperatorOutput {
   const topologyName = `${ctx.cluster}-layout`;
   // GPU Feature Discovery (with the GPU Operator) labels cliques on multi-node NVLink nodes only.
   const cliques =
     ctx.has('gpu-operator') &&
     ctx.racks.length > 0 &&
     ctx.racks.every((r) => ctx.plant.nodes[r].rack!.system.multiNodeNvlink);
-  const levels =
-    (ctx.settings.topologyLevels as string[] | undefined) ?? topologyLevels(ctx.nodes.length > 0, cliques);
+  const levels = ctx.settings.topologyLevels ?? topologyLevels(ctx.nodes.length > 0, cliques);
   // A campus manager without GPU nodes of its own has no topology to describe.
   const hasNodes = ctx.nodes.length > 0 || ctx.nodeGroups.length > 0;
   const resources: K8sObject[] = [

@@ -1,5 +1,5 @@
 import { K8sObject } from '../objects';
-import { OperatorContext, OperatorOutput } from '../platform';
+import type { OperatorContext, OperatorOutput } from './operator';
 
 /**
  * Component images of the NicClusterPolicy for network-operator 26.4.1, from NVIDIA's
@@ -24,14 +24,14 @@ export const NIC_POLICY_IMAGES = {
  * (the chart does not deploy one) with the DOCA driver and the RDMA shared device plugin
  * exposing `rdma/rdma_shared_device_a` for every Mellanox (vendor 15b3) device. Node Feature
  * Discovery stays with the GPU Operator when it runs too (only one NFD per cluster, as
- * NVIDIA's platform support page asks). Settings: `rdmaHcaMax` (default 63).
+ * NVIDIA's platform support page asks). Settings: `rdmaHcaMax`.
  */
-export function networkOperator(ctx: OperatorContext): OperatorOutput {
+export function networkOperator(ctx: OperatorContext<'network-operator'>): OperatorOutput {
   const rdmaConfig = {
     configList: [
       {
         resourceName: 'rdma_shared_device_a',
-        rdmaHcaMax: (ctx.settings.rdmaHcaMax as number | undefined) ?? 63,
+        rdmaHcaMax: ctx.settings.rdmaHcaMax,
         selectors: { vendors: ['15b3'] },
       },
     ],

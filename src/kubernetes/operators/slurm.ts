@@ -1,5 +1,5 @@
-import type { OperatorContext, OperatorOutput } from '../platform';
-import { SlurmTopologyPlugin, topologyConf } from '../../slurm/topology-conf';
+import { topologyConf } from '../../slurm/topology-conf';
+import type { OperatorContext, OperatorOutput } from './operator';
 
 /**
  * Slurm on Kubernetes with Slinky (chart `slurm` v1.2.1): the cluster's `topology.conf`,
@@ -8,8 +8,8 @@ import { SlurmTopologyPlugin, topologyConf } from '../../slurm/topology-conf';
  * the Controller's `configFileRefs` lists), and the plugin that reads it into slurm.conf
  * (`controller.extraConfMap.TopologyPlugin`). Settings: `topologyPlugin`.
  */
-export function slurm(ctx: OperatorContext): OperatorOutput {
-  const plugin = topologyPlugin(ctx.settings);
+export function slurm(ctx: OperatorContext<'slurm'>): OperatorOutput {
+  const plugin = ctx.settings.topologyPlugin;
   const topology = topologyConf(ctx.cluster, ctx.nodes, plugin);
   return {
     values: {
@@ -18,8 +18,4 @@ export function slurm(ctx: OperatorContext): OperatorOutput {
     },
     resources: [],
   };
-}
-
-export function topologyPlugin(settings: Readonly<Record<string, unknown>>): SlurmTopologyPlugin {
-  return (settings.topologyPlugin as SlurmTopologyPlugin | undefined) ?? 'topology/block';
 }

@@ -1,5 +1,5 @@
 import { reach } from '../../../kubernetes/network-reach';
-import { TenantModel } from '../../../kubernetes/platform';
+import { TenantModel } from '../../../kubernetes/cluster-model';
 import { PackRule, Violation } from '../../rule';
 
 /** Namespaces Kubernetes itself uses. */
