@@ -5,7 +5,8 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { addGpuPlatform } from '../examples/default/platform';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { diagramData } from '../src/report/diagram-data';
-import { COLORS, reportHtml } from '../src/report/html';
+import { reportHtml } from '../src/report/html';
+import { COLORS } from '../src/report/style';
 import { evaluate, frame, rack, ups } from './fixtures/tiny';
 
 const CHROMIUM = '/usr/bin/chromium';
