@@ -11,7 +11,7 @@ import * as path from 'path';
  * in order), so a design whose diagram has not changed skips the layout. A missing,
  * unreadable or malformed entry is computed again; a directory that cannot be written is
  * no error. `AIFACTORY_CACHE_DIR` moves the directory; `AIFACTORY_CACHE_DIR=off` turns the
- * disk cache off.
+ * cache off (every layout is computed).
  */
 
 /** What is kept of a layout: plain numbers and the element ids. */
@@ -24,6 +24,7 @@ export interface CachedLayout {
   readonly routes: readonly (readonly number[])[];
 }
 
+/** Layouts read or written by this process, by file. */
 const memory = new Map<string, CachedLayout>();
 
 /** The key of an ELK input: a SHA-256 of its JSON with the ELK version. */
@@ -59,14 +60,15 @@ function valid(x: unknown): x is CachedLayout {
 
 /** The layout of `key`, from memory or disk; undefined when it is not kept. */
 export function cachedLayout(key: string): CachedLayout | undefined {
-  const known = memory.get(key);
-  if (known) return known;
   const dir = cacheDir();
   if (!dir) return undefined;
+  const file = path.join(dir, `layout-${key}.json`);
+  const known = memory.get(file);
+  if (known) return known;
   try {
-    const read: unknown = JSON.parse(fs.readFileSync(path.join(dir, `layout-${key}.json`), 'utf8'));
+    const read: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (!valid(read)) return undefined;
-    memory.set(key, read);
+    memory.set(file, read);
     return read;
   } catch {
     return undefined;
@@ -75,10 +77,10 @@ export function cachedLayout(key: string): CachedLayout | undefined {
 
 /** Keeps `layout` under `key`, in memory and (written whole, then renamed) on disk. */
 export function keepLayout(key: string, layout: CachedLayout): void {
-  memory.set(key, layout);
   const dir = cacheDir();
   if (!dir) return;
   const file = path.join(dir, `layout-${key}.json`);
+  memory.set(file, layout);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
