@@ -1,7 +1,8 @@
 /**
  * `npm run build` (and `prepack`): compiles the library to dist/ with declaration files,
  * then copies the upstream reference data the checks read at run time (src/upstream/**,
- * everything but TypeScript) next to the compiled modules that read it.
+ * everything but TypeScript) and the HTML report's browser script (src/report/browser/*.js)
+ * next to the compiled modules that read them.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -30,6 +31,8 @@ function copyData(rel: string): void {
   }
 }
 copyData(path.join('src', 'upstream'));
+// The HTML report's browser script, read at run time and inlined in the page.
+copyData(path.join('src', 'report', 'browser'));
 process.stdout.write(
   `built ${path.relative(process.cwd(), dist) || dist}: upstream data files copied: ${copied}\n`,
 );

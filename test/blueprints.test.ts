@@ -1,5 +1,12 @@
 import { RootConstruct } from 'constructs';
-import { BLUEPRINTS, blueprint, BlueprintProps } from '../blueprints';
+import {
+  BLUEPRINTS,
+  blueprint,
+  BlueprintProps,
+  Building,
+  Gb200Nvl72Building,
+  GB200_NVL72_ASSUMPTIONS,
+} from '../blueprints';
 import { Site } from '../constructs';
 import { plan } from '../src/cli/plan';
 import { evaluate } from '../src/evaluate';
@@ -173,6 +180,24 @@ describe('blueprint specifics', () => {
   test('an unknown blueprint id lists the known ones', () => {
     expect(() => blueprint('gb400')).toThrow(
       "unknown blueprint 'gb400'; known: gb200-nvl72, gb300-nvl72, vera-rubin-nvl72, dgx-b300, hypothetical-800vdc",
+    );
+  });
+});
+
+describe('blueprint sizing', () => {
+  test('an IT capacity that is an exact number of racks keeps them all (31 x 132 kW = 4.092 MW)', () => {
+    const root = new RootConstruct();
+    const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 10 });
+    expect(new Gb200Nvl72Building(site, 'b', { itCapacityMw: 4.092 }).racks).toHaveLength(31);
+  });
+
+  test('halls hold whole scalable units', () => {
+    const root = new RootConstruct();
+    const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 10 });
+    expect(
+      () => new Building(site, 'b', { ...GB200_NVL72_ASSUMPTIONS, racksPerHall: 20 }, { racks: 40 }),
+    ).toThrow(
+      'site/b: racksPerHall (20) must be a multiple of racksPerSu (8): a scalable unit stands in one hall',
     );
   });
 });

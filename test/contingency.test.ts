@@ -1,7 +1,9 @@
+import { RootConstruct } from 'constructs';
+import { Gb300Nvl72Building } from '../blueprints';
 import { analyze } from '../src/analysis/analysis';
 import { buildDesign } from '../src/model/design';
 import { buildPlant } from '../src/model/plant';
-import { GeneratorGroup, Transformer, Ups } from '../constructs';
+import { GeneratorGroup, Site, Transformer, Ups } from '../constructs';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
 const pathIndex = (root: Parameters<typeof buildPlant>[0]) => {
@@ -128,5 +130,19 @@ describe('N-1 on hand-checked designs', () => {
     expect(findingsOf(evaluate(build(false)), 'PWR-004').map((f) => f[0])).toEqual(['site/hv', 'site/mv']);
     // With generators the HV transformer is no longer a single point of failure; the MV board still is.
     expect(findingsOf(evaluate(build(true)), 'PWR-004').map((f) => f[0])).toEqual(['site/mv']);
+  });
+});
+
+describe('N-1: a load that only moves between siblings is no rise upstream', () => {
+  test('the grid connection of a 1,024-rack GB300 building keeps no worst case (145 MW moving between sides)', () => {
+    const root = new RootConstruct();
+    const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 1_000 });
+    new Gb300Nvl72Building(site, 'b', { racks: 1_024 });
+    const design = buildDesign(root);
+    const an = { ...analyze(design), plant: design.plant };
+    const grid = an.plant.nodes.find((n) => n.kind === 'grid-connection')!;
+    expect(an.contingency.worstUtilization[grid.index]).toBe(-1);
+    const tx = an.plant.nodes.find((n) => n.path === 'site/b/mv-01/block-001/transformer-a')!;
+    expect(an.contingency.worstUtilization[tx.index]).toBeGreaterThan(0.5);
   });
 });

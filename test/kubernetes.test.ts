@@ -5,7 +5,18 @@ import { parse, parseAllDocuments } from 'yaml';
 import { RootConstruct } from 'constructs';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { addGpuPlatform } from '../examples/default/platform';
-import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue, NetworkOperator, Tenant } from '../constructs';
+import { DgxB300Building } from '../blueprints';
+import {
+  Delivery,
+  DraDriver,
+  GpuCluster,
+  GpuOperator,
+  Kueue,
+  NetworkOperator,
+  Rack,
+  Site,
+  Tenant,
+} from '../constructs';
 import { gitopsFiles } from '../src/output/gitops';
 import { evaluate } from '../src/evaluate';
 import { validateCustomResource } from '../src/upstream/crd-schema';
@@ -646,5 +657,49 @@ describe('GitOps delivery source: checked at construction with the cluster path'
     ],
   ])('%j is refused naming the cluster', (gitops, message) => {
     expect(cluster(gitops)).toThrow(`cluster: ${message}`);
+  });
+});
+
+describe('Kubernetes names', () => {
+  test('node names stay valid label values (<= 63 characters) with long site and rack names', () => {
+    const root = new RootConstruct();
+    const site = new Site(root, 'saint-quentin-en-yvelines-south', { country: 'FR', gridConnectionMw: 100 });
+    new DgxB300Building(site, 'building-with-a-long-name', { racks: 16 });
+    new GpuCluster(root, 'cluster', { racks: [site], delivery: Delivery.terraform() });
+    const e = evaluate(root);
+    const nodes = e.design.platform.clusters[0].nodes;
+    expect(nodes).toHaveLength(64);
+    for (const n of nodes) {
+      expect(n.name.length).toBeLessThanOrEqual(63);
+      expect(n.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+      for (const v of [...Object.values(n.labels), ...Object.values(n.kubeletLabels)])
+        expect(v.length).toBeLessThanOrEqual(63);
+    }
+    expect(new Set(nodes.map((n) => n.name)).size).toBe(64);
+  });
+
+  test('two tenants whose names normalize alike are refused, naming the path', () => {
+    const f = frame();
+    rack(f.hall, 'r1', 132, []);
+    const cluster = new GpuCluster(f.root, 'cluster', { racks: [f.hall], delivery: Delivery.terraform() });
+    const kueue = new Kueue(cluster, 'kueue');
+    // Ids are normalized into names; an explicit name must already be a DNS-1123 label (issue 12).
+    new Tenant(kueue, 'lab', { gpuQuota: 8 });
+    new Tenant(kueue, 'Lab', { gpuQuota: 8 });
+    expect(() => evaluate(f.root)).toThrow(
+      "cluster/kueue/lab: tenant name 'lab' is already used in this cluster by cluster/kueue/Lab",
+    );
+    expect(() => new Tenant(kueue, 'other', { name: 'Lab', gpuQuota: 8 })).toThrow(
+      'cluster/kueue/other: name must be a DNS-1123 label (at most 63 characters of a-z, 0-9 and \'-\', starting and ending with a letter or digit), got "Lab"',
+    );
+  });
+
+  test('two racks whose names normalize alike are refused, naming both', () => {
+    const f = frame();
+    rack(f.hall, 'a', 10, []);
+    new Rack(f.hall, 'b', { system: 'gb200-nvl72', name: 'r_1' });
+    new Rack(f.hall, 'c', { system: 'gb200-nvl72', name: 'r-1' });
+    new GpuCluster(f.root, 'cluster', { racks: [f.hall], delivery: Delivery.terraform() });
+    expect(() => evaluate(f.root)).toThrow(/gives the same Kubernetes name 'site-r-1' as site\/hall\//);
   });
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildEssonneSite } from '../examples/essonne-44mw/site';
-import { Delivery, GpuCluster, GpuOperator } from '../constructs';
+import { Delivery, DraDriver, GpuCluster, GpuOperator, Kueue } from '../constructs';
 import { evaluate } from '../src/evaluate';
 import { oversizedStacks, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { packShards } from '../src/planning/shards';
@@ -84,5 +84,57 @@ describe('Terraform delivery sharded under the cap of resources per stack', () =
       'stack lab-lab-gpu-labels-01 holds 144 resources > cap 100 per stack',
       'stack lab-lab-gpu-labels-02 holds 144 resources > cap 100 per stack',
     ]);
+  });
+});
+
+describe('Terraform delivery of two clusters in one stack', () => {
+  function synth(order: 'ab' | 'ba') {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-two-'));
+    try {
+      const app = new AiFactoryApp({ outdir: out, maxResourcesPerStack: 150 });
+      const stack = new PhysicalStack(app, 'lab');
+      buildEssonneSite(stack, { racks: 16, gridConnectionMw: 10, cooling: 'design-pue' });
+      const su = (n: string) => stack.node.findAll().find((c) => c.node.path.endsWith(`hall-01/${n}`))!;
+      const make = {
+        a: () => new GpuCluster(stack, 'a', { racks: [su('su-001')], delivery: Delivery.terraform() }),
+        b: () => {
+          const c = new GpuCluster(stack, 'b', { racks: [su('su-002')], delivery: Delivery.terraform() });
+          new GpuOperator(c, 'gpu');
+          new DraDriver(c, 'dra');
+          new Kueue(c, 'kueue');
+        },
+      };
+      for (const k of order) make[k as 'a' | 'b']();
+      const plan = app.synthesizeDesign(evaluate(app));
+      const platform = JSON.parse(
+        fs.readFileSync(path.join(out, 'stacks', 'lab-a-platform', 'cdk.tf.json'), 'utf8'),
+      );
+      return { plan, backend: platform.terraform.backend.local.path };
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }
+
+  // Issue 13: each cluster's platform has stacks of its own, so its labels count against its own
+  // platform stack only (before, both clusters' resources shared the stack 'lab' and a's labels sharded).
+  test('each cluster gets its own platform stacks, whatever the declaration order; their state paths are relative', () => {
+    const ab = synth('ab');
+    const ba = synth('ba');
+    expect(oversizedStacks(ab.plan)).toEqual([]);
+    expect(ab.plan.stacks.map((s) => [s.name, s.resources, s.wave])).toEqual([
+      ['lab', 0, 0],
+      // a: no operator, its 144 node labels within the cap of 150.
+      ['lab-a-platform', 8 * 18, 0],
+      // b: 3 releases + 4 namespaces + the GPU Operator's 2 power PrometheusRules + 144 labels
+      // = 153 > 150: the labels shard.
+      ['lab-b-labels-01', 8 * 18, 0],
+      ['lab-b-platform', 3 + 4 + 2, 0],
+      // 8 ComputeDomains, a Topology and a ResourceFlavor, after the releases.
+      ['lab-b-resources', 8 + 2, 1],
+    ]);
+    expect(ab.plan.stacks.map((s) => [s.name, s.resources])).toEqual(
+      ba.plan.stacks.map((s) => [s.name, s.resources]),
+    );
+    expect(ab.backend).toBe('../../../terraform.lab-a-platform.tfstate');
   });
 });

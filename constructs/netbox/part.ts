@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { Device } from '../../generated/netbox/device';
 import { DevicePowerPort } from '../../generated/netbox/device-power-port';
 import { DeviceRole } from '../../generated/netbox/device-role';
@@ -13,7 +13,13 @@ import { RackRole } from '../../generated/netbox/rack-role';
 import { RackType } from '../../generated/netbox/rack-type';
 import { Site } from '../../generated/netbox/site';
 import { Tenant } from '../../generated/netbox/tenant';
-import { InventoryKind, InventoryObjects, InventoryStatus, NETBOX_TYPES } from '../../src/netbox/inventory';
+import {
+  GLOBAL_KINDS,
+  InventoryKind,
+  InventoryObjects,
+  InventoryStatus,
+  NETBOX_TYPES,
+} from '../../src/netbox/inventory';
 import { NetboxConsumer, NetboxIds } from './catalog';
 import { netboxProvider, NetboxConnectionProps } from './connection';
 
@@ -50,7 +56,123 @@ export class NetboxInventoryPart extends Construct {
   }
 }
 
-/** Creates the resources of `objects` under `scope`; returns how many of each Terraform type. */
+/** What an emitter reads besides its object. */
+export interface NetboxEmitContext {
+  readonly status: InventoryStatus;
+  /** The id of an object created earlier; a DesignError naming `path` (default: the part's path) when there is none. */
+  id(kind: InventoryKind, key: string, path?: string): number;
+  /** `{ tenantId }` when the inventory has a tenant, else nothing. */
+  tenant(): { tenantId?: number };
+  /** The id of the inventory's site. */
+  siteId(): number;
+}
+
+/** Creates the Terraform resource of one NetBox object under `scope`, with the object's key as its id. */
+export type NetboxEmitter<K extends InventoryKind> = (
+  scope: Construct,
+  spec: InventoryObjects[K][number],
+  context: NetboxEmitContext,
+) => TerraformResource;
+
+/** One emitter per NetBox type, keyed like `NETBOX_TYPES` (which gives their dependency order). */
+export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> } = {
+  tenants: (scope, t) => new Tenant(scope, t.key, { name: t.name, slug: t.slug }),
+  manufacturers: (scope, m) => new Manufacturer(scope, m.key, { name: m.name, slug: m.slug }),
+  rackRoles: (scope, { key, name, slug, colorHex, description }) =>
+    new RackRole(scope, key, { name, slug, colorHex, description }),
+  rackTypes: (scope, t, c) =>
+    new RackType(scope, t.key, {
+      model: t.model,
+      slug: t.slug,
+      manufacturerId: c.id('manufacturers', t.manufacturer),
+      formFactor: t.formFactor,
+      width: t.widthIn,
+      uHeight: t.uHeight,
+      startingUnit: t.startingUnit,
+      ...(t.weightKg === undefined ? {} : { weight: t.weightKg, weightUnit: 'kg' }),
+      description: t.description,
+    }),
+  deviceRoles: (scope, { key, name, slug, colorHex, description }) =>
+    new DeviceRole(scope, key, { name, slug, colorHex, description }),
+  deviceTypes: (scope, t, c) =>
+    new DeviceType(scope, t.key, {
+      model: t.model,
+      slug: t.slug,
+      manufacturerId: c.id('manufacturers', t.manufacturer),
+    }),
+  sites: (scope, s, c) =>
+    new Site(scope, s.key, {
+      name: s.name,
+      slug: s.slug,
+      status: c.status,
+      description: s.description,
+      ...c.tenant(),
+    }),
+  locations: (scope, l, c) =>
+    new Location(scope, l.key, {
+      name: l.name,
+      slug: l.slug,
+      siteId: c.siteId(),
+      description: l.description,
+      ...c.tenant(),
+    }),
+  racks: (scope, r, c) =>
+    new Rack(scope, r.key, {
+      name: r.name,
+      siteId: c.siteId(),
+      locationId: c.id('locations', r.location, r.path),
+      status: c.status,
+      roleId: c.id('rackRoles', r.role, r.path),
+      rackTypeId: c.id('rackTypes', r.rackType, r.path),
+      description: r.description,
+      ...c.tenant(),
+    }),
+  powerPanels: (scope, p, c) =>
+    new PowerPanel(scope, p.key, {
+      name: p.name,
+      siteId: c.siteId(),
+      description: p.description,
+    }),
+  powerFeeds: (scope, f, c) =>
+    new PowerFeed(scope, f.key, {
+      name: f.name,
+      powerPanelId: c.id('powerPanels', f.panel, f.circuitPath),
+      rackId: c.id('racks', f.rack, f.circuitPath),
+      status: c.status,
+      type: f.type,
+      supply: f.supply,
+      phase: f.phase,
+      voltage: f.voltage,
+      amperage: f.amperage,
+      maxPercentUtilization: f.maxPercentUtilization,
+      description: f.description,
+    }),
+  devices: (scope, d, c) =>
+    new Device(scope, d.key, {
+      name: d.name,
+      deviceTypeId: c.id('deviceTypes', d.deviceType),
+      roleId: c.id('deviceRoles', d.role),
+      siteId: c.siteId(),
+      locationId: c.id('locations', d.location),
+      rackId: c.id('racks', d.rack),
+      status: c.status,
+      ...c.tenant(),
+    }),
+  powerPorts: (scope, p, c) =>
+    new DevicePowerPort(scope, p.key, {
+      name: p.name,
+      deviceId: c.id('devices', p.device),
+      ...(p.maximumDrawW === undefined ? {} : { maximumDraw: p.maximumDrawW }),
+      allocatedDraw: p.allocatedDrawW,
+      description: p.description,
+    }),
+};
+
+/**
+ * Creates the resources of `objects` under `scope` (a construct per kind holding one per
+ * object), kind by kind in dependency order; objects of the shared catalog already created
+ * are skipped. Returns how many of each Terraform type.
+ */
 export function emitObjects(
   scope: Construct,
   objects: InventoryObjects,
@@ -60,163 +182,27 @@ export function emitObjects(
   const created: Record<string, number> = {};
   const path = scope.node.path;
   const consumer: NetboxConsumer = { scope, stack: TerraformStack.of(scope) };
-  const scopes = new Map<InventoryKind, Construct>();
-  const under = (kind: InventoryKind): Construct => {
-    let s = scopes.get(kind);
-    if (!s) scopes.set(kind, (s = new Construct(scope, kind)));
-    return s;
-  };
-  const count = (type: string) => (created[type] = (created[type] ?? 0) + 1);
   const kinds = Object.keys(NETBOX_TYPES) as InventoryKind[];
   if (kinds.some((kind) => objects[kind].length > 0)) netboxProvider(scope, context.connection);
-  const tenant = () =>
-    context.tenant === undefined ? {} : { tenantId: ids.get('tenants', context.tenant, consumer, path) };
-  const siteId = () => ids.get('sites', context.site, consumer, path);
-
-  for (const t of objects.tenants) {
-    if (ids.has('tenants', t.key)) continue;
-    ids.set('tenants', t.key, new Tenant(under('tenants'), t.key, { name: t.name, slug: t.slug }));
-    count('netbox_tenant');
-  }
-  for (const m of objects.manufacturers) {
-    if (ids.has('manufacturers', m.key)) continue;
-    ids.set(
-      'manufacturers',
-      m.key,
-      new Manufacturer(under('manufacturers'), m.key, { name: m.name, slug: m.slug }),
-    );
-    count('netbox_manufacturer');
-  }
-  for (const r of objects.rackRoles) {
-    if (ids.has('rackRoles', r.key)) continue;
-    const { name, slug, colorHex, description } = r;
-    ids.set(
-      'rackRoles',
-      r.key,
-      new RackRole(under('rackRoles'), r.key, { name, slug, colorHex, description }),
-    );
-    count('netbox_rack_role');
-  }
-  for (const t of objects.rackTypes) {
-    if (ids.has('rackTypes', t.key)) continue;
-    const rackType = new RackType(under('rackTypes'), t.key, {
-      model: t.model,
-      slug: t.slug,
-      manufacturerId: ids.get('manufacturers', t.manufacturer, consumer, path),
-      formFactor: t.formFactor,
-      width: t.widthIn,
-      uHeight: t.uHeight,
-      startingUnit: t.startingUnit,
-      ...(t.weightKg === undefined ? {} : { weight: t.weightKg, weightUnit: 'kg' }),
-      description: t.description,
-    });
-    ids.set('rackTypes', t.key, rackType);
-    count('netbox_rack_type');
-  }
-  for (const r of objects.deviceRoles) {
-    if (ids.has('deviceRoles', r.key)) continue;
-    const { name, slug, colorHex, description } = r;
-    ids.set(
-      'deviceRoles',
-      r.key,
-      new DeviceRole(under('deviceRoles'), r.key, { name, slug, colorHex, description }),
-    );
-    count('netbox_device_role');
-  }
-  for (const t of objects.deviceTypes) {
-    if (ids.has('deviceTypes', t.key)) continue;
-    const deviceType = new DeviceType(under('deviceTypes'), t.key, {
-      model: t.model,
-      slug: t.slug,
-      manufacturerId: ids.get('manufacturers', t.manufacturer, consumer, path),
-    });
-    ids.set('deviceTypes', t.key, deviceType);
-    count('netbox_device_type');
-  }
-  for (const s of objects.sites) {
-    const site = new Site(under('sites'), s.key, {
-      name: s.name,
-      slug: s.slug,
-      status,
-      description: s.description,
-      ...tenant(),
-    });
-    ids.set('sites', s.key, site);
-    count('netbox_site');
-  }
-  for (const l of objects.locations) {
-    const location = new Location(under('locations'), l.key, {
-      name: l.name,
-      slug: l.slug,
-      siteId: siteId(),
-      description: l.description,
-      ...tenant(),
-    });
-    ids.set('locations', l.key, location);
-    count('netbox_location');
-  }
-  for (const r of objects.racks) {
-    const rack = new Rack(under('racks'), r.key, {
-      name: r.name,
-      siteId: siteId(),
-      locationId: ids.get('locations', r.location, consumer, r.path),
-      status,
-      roleId: ids.get('rackRoles', r.role, consumer, r.path),
-      rackTypeId: ids.get('rackTypes', r.rackType, consumer, r.path),
-      description: r.description,
-      ...tenant(),
-    });
-    ids.set('racks', r.key, rack);
-    count('netbox_rack');
-  }
-  for (const p of objects.powerPanels) {
-    const panel = new PowerPanel(under('powerPanels'), p.key, {
-      name: p.name,
-      siteId: siteId(),
-      description: p.description,
-    });
-    ids.set('powerPanels', p.key, panel);
-    count('netbox_power_panel');
-  }
-  for (const f of objects.powerFeeds) {
-    new PowerFeed(under('powerFeeds'), f.key, {
-      name: f.name,
-      powerPanelId: ids.get('powerPanels', f.panel, consumer, f.circuitPath),
-      rackId: ids.get('racks', f.rack, consumer, f.circuitPath),
-      status,
-      type: f.type,
-      supply: f.supply,
-      phase: f.phase,
-      voltage: f.voltage,
-      amperage: f.amperage,
-      maxPercentUtilization: f.maxPercentUtilization,
-      description: f.description,
-    });
-    count('netbox_power_feed');
-  }
-  for (const d of objects.devices) {
-    const device = new Device(under('devices'), d.key, {
-      name: d.name,
-      deviceTypeId: ids.get('deviceTypes', d.deviceType, consumer, path),
-      roleId: ids.get('deviceRoles', d.role, consumer, path),
-      siteId: siteId(),
-      locationId: ids.get('locations', d.location, consumer, path),
-      rackId: ids.get('racks', d.rack, consumer, path),
-      status,
-      ...tenant(),
-    });
-    ids.set('devices', d.key, device);
-    count('netbox_device');
-  }
-  for (const p of objects.powerPorts) {
-    new DevicePowerPort(under('powerPorts'), p.key, {
-      name: p.name,
-      deviceId: ids.get('devices', p.device, consumer, path),
-      ...(p.maximumDrawW === undefined ? {} : { maximumDraw: p.maximumDrawW }),
-      allocatedDraw: p.allocatedDrawW,
-      description: p.description,
-    });
-    count('netbox_device_power_port');
-  }
+  const emitContext: NetboxEmitContext = {
+    status,
+    id: (kind, key, at = path) => ids.get(kind, key, consumer, at),
+    tenant: () =>
+      context.tenant === undefined ? {} : { tenantId: ids.get('tenants', context.tenant, consumer, path) },
+    siteId: () => ids.get('sites', context.site, consumer, path),
+  };
+  const emitKind = <K extends InventoryKind>(kind: K): void => {
+    const emit: NetboxEmitter<K> = NETBOX_EMITTERS[kind];
+    const shared = GLOBAL_KINDS.includes(kind);
+    let under: Construct | undefined;
+    for (const spec of objects[kind]) {
+      if (shared && ids.has(kind, spec.key)) continue;
+      under ??= new Construct(scope, kind);
+      ids.set(kind, spec.key, emit(under, spec, emitContext));
+      const type = NETBOX_TYPES[kind];
+      created[type] = (created[type] ?? 0) + 1;
+    }
+  };
+  for (const kind of kinds) emitKind(kind);
   return created;
 }

@@ -1,6 +1,10 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { DiagramData, DiagramElement } from './diagram-data';
+import { cachedLayout, CachedLayout, keepLayout, layoutKey } from './layout-cache';
+
+/** The version of elkjs, part of the cache key: another version may lay out differently. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ELK_VERSION = (require('elkjs/package.json') as { version: string }).version;
 
 /** Where the layout put an element: its top-left corner and size, in SVG user units. */
 export interface Box {
@@ -48,7 +52,8 @@ const OPTIONS: Record<string, string> = {
 /**
  * Lays the diagram out with ELK's layered algorithm, from the grid connection down to the
  * racks, with the pieces of a block side by side (A left of B) and edges merged where they
- * leave a piece, so a fan-out reads as a bus bar. ELK is deterministic for the same input.
+ * leave a piece, so a fan-out reads as a bus bar. ELK is deterministic for the same input,
+ * so a layout is computed once per distinct graph (see layout-cache.ts).
  */
 export async function layoutDiagram(data: DiagramData): Promise<DiagramLayout> {
   const graph: ElkNode = {
@@ -61,16 +66,36 @@ export async function layoutDiagram(data: DiagramData): Promise<DiagramLayout> {
       targets: [edge.to],
     })),
   };
+  const key = layoutKey(ELK_VERSION, graph);
+  const kept = cachedLayout(key) ?? (await elkLayout(graph, key));
+  return {
+    width: kept.width,
+    height: kept.height,
+    boxes: new Map(kept.boxes.map(([id, x, y, width, height]) => [id, { x, y, width, height }])),
+    routes: kept.routes.map((r) => {
+      const points: Point[] = [];
+      for (let i = 0; i < r.length; i += 2) points.push({ x: r[i], y: r[i + 1] });
+      return points;
+    }),
+  };
+}
+
+/** Runs ELK on `graph` and keeps the result under `key`. */
+async function elkLayout(graph: ElkNode, key: string): Promise<CachedLayout> {
+  // Loaded only when a layout is computed: about 1.5 MB of script to parse.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const out = await new ELK().layout(graph);
-  const boxes = new Map<string, Box>();
-  for (const c of out.children ?? []) {
-    boxes.set(c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 });
-  }
-  const routes = (out.edges ?? []).map((edge): Point[] => {
-    const s = edge.sections?.[0];
-    return s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [];
-  });
-  return { width: out.width ?? 0, height: out.height ?? 0, boxes, routes };
+  const layout: CachedLayout = {
+    width: out.width ?? 0,
+    height: out.height ?? 0,
+    boxes: (out.children ?? []).map((c) => [c.id, c.x ?? 0, c.y ?? 0, c.width ?? 0, c.height ?? 0] as const),
+    routes: (out.edges ?? []).map((edge) => {
+      const s = edge.sections?.[0];
+      return s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].flatMap((p) => [p.x, p.y]) : [];
+    }),
+  };
+  keepLayout(key, layout);
+  return layout;
 }
 
 /**
