@@ -19,6 +19,7 @@ import { annotateFindings } from './annotations';
 import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
 import { githubApplyWorkflow } from '../src/output/github-workflow';
 import { operationsFiles } from '../src/output/operations';
+import { captureTokenStackTraces } from './token-stack-traces';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -58,6 +59,7 @@ export class AiFactoryApp extends App {
     // maps) dominates synth time at campus scale and adds nothing to the output.
     const base = { stackTraces: false, ...config };
     super(capture ? { ...base, outdir: capture.outdir } : base);
+    captureTokenStackTraces(base.stackTraces !== false);
     this.maxResourcesPerStack = config.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
     this.node.setContext(MAX_RESOURCES_CONTEXT, this.maxResourcesPerStack);
     capture?.apps.push(this);
