@@ -100,9 +100,9 @@ describe('blockYaml: the yaml package’s text, faster', () => {
     );
   });
 
-  test('same text as yaml for values built from the characters that decide plain or quoted (property)', () => {
+  test('same text as yaml for one-line strings built from the characters that decide plain or quoted (property)', () => {
     const str = fc.string({
-      unit: fc.constantFrom(...'ab:-#? .1e0x"\'{}[],|>!&*%@`~\n\t_/=+'.split('')),
+      unit: fc.constantFrom(...'ab:-#? .1e0x"\'{}[],|>!&*%@`~_/=+é\\'.split('')),
       maxLength: 8,
     });
     const scalar = fc.oneof(str, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));

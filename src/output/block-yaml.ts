@@ -3,14 +3,13 @@ import { Document, stringify } from 'yaml';
 /**
  * YAML text of a plain JSON-like document, exactly as `stringify(doc, { lineWidth: 0 })` of the
  * `yaml` package writes it, about 20 times faster for the shapes GitOps manifests have (block
- * maps and sequences of plain strings, finite numbers, booleans and nulls).
+ * maps and sequences of one-line strings, finite numbers, booleans and nulls).
  *
- * The fast path writes only what it knows `yaml` writes the same way: a string is written plain
- * when `yaml` would write it plain (none of the characters or patterns that make it quote or
- * fold, and not read back as another type by the core schema's own tag tests); anything else
- * (a string that needs quotes or a block, a non-finite number, an object seen twice, which
- * `yaml` would anchor, a class instance, `undefined` in a list) hands the whole document to
- * `yaml` itself.
+ * The fast path writes only what it knows `yaml` writes the same way: a one-line string plain
+ * or quoted by `yaml`'s own tests (the characters and patterns of its plainString, the core
+ * schema's tag tests for what would read back as another type); anything else (a line break,
+ * a tab or a control character, a non-finite number, an object seen twice, which `yaml` would
+ * anchor, a class instance, `undefined` in a list) hands the whole document to `yaml` itself.
  */
 export function blockYaml(doc: unknown): string {
   try {
@@ -33,14 +32,26 @@ const OTHER_TYPES: readonly RegExp[] = new Document().schema.tags.flatMap((t) =>
   t.default && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test instanceof RegExp ? [t.test] : [],
 );
 
-/** What makes `yaml` quote, block or escape a string (its plainString and stringifyString tests), or explicit keys (long ones). */
-const NOT_PLAIN =
-  // eslint-disable-next-line no-control-regex -- the control characters yaml escapes
-  /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$|\n|\t|^---|^\.\.\.|[\x00-\x08\x0b-\x1f\x7f-\x9f\uD800-\uDFFF]/;
+/** What makes `yaml` write a string quoted rather than plain (its plainString test). */
+const QUOTED = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 
-function plain(s: string): string {
-  if (s === '' || s.length > 1000 || NOT_PLAIN.test(s) || OTHER_TYPES.some((t) => t.test(s))) throw FALLBACK;
-  return s;
+/**
+ * What the fast path leaves to `yaml`: line breaks and tabs (block scalars, folding, escapes),
+ * the control characters and lone surrogates it escapes, and document markers.
+ */
+const YAML_ONLY =
+  // eslint-disable-next-line no-control-regex -- the control characters yaml escapes
+  /[\n\t\x00-\x08\x0b-\x1f\x7f-\x9f\uD800-\uDFFF]|^---|^\.\.\./;
+
+/**
+ * A string as `yaml` writes it on one line: plain when it can be, else quoted as its
+ * quotedString does (single quotes around a string with `"` and no `'`, else JSON's double
+ * quotes, which are YAML's when nothing needs escaping beyond `\\` and `\"`).
+ */
+function text(s: string, key: boolean): string {
+  if (YAML_ONLY.test(s) || (key && s.length > 1000)) throw FALLBACK; // explicit `? ` keys above 1024
+  if (s !== '' && !QUOTED.test(s) && !OTHER_TYPES.some((t) => t.test(s))) return s;
+  return s.includes('"') && !s.includes("'") ? `'${s}'` : JSON.stringify(s);
 }
 
 function isCollection(v: unknown): v is Collection {
@@ -56,7 +67,7 @@ function isEmpty(c: Collection): boolean {
 }
 
 function scalar(v: unknown): string {
-  if (typeof v === 'string') return plain(v);
+  if (typeof v === 'string') return text(v, false);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw FALLBACK;
     return Object.is(v, -0) ? '-0' : String(v);
@@ -91,7 +102,7 @@ function node(c: Collection, indent: string, seen: Set<object>): string {
   } else {
     for (const [k, v] of Object.entries(c)) {
       if (v === undefined) continue;
-      out += `${indent}${plain(k)}:${value(v, indent + INDENT, seen, false)}`;
+      out += `${indent}${text(k, true)}:${value(v, indent + INDENT, seen, false)}`;
     }
   }
   return out;
