@@ -107,3 +107,90 @@ function node(c: Collection, indent: string, seen: Set<object>): string {
   }
   return out;
 }
+
+/**
+ * The documents of a YAML stream that `blockYaml` wrote (documents joined by `---` lines), read
+ * without the `yaml` package's parser; `undefined` for any other text (the caller then parses it
+ * with `yaml`). Sound by construction: the documents read are written back with `blockYaml` and
+ * must give the same text, which is then `yaml`'s own text of these values, and `yaml` reads its
+ * own text back to the same values.
+ */
+export function readBlockYaml(text: string): unknown[] | undefined {
+  if (!text.endsWith('\n')) return undefined;
+  const docs: unknown[] = [];
+  for (const part of text.split(/^---\n/m)) {
+    const lines = part.split('\n');
+    lines.pop(); // after the last line break
+    const at = { i: 0 };
+    let doc: unknown;
+    try {
+      doc = readNode(lines, at, '');
+    } catch {
+      return undefined; // not text blockYaml writes
+    }
+    if (at.i !== lines.length || blockYaml(doc) !== part) return undefined;
+    docs.push(doc);
+  }
+  return docs;
+}
+
+/** A block collection whose lines start at `at.i` with `indent` (and a `- ` counts as two spaces of indent). */
+function readNode(lines: string[], at: { i: number }, indent: string): Collection {
+  const first = lines[at.i];
+  if (first === undefined || !first.startsWith(indent)) throw FALLBACK;
+  if (first.startsWith('- ', indent.length)) {
+    const list: unknown[] = [];
+    while (at.i < lines.length && lines[at.i].startsWith(`${indent}- `)) {
+      const rest = lines[at.i].slice(indent.length + 2);
+      lines[at.i] = `${indent}${INDENT}${rest}`;
+      list.push(
+        rest.startsWith('- ') || keyOf(rest) ? readNode(lines, at, indent + INDENT) : readScalar(at, rest),
+      );
+    }
+    return list;
+  }
+  const map: Record<string, unknown> = {};
+  while (at.i < lines.length && lines[at.i].startsWith(indent) && lines[at.i][indent.length] !== ' ') {
+    const line = lines[at.i].slice(indent.length);
+    const key = keyOf(line);
+    if (!key || key.name === '__proto__' || Object.prototype.hasOwnProperty.call(map, key.name))
+      throw FALLBACK;
+    if (key.rest === '') {
+      at.i++;
+      map[key.name] = readNode(lines, at, indent + INDENT);
+    } else map[key.name] = readScalar(at, key.rest);
+  }
+  return map;
+}
+
+/** `key:` or `key: value` at the start of a line: the key and what follows `: ` ('' for a block below). */
+function keyOf(line: string): { name: string; rest: string } | undefined {
+  let name: string;
+  let end: number;
+  if (line.startsWith('"') || line.startsWith("'")) {
+    const m = (line[0] === '"' ? /^"(?:[^"\\]|\\.)*"/ : /^'(?:[^']|'')*'/).exec(line);
+    if (!m) return undefined;
+    name = m[0][0] === '"' ? (JSON.parse(m[0]) as string) : m[0].slice(1, -1).replace(/''/g, "'");
+    end = m[0].length;
+  } else {
+    end = line.search(/:( |$)/);
+    if (end <= 0) return undefined;
+    name = line.slice(0, end);
+  }
+  if (line[end] !== ':') return undefined;
+  if (line.length === end + 1) return { name, rest: '' };
+  return line[end + 1] === ' ' ? { name, rest: line.slice(end + 2) } : undefined;
+}
+
+/** The scalar ending line `at.i`, as `blockYaml` writes one; what it would not have written fails the write-back check. */
+function readScalar(at: { i: number }, s: string): unknown {
+  at.i++;
+  if (s === '[]') return [];
+  if (s === '{}') return {};
+  if (s.startsWith('"')) return JSON.parse(s);
+  if (s.startsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
+  if (s === 'null') return null;
+  if (s === 'true' || s === 'false') return s === 'true';
+  if (/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
+  return s;
+}
