@@ -160,7 +160,7 @@ const pkg = path.join(tmp, 'package');
 fs.mkdirSync(path.join(pkg, 'bin'), { recursive: true });
 fs.copyFileSync(bin, path.join(pkg, 'bin', 'aifactory.js'));
 fs.copyFileSync(path.join(root, 'package.json'), path.join(pkg, 'package.json'));
-fs.symlinkSync(path.join(root, 'dist'), path.join(pkg, 'dist'));
+fs.cpSync(path.join(root, 'dist'), path.join(pkg, 'dist'), { recursive: true }); // a copy: a link would resolve to this checkout, examples/*.ts included
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'));
 const defaults = [
   ['compiled', path.join(pkg, 'bin', 'aifactory.js')],
