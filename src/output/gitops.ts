@@ -261,7 +261,7 @@ function flux(c: ClusterModel, steps: readonly ApplyStep[], repoDir: string): Ou
  * `templates/` is ever run by Helm. Other text, `}}` included, is literal to Go templates.
  */
 export function helmLiteral(text: string): string {
-  return text.replace(/\{\{/g, () => '{{`{{`}}');
+  return text.includes('{{') ? text.split('{{').join('{{`{{`}}') : text;
 }
 
 function kebab(kind: string): string {
