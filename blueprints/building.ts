@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   AirHandler,
   Busway,
@@ -369,8 +369,11 @@ export class Building extends Construct {
     const units = (heatKw: number, unitKw: number) =>
       Math.ceil(heatKw / unitKw - 1e-9) + a.coolingRedundantUnits;
     let totalKw = 0;
+    // The racks of each hall, in the building's order, grouped once (not one pass over all racks per hall).
+    const racksByHall = new Map<IConstruct | undefined, Rack[]>(this.halls.map((h) => [h, []]));
+    for (const r of this.racks) racksByHall.get(r.node.scope?.node.scope)?.push(r);
     for (const hall of this.halls) {
-      const racks = this.racks.filter((r) => r.node.scope?.node.scope === hall);
+      const racks = racksByHall.get(hall) ?? [];
       const liquidKw = racks.reduce((s, r) => s + r.designPowerKw * r.liquidFraction, 0);
       const airKw = racks.reduce((s, r) => s + r.designPowerKw * (1 - r.liquidFraction), 0);
       totalKw += liquidKw + airKw;

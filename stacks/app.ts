@@ -20,6 +20,7 @@ import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order
 import { githubApplyWorkflow } from '../src/output/github-workflow';
 import { operationsFiles } from '../src/output/operations';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
+import { captureTokenStackTraces } from './token-stack-traces';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
@@ -59,6 +60,7 @@ export class AiFactoryApp extends App {
     // maps) dominates synth time at campus scale and adds nothing to the output.
     const base = { stackTraces: false, ...config };
     super(capture ? { ...base, outdir: capture.outdir } : base);
+    captureTokenStackTraces(base.stackTraces !== false);
     this.maxResourcesPerStack = config.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
     this.node.setContext(MAX_RESOURCES_CONTEXT, this.maxResourcesPerStack);
     capture?.apps.push(this);

@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
+import { readBlockYaml } from '../output/block-yaml';
 
-/** The documents of a YAML stream; a document written as one line of JSON is read as JSON (fast). */
+/** The documents of a YAML stream; a document written as one line of JSON is read as JSON, one written by blockYaml without yaml's parser (fast). */
 function documents(text: string): unknown[] {
   const parts = text.split(/^---\n/m);
   if (parts.every((p) => p.startsWith('{') && !p.slice(0, -1).includes('\n')))
     return parts.map((p) => JSON.parse(p));
-  return parseAllDocuments(text).map((d) => d.toJS());
+  return readBlockYaml(text) ?? parseAllDocuments(text).map((d) => d.toJS());
 }
 import { INSTALLED_CRDS_ANNOTATION, INSTALLED_CRDS_LOCAL, installedKinds } from '../kubernetes/crd-owners';
 import { UPSTREAM_CHARTS, UpstreamChart } from '../upstream/charts';
