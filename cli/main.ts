@@ -2,19 +2,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { evaluate, Evaluation } from '../evaluate';
-import { ContingencyLevel } from '../model/records';
-import { checkOutDir, StagedDir } from '../output/atomic-dir';
-import { findingsJson, findingsText, summaryText } from '../output/report';
-import { hasErrors } from '../policy/engine';
-import { oversizedStacks, stackPlanText } from '../output/stack-plan';
-import { deployOrderFindings, deployOrderText } from '../deploy/deploy-order';
+import { evaluate, Evaluation } from '../src/evaluate';
+import { ContingencyLevel } from '../src/model/records';
+import { checkOutDir, StagedDir } from '../src/output/atomic-dir';
+import { findingsJson, findingsText, summaryText } from '../src/output/report';
+import { hasErrors } from '../src/policy/engine';
+import { oversizedStacks, stackPlanText } from '../src/output/stack-plan';
+import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
 import { VERSION } from './package-info';
 import { guardExit, oneLine } from './exit-guard';
 import { writeReportFile } from './report-file';
-import { gitopsRepoPath, hasGitops, OutputFile } from '../output/gitops';
+import { gitopsRepoPath, hasGitops, OutputFile } from '../src/output/gitops';
 
 export interface Io {
   stdout(text: string): void;
@@ -276,14 +276,14 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
 // commands that use them, so `check` and usage errors answer fast.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const reportHtml = (e: Evaluation): Promise<string> =>
-  (require('../report/html') as typeof import('../report/html')).reportHtml(e);
+  (require('../src/report/html') as typeof import('../src/report/html')).reportHtml(e);
 const summaryMarkdown = (e: Evaluation): string =>
-  (require('../report/summary-md') as typeof import('../report/summary-md')).summaryMarkdown(e);
+  (require('../src/report/summary-md') as typeof import('../src/report/summary-md')).summaryMarkdown(e);
 const planModule = () => require('./plan') as typeof import('./plan');
-const findingsSarif = (...a: Parameters<typeof import('../output/sarif').findingsSarif>) =>
-  (require('../output/sarif') as typeof import('../output/sarif')).findingsSarif(...a);
-const findingsJunit = (...a: Parameters<typeof import('../output/junit').findingsJunit>) =>
-  (require('../output/junit') as typeof import('../output/junit')).findingsJunit(...a);
+const findingsSarif = (...a: Parameters<typeof import('../src/output/sarif').findingsSarif>) =>
+  (require('../src/output/sarif') as typeof import('../src/output/sarif')).findingsSarif(...a);
+const findingsJunit = (...a: Parameters<typeof import('../src/output/junit').findingsJunit>) =>
+  (require('../src/output/junit') as typeof import('../src/output/junit')).findingsJunit(...a);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The reports people look at: the HTML report and the Markdown summary, under reports/. */

@@ -1,12 +1,11 @@
 import { RootConstruct } from 'constructs';
-// The command line composes blueprints, as it loads apps (DESIGN §1: the CLI entry is the exception).
-import { blueprint, BLUEPRINTS, Topology } from '../../blueprints';
-import { Site } from '../../constructs';
-import { evaluate, Evaluation } from '../evaluate';
-import { hasErrors } from '../policy/engine';
-import { installedCapacity, Installed } from '../planning/installed';
-import { largestPassing } from '../planning/search';
-import { fmt } from '../units';
+import { blueprint, BLUEPRINTS, Topology } from '../blueprints';
+import { Site } from '../constructs';
+import { evaluate, Evaluation } from '../src/evaluate';
+import { hasErrors } from '../src/policy/engine';
+import { installedCapacity, Installed } from '../src/planning/installed';
+import { largestPassing } from '../src/planning/search';
+import { fmt } from '../src/units';
 import { UsageError } from './load-app';
 
 export interface PlanOptions {

@@ -1,7 +1,7 @@
 import { RootConstruct } from 'constructs';
 import { BLUEPRINTS, blueprint, BlueprintProps } from '../blueprints';
 import { Site } from '../constructs';
-import { plan } from '../src/cli/plan';
+import { plan } from '../cli/plan';
 import { evaluate } from '../src/evaluate';
 
 function build(id: string, racks: number, gridMw: number, props: Partial<BlueprintProps> = {}) {

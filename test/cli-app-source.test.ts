@@ -4,8 +4,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cdktfJsonApp } from '../src/cli/cdktf-json';
-import { DEFAULT_APP, resolveApp } from '../src/cli/load-app';
+import { cdktfJsonApp } from '../cli/cdktf-json';
+import { DEFAULT_APP, resolveApp } from '../cli/load-app';
 
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'aifactory.js');
