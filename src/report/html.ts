@@ -19,6 +19,7 @@ import {
 import { esc } from './escape';
 import { DiagramLayout, layoutDiagram } from './layout';
 import { eedSection, headroomSection } from './operations-html';
+import { powerFigures } from '../output/summary-line';
 
 /** Fill and stroke of each color class, in the diagram and the charts. */
 export const COLORS: Record<ColorClass, { readonly fill: string; readonly stroke: string }> = {
@@ -78,13 +79,14 @@ function header(evaluation: Evaluation, title: string): string {
   const worst = worstCase(evaluation);
   const count = (sev: string) => findings.filter((f) => f.severity === sev && !f.suppressed).length;
   const suppressed = findings.filter((f) => f.suppressed).length;
+  const power = powerFigures(s);
   const stats: [string, string][] = [
     ['sites', fmt(s.sites, 0)],
     ['racks', fmt(s.racks, 0)],
     ['GPUs', fmt(s.gpus, 0)],
-    ['IT', `${fmt(s.itLoadKw / 1000, 2)} MW`],
-    ['facility', `${fmt(s.facilityLoadKw / 1000, 2)} MW`],
-    ['PUE', fmt(s.pue, 3)],
+    ['IT', power.it],
+    ['facility', power.facility],
+    ['PUE', power.pue],
     ['errors', String(count('error'))],
     ['warnings', String(count('warning'))],
   ];
