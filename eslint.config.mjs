@@ -18,7 +18,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules read the TypeScript program (tsconfig.json): a promise nobody awaits is an error.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Layering (DESIGN §1): src/ never imports cdktf or a provider.
       'no-restricted-imports': 'off',
