@@ -19,9 +19,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules read the TypeScript program (tsconfig.json): a promise nobody awaits is an error.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      // Layering (DESIGN §1): src/ never imports cdktf or a provider, except the CLI entry.
+      // Layering (DESIGN §1): src/ never imports cdktf or a provider.
       'no-restricted-imports': 'off',
     },
   },
@@ -36,7 +39,6 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -51,11 +53,13 @@ export default tseslint.config(
                 '../../constructs/*',
                 '../../stacks/*',
                 '../../blueprints/*',
+                '../../cli/*',
                 '../../examples/*',
                 '../constructs/*',
                 '../stacks/*',
+                '../cli/*',
               ],
-              message: 'Imports run one way: examples -> stacks -> blueprints -> constructs -> src.',
+              message: 'Imports run one way: examples -> cli -> stacks -> blueprints -> constructs -> src.',
             },
           ],
         },
@@ -70,8 +74,56 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../stacks/*', '../blueprints/*', '../examples/*'],
-              message: 'Imports run one way: examples -> stacks -> blueprints -> constructs -> src.',
+              group: ['../stacks/*', '../blueprints/*', '../cli/*', '../examples/*'],
+              message: 'Imports run one way: examples -> cli -> stacks -> blueprints -> constructs -> src.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['blueprints/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../stacks', '../stacks/*', '../cli', '../cli/*', '../examples/*'],
+              message: 'Imports run one way: examples -> cli -> stacks -> blueprints -> constructs -> src.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['stacks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../cli', '../cli/*', '../examples/*'],
+              message: 'Imports run one way: examples -> cli -> stacks -> blueprints -> constructs -> src.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../examples', '../examples/*'],
+              message: 'Imports run one way: examples -> cli -> stacks -> blueprints -> constructs -> src.',
             },
           ],
         },

@@ -1,5 +1,5 @@
 import { Evaluation } from '../src/evaluate';
-import { findingsText, summaryText } from '../src/output/report';
+import { reportText } from '../src/output/report';
 
 /**
  * Thrown by `deploy` when the design has unsuppressed error findings, before any resource is
@@ -10,7 +10,7 @@ export class DesignFindingsError extends Error {
   readonly evaluation: Evaluation;
 
   constructor(evaluation: Evaluation) {
-    super(summaryText(evaluation) + findingsText(evaluation));
+    super(reportText(evaluation));
     this.name = 'DesignFindingsError';
     this.evaluation = evaluation;
   }

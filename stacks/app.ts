@@ -1,32 +1,28 @@
 import * as path from 'path';
 import { App, AppConfig } from 'cdktf';
-import { DesignError } from '../src/errors';
 import { activeCapture } from '../src/capture';
-import { gitopsRepoPath, nodeLabelFiles, OutputFile, writeGitops } from '../src/output/gitops';
-import { reportHtml } from '../src/report/html';
-import { summaryMarkdown } from '../src/report/summary-md';
-import { oversizedStacks, readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
+import { nodeLabelFiles, OutputFile, writeGitops } from '../src/output/gitops';
+import { readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
 import { makeTerraformTextLiteral } from './literal-text';
-import { evaluate, Evaluation } from '../src/evaluate';
-import { hasErrors } from '../src/policy/engine';
+import { Evaluation } from '../src/evaluate';
 import { writeFile, writeStamp } from '../src/output/atomic-dir';
-import { findingsJson, findingsText, summaryText } from '../src/output/report';
+import { findingsJson, reportText } from '../src/output/report';
 import { addRules } from '../src/policy/registry';
 import { Rule } from '../src/policy/rule';
-import { annotateFindings } from './annotations';
-import { deployOrderFindings, deployOrderText } from '../src/deploy/deploy-order';
+import { deployOrderText } from '../src/deploy/deploy-order';
 import { githubApplyWorkflow } from '../src/output/github-workflow';
 import { operationsFiles } from '../src/output/operations';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
 import { captureTokenStackTraces } from './token-stack-traces';
+import { besideOutdir, DesignRejected, DesignRun, GitopsTarget, runDesign } from './run-design';
 
 /**
  * The app of an aifactory design: a cdktf `App` whose `synth()` checks the design first.
  *
- * - Under the `aifactory` command (`synth`, `check`), the command drives: it checks, and
- *   synthesizes into a staging directory only when no error finding remains.
+ * - Under the `aifactory` command (`synth`, `check`), the command drives: `synth` runs the
+ *   same pipeline (`runDesign`) into a staging directory, committed only when every gate passed.
  * - Run directly (`cdktf synth`, or `npx tsx main.ts`), `synth()` runs the same checks,
  *   prints the summary to stdout, throws on error findings and otherwise writes the cdktf
  *   output plus `reports/findings.json`. Under `cdktf synth` (which sets
@@ -53,6 +49,7 @@ export interface AiFactoryAppConfig extends AppConfig {
 
 export class AiFactoryApp extends App {
   readonly maxResourcesPerStack: number;
+  private pending: Promise<void> = Promise.resolve();
 
   constructor(config: AiFactoryAppConfig = {}) {
     const capture = activeCapture();
@@ -72,37 +69,46 @@ export class AiFactoryApp extends App {
     addRules(this, rules);
   }
 
+  /**
+   * Run directly (`npx tsx main.ts`, `cdktf synth`): the one synth pipeline (`runDesign`), its
+   * summary on stdout. Returns once the cdktf output, the GitOps tree and the checked reports
+   * are written; the HTML report (its diagram layout is asynchronous) and then the ownership
+   * stamp follow, and {@link written} settles when they are. The process does not exit before:
+   * the pending layout keeps Node's event loop alive, a failure sets exit code 1 with one line
+   * on stderr, and an app that ends the process itself right after `synth()` (process.exit)
+   * is told on stderr to `await app.written` first. Under the `aifactory` command it does
+   * nothing: the command runs the pipeline after loading the app.
+   */
   override synth(): void {
     if (activeCapture()) return; // the aifactory command synthesizes after its checks
-    const evaluation = evaluate(this);
-    annotateFindings(this, evaluation.findings);
-    process.stdout.write(summaryText(evaluation) + findingsText(evaluation));
-    const errors = evaluation.findings.filter((f) => f.severity === 'error' && !f.suppressed).length;
-    if (
-      hasErrors(evaluation.findings) &&
-      process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined
-    ) {
-      throw new DesignError('', `${errors} error finding(s): nothing synthesized`);
+    const stdout = (text: string) => process.stdout.write(text);
+    let run: DesignRun;
+    try {
+      run = runDesign(this, {
+        // Under `cdktf synth` error findings reach cdktf as annotations, which cdktf-cli fails on.
+        errorFindings:
+          process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined ? 'throw' : 'annotate',
+        annotate: true,
+        onEvaluated: (e) => stdout(reportText(e)),
+      });
+    } catch (e) {
+      if (e instanceof DesignRejected && e.gate.kind !== 'error-findings') {
+        stdout(stackPlanText(e.gate.plan));
+        if (e.gate.kind === 'deploy-order') process.stderr.write(deployOrderText(e.gate.findings));
+      }
+      throw e;
     }
-    const plan = this.synthesizeDesign(evaluation, [
-      { path: 'reports/summary.md', text: summaryMarkdown(evaluation) },
-    ]);
-    process.stdout.write(stackPlanText(plan));
-    // Run directly, cdktf has written its output by now: an oversized stack fails the synth
-    // (the aifactory command checks in a staging directory and writes nothing instead).
-    const over = oversizedStacks(plan);
-    if (over.length > 0) throw new DesignError('', over.join('; '));
-    const order = deployOrderFindings(this.outdir, this.defaultGitops().dir);
-    if (hasErrors(order)) {
-      process.stderr.write(deployOrderText(order));
-      throw new DesignError('', 'the output would not apply in order (deploy-order findings above)');
-    }
-    // The HTML report's layout is asynchronous: written before the process exits.
-    // The ownership stamp last, listing every file, as the aifactory command writes it.
-    void reportHtml(evaluation).then((html) => {
-      writeFile(path.join(this.outdir, 'reports', 'index.html'), html);
-      writeStamp(this.outdir);
-    });
+    stdout(stackPlanText(run.plan));
+    this.pending = run.files.then(() => writeStamp(this.outdir));
+    settleBeforeExit(this.pending, this.outdir);
+  }
+
+  /**
+   * Settles once everything `synth()` writes is written, the HTML report and the ownership
+   * stamp last; rejects when they fail. Await it before ending the process yourself.
+   */
+  get written(): Promise<void> {
+    return this.pending;
   }
 
   /**
@@ -112,13 +118,13 @@ export class AiFactoryApp extends App {
    * (reports/prometheus/); into `gitops` (default: `gitops` beside the outdir) the GitOps tree
    * users commit (charts, Argo CD and Flux objects per cluster); and ci/github-actions-apply.yml,
    * the stack plan as a workflow that synthesizes `appFile` (default: the script being run) and
-   * applies the stacks in order. The aifactory command calls it after its checks; it runs no
-   * checks itself.
+   * applies the stacks in order. `runDesign` calls it after the checks; it runs no checks
+   * itself.
    */
   synthesizeDesign(
     evaluation: Evaluation,
     files: readonly OutputFile[] = [],
-    gitops: { readonly dir: string; readonly repoPath: string } = this.defaultGitops(),
+    gitops: GitopsTarget = besideOutdir(this.outdir),
     appFile: string | undefined = process.argv[1],
   ): StackPlan {
     const late: (() => void)[] = [];
@@ -142,10 +148,28 @@ export class AiFactoryApp extends App {
     writeFile(path.join(this.outdir, 'ci', 'github-actions-apply.yml'), githubApplyWorkflow(plan, { app }));
     return plan;
   }
+}
 
-  /** The GitOps tree beside the outdir: `gitops` next to `cdktf.out`. */
-  private defaultGitops(): { dir: string; repoPath: string } {
-    const dir = path.join(path.dirname(this.outdir), 'gitops');
-    return { dir, repoPath: gitopsRepoPath(dir) };
-  }
+/**
+ * The last files of a direct run, written after `synth()` returns: a failure is one line on
+ * stderr and exit code 1 (not an unhandled rejection), and a process ended before they are
+ * written (an app calling process.exit right after synth()) says so and exits 1.
+ */
+function settleBeforeExit(pending: Promise<void>, outdir: string): void {
+  const html = path.join(outdir, 'reports', 'index.html');
+  const early = () => {
+    process.stderr.write(
+      `aifactory: the process ended before ${html} was written: await app.written first\n`,
+    );
+    process.exitCode = 1;
+  };
+  process.once('exit', early);
+  pending.then(
+    () => process.removeListener('exit', early),
+    (e: unknown) => {
+      process.removeListener('exit', early);
+      process.stderr.write(`aifactory: ${html} not written: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -8,7 +8,7 @@ import {
   GB200_NVL72_ASSUMPTIONS,
 } from '../blueprints';
 import { Site } from '../constructs';
-import { plan } from '../src/cli/plan';
+import { plan } from '../cli/plan';
 import { evaluate } from '../src/evaluate';
 
 function build(id: string, racks: number, gridMw: number, props: Partial<BlueprintProps> = {}) {

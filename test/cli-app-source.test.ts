@@ -1,14 +1,12 @@
 // Which app the command runs: APP, cdktf.json's app in the current directory, or --example;
-// and --version.
-import { spawnSync } from 'child_process';
+// and --version. The command runs in this process (`run(argv, io)`); --version through the bin.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cdktfJsonApp } from '../src/cli/cdktf-json';
-import { DEFAULT_APP, resolveApp } from '../src/cli/load-app';
+import { cdktfJsonApp } from '../cli/cdktf-json';
+import { DEFAULT_APP, resolveApp } from '../cli/load-app';
+import { binCli, ROOT as root, runCli } from './fixtures/run-cli';
 
-const root = path.resolve(__dirname, '..');
-const bin = path.join(root, 'bin', 'aifactory.js');
 const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
 let tmp: string;
@@ -23,13 +21,10 @@ function project(name: string, cdktfJson: unknown, files: Record<string, string>
   return dir;
 }
 
-function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (cwd: string, ...args: string[]) => runCli(cwd, args);
 
-test('--version prints the package version', () => {
-  expect(cli(tmp, '--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+test('--version prints the package version (the bin, a real process)', () => {
+  expect(binCli(tmp, ['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
 });
 
 test("without APP, the app file of cdktf.json's app command (the last .ts or .js argument that exists)", () => {
@@ -57,22 +52,22 @@ test.each([
   expect(() => cdktfJsonApp(dir)).toThrow(`${path.join(dir, 'cdktf.json')}: ${message}`);
 });
 
-test('no APP and no cdktf.json: exit 2, one line saying what to pass', () => {
+test('no APP and no cdktf.json: exit 2, one line saying what to pass', async () => {
   const dir = project('empty', undefined);
-  expect(cli(dir, 'check')).toEqual({
+  expect(await cli(dir, 'check')).toEqual({
     code: 2,
     stdout: '',
     stderr: `aifactory: no APP given and no cdktf.json in ${dir}: pass an app file, or --example for the built-in example\n`,
   });
 });
 
-test('APP and --example together: exit 2', () => {
-  const r = cli(root, 'check', 'examples/default', '--example');
+test('APP and --example together: exit 2', async () => {
+  const r = await cli(root, 'check', 'examples/default', '--example');
   expect(r.code).toBe(2);
   expect(r.stderr).toBe('aifactory: give either APP (examples/default) or --example, not both\n');
 });
 
-test("an app from cdktf.json is checked from the project's directory", () => {
+test("an app from cdktf.json is checked from the project's directory", async () => {
   const stacks = path.join(root, 'stacks');
   const constructs = path.join(root, 'constructs');
   const dir = project(
@@ -92,7 +87,7 @@ test("an app from cdktf.json is checked from the project's directory", () => {
       ].join('\n'),
     },
   );
-  const r = cli(dir, 'check', '--format', 'json');
+  const r = await cli(dir, 'check', '--format', 'json');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).findings).toEqual([]);

@@ -1,29 +1,27 @@
+// The command's logic runs in this process through `run(argv, io)`; the tests about the bin
+// itself (its exit codes, usage errors before any app loads) run it as a real process.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { treeHash } from './fixtures/tree-hash';
+import { binCli, ROOT as root, runCli } from './fixtures/run-cli';
 
-const root = path.resolve(__dirname, '..');
-const bin = path.join(root, 'bin', 'aifactory.js');
 const app = (name: string) => path.join('test', 'fixtures', 'apps', `${name}.ts`);
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(root, args);
+const bin = (...args: string[]) => binCli(root, args);
 
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-cli-'))));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/** `synth --out tmp/out` of the default example, run once and read by every test that needs it. */
+let defaultSynth: ReturnType<typeof cli> | undefined;
+const synthDefault = () => (defaultSynth ??= cli('synth', '--out', path.join(tmp, 'out')));
+
 describe('aifactory check', () => {
-  test('default example: text summary, exit 0', () => {
-    const r = cli('check');
+  test('default example: text summary, exit 0', async () => {
+    const r = await cli('check');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('racks 250  GPUs 18,000');
     expect(r.stdout).toContain('IT 33 MW  facility 42.9 MW  PUE 1.3');
@@ -31,8 +29,8 @@ describe('aifactory check', () => {
     expect(r.stderr).toBe('');
   });
 
-  test('--format json prints exactly the DESIGN §5 document, with the headroom of every component', () => {
-    const r = cli('check', '--format', 'json');
+  test('--format json prints exactly the DESIGN §5 document, with the headroom of every component', async () => {
+    const r = await cli('check', '--format', 'json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['summary', 'findings', 'headroom']);
@@ -61,9 +59,9 @@ describe('aifactory check', () => {
     });
   });
 
-  test('--contingency maintenance: a 2(N+1) UPS passes N-1 and fails one module out with the other side in maintenance', () => {
-    expect(cli('check', app('two-n-plus-one'), '--format', 'json').code).toBe(0);
-    const r = cli('check', app('two-n-plus-one'), '--format', 'json', '--contingency', 'maintenance');
+  test('--contingency maintenance: a 2(N+1) UPS passes N-1 and fails one module out with the other side in maintenance', async () => {
+    expect((await cli('check', app('two-n-plus-one'), '--format', 'json')).code).toBe(0);
+    const r = await cli('check', app('two-n-plus-one'), '--format', 'json', '--contingency', 'maintenance');
     expect(r.code).toBe(1);
     expect(
       JSON.parse(r.stdout).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message]),
@@ -77,13 +75,13 @@ describe('aifactory check', () => {
         'UPS carries 2,112 kW with lab/site/ups-a in maintenance and one of its 3 units failed, 132% of its 1,600 kW remaining rating (limit 100%)',
       ],
     ]);
-    expect(cli('check', app('two-n-plus-one'), '--contingency', 'all').stderr).toBe(
+    expect((await cli('check', app('two-n-plus-one'), '--contingency', 'all')).stderr).toBe(
       "aifactory: option '--contingency <LEVEL>' argument 'all' is invalid. Allowed choices are n-1, maintenance.\n",
     );
   });
 
-  test('error findings: exit 1, every field of a finding', () => {
-    const r = cli('check', app('overloaded'), '--format', 'json');
+  test('error findings: exit 1, every field of a finding', async () => {
+    const r = await cli('check', app('overloaded'), '--format', 'json');
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.findings[0]).toEqual({
@@ -110,16 +108,16 @@ describe('aifactory check', () => {
     ]);
   });
 
-  test('--output writes the report to a file and nothing to stdout', () => {
+  test('--output writes the report to a file and nothing to stdout', async () => {
     const file = path.join(tmp, 'reports', 'check.json');
-    const r = cli('check', '--format', 'json', '--output', file);
+    const r = await cli('check', '--format', 'json', '--output', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).summary.racks).toBe(250);
   });
 
-  test('--format sarif: SARIF 2.1.0, one result per finding, rule help, suppressions carried', () => {
-    const r = cli('check', app('suppressed'), '--format', 'sarif');
+  test('--format sarif: SARIF 2.1.0, one result per finding, rule help, suppressions carried', async () => {
+    const r = await cli('check', app('suppressed'), '--format', 'sarif');
     expect(r.code).toBe(1); // ups-b's finding is not suppressed
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
@@ -151,9 +149,9 @@ describe('aifactory check', () => {
     expect(run.results[0].properties).toEqual({ measured: 132, limit: 100, unit: 'kW' });
   });
 
-  test('--format junit --output FILE: a failure per error finding, a skip per suppressed one', () => {
+  test('--format junit --output FILE: a failure per error finding, a skip per suppressed one', async () => {
     const file = path.join(tmp, 'junit.xml');
-    const r = cli('check', app('suppressed'), '--format', 'junit', '--output', file);
+    const r = await cli('check', app('suppressed'), '--format', 'junit', '--output', file);
     expect(r.code).toBe(1);
     const xml = fs.readFileSync(file, 'utf8');
     const suites = xml.match(/<testsuite /g)!.length;
@@ -166,8 +164,8 @@ describe('aifactory check', () => {
     expect(xml).toContain('<testcase classname="PWR-001" name="no findings"/>');
   });
 
-  test('APP may be an example directory', () => {
-    expect(cli('check', 'examples/default').code).toBe(0);
+  test('APP may be an example directory', async () => {
+    expect((await cli('check', 'examples/default')).code).toBe(0);
   });
 });
 
@@ -189,21 +187,21 @@ describe('bad input: one line on stderr, exit 2, no stack trace unless --verbose
     [['check', '--frobnicate'], "aifactory: unknown option '--frobnicate'\n"],
     [['deploy'], "aifactory: unknown command 'deploy'\n"],
     [['synth', '--out'], "aifactory: option '-o, --out <DIR>' argument missing\n"],
-  ])('%j', (args, stderr) => {
-    const r = cli(...args);
+  ])('%j', async (args, stderr) => {
+    const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
     expect(r.stdout).toBe('');
   });
 
-  test('no command prints the usage and exits 2', () => {
-    const r = cli();
+  test('no command prints the usage and exits 2 (the bin, a real process)', () => {
+    const r = bin();
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Usage: aifactory');
   });
 
-  test('--verbose adds the stack trace', () => {
-    const r = cli('check', app('throws'), '--verbose');
+  test('--verbose adds the stack trace', async () => {
+    const r = await cli('check', app('throws'), '--verbose');
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
       `aifactory: ${app('throws')}: lab/site/busway-a1: ratingA must be a finite number > 0, got 0`,
@@ -213,8 +211,8 @@ describe('bad input: one line on stderr, exit 2, no stack trace unless --verbose
 });
 
 describe('aifactory plan', () => {
-  test('prints the largest passing size and the check that binds first', () => {
-    const r = cli('plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '44');
+  test('prints the largest passing size and the check that binds first', async () => {
+    const r = await cli('plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '44');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -230,8 +228,8 @@ describe('aifactory plan', () => {
     );
   });
 
-  test('--pue declares the PUE instead of the cooling plant; --format json', () => {
-    const r = cli('plan', '-b', 'gb200-nvl72', '--grid-mw', '44', '--pue', '1.3', '--format', 'json');
+  test('--pue declares the PUE instead of the cooling plant; --format json', async () => {
+    const r = await cli('plan', '-b', 'gb200-nvl72', '--grid-mw', '44', '--pue', '1.3', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       sus: 32,
@@ -256,18 +254,18 @@ describe('aifactory plan', () => {
       "aifactory: option '--grid-mw <N>' argument 'lots' is invalid. 'lots' is not a number.\n",
     ],
     [['plan', '--grid-mw', '44'], "aifactory: required option '-b, --blueprint <ID>' not specified\n"],
-  ])('%j exits 2', (args, stderr) => {
-    const r = cli(...args);
+  ])('%j exits 2', async (args, stderr) => {
+    const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
   });
 });
 
 describe('aifactory report', () => {
-  test('writes the HTML report and the Markdown summary even with error findings, exit 1', () => {
+  test('writes the HTML report and the Markdown summary even with error findings, exit 1', async () => {
     const html = path.join(tmp, 'report', 'index.html');
     const md = path.join(tmp, 'report', 'summary.md');
-    const r = cli('report', app('overloaded'), '--out', html, '--summary', md);
+    const r = await cli('report', app('overloaded'), '--out', html, '--summary', md);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`wrote ${html} and ${md}\n`);
     const page = fs.readFileSync(html, 'utf8');
@@ -279,11 +277,11 @@ describe('aifactory report', () => {
     );
   });
 
-  test('the default example: exit 0 and the same report synth writes', () => {
+  test('the default example: exit 0 and the same report synth writes', async () => {
     const html = path.join(tmp, 'default-report.html');
-    expect(cli('report', '--out', html).code).toBe(0);
-    const out = path.join(tmp, 'with-report');
-    expect(cli('synth', '--out', out).code).toBe(0);
+    expect((await cli('report', '--out', html)).code).toBe(0);
+    const out = path.join(tmp, 'out');
+    expect((await synthDefault()).code).toBe(0);
     expect(fs.readFileSync(html, 'utf8')).toBe(
       fs.readFileSync(path.join(out, 'reports', 'index.html'), 'utf8'),
     );
@@ -291,9 +289,9 @@ describe('aifactory report', () => {
 });
 
 describe('aifactory synth', () => {
-  test('writes the cdktf output, the capacity outputs and reports/findings.json', () => {
+  test('writes the cdktf output, the capacity outputs and reports/findings.json', async () => {
     const out = path.join(tmp, 'out');
-    const r = cli('synth', '--out', out);
+    const r = await synthDefault();
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${out}`);
     expect(r.stdout).toContain(`wrote ${out} and ${path.join(tmp, 'gitops')}\n`);
@@ -350,17 +348,17 @@ describe('aifactory synth', () => {
     });
     expect(tf.terraform.backend.local.path).toBe('../../../terraform.essonne.tfstate');
     const report = JSON.parse(fs.readFileSync(path.join(out, 'reports/findings.json'), 'utf8'));
-    expect(report).toEqual(JSON.parse(cli('check', '--format', 'json').stdout));
+    expect(report).toEqual(JSON.parse((await cli('check', '--format', 'json')).stdout));
   });
 
-  test('output is byte-identical from run to run, the GitOps tree too', () => {
+  test('output is byte-identical from run to run, the GitOps tree too', async () => {
     const a = path.join(tmp, 'a');
     const b = path.join(tmp, 'b');
-    expect(cli('synth', '--out', a, '--gitops-out', path.join(`${a}-tree`, 'gitops')).code).toBe(0);
-    expect(cli('synth', '--out', b, '--gitops-out', path.join(`${b}-tree`, 'gitops')).code).toBe(0);
+    expect((await cli('synth', '--out', a, '--gitops-out', path.join(`${a}-tree`, 'gitops'))).code).toBe(0);
+    expect((await cli('synth', '--out', b, '--gitops-out', path.join(`${b}-tree`, 'gitops'))).code).toBe(0);
     expect(treeHash(a)).toEqual(treeHash(b));
     expect(treeHash(path.join(`${a}-tree`, 'gitops'))).toEqual(treeHash(path.join(`${b}-tree`, 'gitops')));
-    expect(cli('synth', '--out', a, '--gitops-out', path.join(`${a}-tree`, 'gitops')).code).toBe(0);
+    expect((await cli('synth', '--out', a, '--gitops-out', path.join(`${a}-tree`, 'gitops'))).code).toBe(0);
     expect(treeHash(a)).toEqual(treeHash(b));
     expect(treeHash(path.join(`${a}-tree`, 'gitops'))).toEqual(treeHash(path.join(`${b}-tree`, 'gitops')));
   });
@@ -368,11 +366,14 @@ describe('aifactory synth', () => {
   test.each([
     ['error findings', 'overloaded', 1],
     ['an app that throws', 'throws', 2],
-  ])('%s: exit code, earlier output untouched, no staging left behind', (_name, fixture, code) => {
+  ])('%s: exit code, earlier output untouched, no staging left behind', async (_name, fixture, code) => {
     const out = path.join(tmp, `keep-${fixture}`);
-    expect(cli('synth', '--out', out).code).toBe(0);
+    // An earlier output: the default example's synth, copied.
+    expect((await synthDefault()).code).toBe(0);
+    fs.cpSync(path.join(tmp, 'out'), out, { recursive: true });
     const before = treeHash(out);
-    const r = cli('synth', app(fixture), '--out', out);
+    // The bin as a real process: its exit code is the command's.
+    const r = bin('synth', app(fixture), '--out', out);
     expect(r.code).toBe(code);
     expect(treeHash(out)).toEqual(before);
     expect(fs.readdirSync(tmp).filter((f) => f.includes('staging'))).toEqual([]);
@@ -390,19 +391,19 @@ describe('cdktf synth compatibility (cdktf.json runs the default example directl
       env: { ...process.env, CDKTF_OUTDIR: outdir },
     });
 
-  test('the default example synthesizes on its own, checks included', () => {
+  test('the default example synthesizes on its own, checks included', async () => {
     const out = path.join(tmp, 'direct');
     const r = direct('examples/default/main.ts', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('findings: 0 error(s)');
-    const viaCli = path.join(tmp, 'via-cli');
-    cli('synth', '--out', viaCli);
+    const viaCli = path.join(tmp, 'out');
+    await synthDefault();
     expect(treeHash(out)).toEqual(treeHash(viaCli));
     const cdktfJson = JSON.parse(fs.readFileSync(path.join(root, 'cdktf.json'), 'utf8'));
     expect(cdktfJson.app).toBe('npx tsx examples/default/main.ts');
   });
 
-  test('an app with error findings refuses to synthesize on its own', () => {
+  test('an app with error findings refuses to synthesize on its own', async () => {
     const out = path.join(tmp, 'direct-bad');
     const r = direct(app('overloaded'), out);
     expect(r.status).not.toBe(0);

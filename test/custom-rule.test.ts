@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ACME_001 } from '../examples/custom-rule/ACME-001';
-import { loadRules } from '../src/cli/load-rules';
+import { loadRules } from '../cli/load-rules';
 import { addRules, rulesFor } from '../src/policy/registry';
 import { ALL_RULES } from '../src/policy/packs';
 import { suppress, suppressionsOf, SUPPRESSION_METADATA } from '../src/policy/suppressions';

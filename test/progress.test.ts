@@ -1,4 +1,4 @@
-import { progressFor } from '../src/cli/progress';
+import { progressFor } from '../cli/progress';
 
 /** A stand-in for stderr that records what is written. */
 function stream(isTTY: boolean) {

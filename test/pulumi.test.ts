@@ -21,7 +21,7 @@ import {
   ScalewayObjectBucket,
   Tenant,
 } from '../constructs';
-import { run } from '../src/cli/main';
+import { run } from '../cli/main';
 import { evaluate } from '../src/evaluate';
 import { findingsText, summaryText } from '../src/output/report';
 import { AiFactoryApp, CloudStack, PhysicalStack } from '../stacks';

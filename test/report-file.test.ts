@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../src/cli/main';
-import { writeReportFile } from '../src/cli/report-file';
+import { run } from '../cli/main';
+import { writeReportFile } from '../cli/report-file';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-report-file-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -1,6 +1,7 @@
 import { Evaluation } from '../evaluate';
 import { fmt } from '../units';
 import { headroomEntries } from './headroom-json';
+import { powerLine } from './summary-line';
 
 /**
  * The findings document of DESIGN §5, as printed by `check --format json` and written to
@@ -45,7 +46,7 @@ export function summaryText(evaluation: Evaluation): string {
     a === b ? fmt(a, digits) : `${fmt(a, digits)}-${fmt(b, digits)}`;
   const lines = [
     `sites ${s.sites}  racks ${fmt(s.racks, 0)}  GPUs ${fmt(s.gpus, 0)}`,
-    `IT ${fmt(s.itLoadKw / 1000, 2)} MW  facility ${fmt(s.facilityLoadKw / 1000, 2)} MW  PUE ${fmt(s.pue, 3)}`,
+    powerLine(s),
     ...(cloud.gpusMax > 0
       ? [
           `cloud GPUs ${range(cloud.gpusMin, cloud.gpusMax)}  estimated ${range(cloud.estimatedPowerKwMin, cloud.estimatedPowerKwMax, 1)} kW (an estimate, not a provider figure)`,
@@ -57,6 +58,11 @@ export function summaryText(evaluation: Evaluation): string {
     `findings: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info, ${suppressed} suppressed`,
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The text report: the capacity summary, then the findings (`check`, `synth`, a direct run). */
+export function reportText(evaluation: Evaluation): string {
+  return summaryText(evaluation) + findingsText(evaluation);
 }
 
 /** Findings as text, one per line, suppressed ones with their reason. */

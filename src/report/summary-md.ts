@@ -1,6 +1,7 @@
 import { Evaluation } from '../evaluate';
 import { Finding, Severity } from '../policy/rule';
 import { fmt } from '../units';
+import { powerFigures } from '../output/summary-line';
 import { worstCase } from './diagram-data';
 import { mdCode, mdText } from './markdown';
 
@@ -19,12 +20,13 @@ export function summaryMarkdown(evaluation: Evaluation): string {
   const errors = active('error');
   const suppressed = findings.filter((f) => f.suppressed).length;
   const worst = worstCase(evaluation);
+  const power = powerFigures(s);
   const lines = [
     `### aifactory: ${verdict(errors.length, active('warning').length)}`,
     '',
     '| sites | racks | GPUs | IT | facility | PUE |',
     '|---:|---:|---:|---:|---:|---:|',
-    `| ${fmt(s.sites, 0)} | ${fmt(s.racks, 0)} | ${fmt(s.gpus, 0)} | ${fmt(s.itLoadKw / 1000, 2)} MW | ${fmt(s.facilityLoadKw / 1000, 2)} MW | ${fmt(s.pue, 3)} |`,
+    `| ${fmt(s.sites, 0)} | ${fmt(s.racks, 0)} | ${fmt(s.gpus, 0)} | ${power.it} | ${power.facility} | ${power.pue} |`,
     '',
     highest
       ? `- **Highest utilization** in normal operation: ${fmt(highest.utilization * 100)}% of the rating, ${mdText(highest.label)} ${mdCode(highest.path)}`

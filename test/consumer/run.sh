@@ -35,7 +35,7 @@ echo "$(wc -l <"$work/contents.txt") files in $(basename "$tarball")"
 if grep -E '^package/(test|\.ci)/|\.test\.|jest\.config|eslint\.config|tsconfig' "$work/contents.txt"; then
   fail "the package ships test or config files (listed above)"
 fi
-for entry in index constructs/index stacks/index blueprints/index pulumi/index src/cli/main; do
+for entry in index constructs/index stacks/index blueprints/index pulumi/index cli/main; do
   for ext in js d.ts; do expect "$work/contents.txt" "package/dist/$entry.$ext"; done
 done
 expect "$work/contents.txt" "package/dist/src/upstream/gpu-operator/values.yaml"

@@ -3,6 +3,7 @@ import { fmt } from '../../units';
 import { worstCase } from '../diagram-data';
 import { esc } from '../escape';
 import { worstText } from '../format';
+import { powerFigures } from '../../output/summary-line';
 
 /** The page header: the title, the totals and the highest utilization, the worst N-1 case and the findings by severity. */
 export function header(evaluation: Evaluation, title: string): string {
@@ -10,13 +11,14 @@ export function header(evaluation: Evaluation, title: string): string {
   const worst = worstCase(evaluation);
   const count = (sev: string) => findings.filter((f) => f.severity === sev && !f.suppressed).length;
   const suppressed = findings.filter((f) => f.suppressed).length;
+  const power = powerFigures(s);
   const stats: [string, string][] = [
     ['sites', fmt(s.sites, 0)],
     ['racks', fmt(s.racks, 0)],
     ['GPUs', fmt(s.gpus, 0)],
-    ['IT', `${fmt(s.itLoadKw / 1000, 2)} MW`],
-    ['facility', `${fmt(s.facilityLoadKw / 1000, 2)} MW`],
-    ['PUE', fmt(s.pue, 3)],
+    ['IT', power.it],
+    ['facility', power.facility],
+    ['PUE', power.pue],
     ['errors', String(count('error'))],
     ['warnings', String(count('warning'))],
   ];

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES } from '../policy/packs';
-import { Rule } from '../policy/rule';
-import { isRule, looksLikeRule, ruleProblem } from '../policy/rule-shape';
+import { ALL_RULES } from '../src/policy/packs';
+import { Rule } from '../src/policy/rule';
+import { isRule, looksLikeRule, ruleProblem } from '../src/policy/rule-shape';
 import { UsageError } from './usage-error';
 
 /**

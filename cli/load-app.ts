@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { capture, CapturedApp } from '../capture';
+import { capture, CapturedApp } from '../src/capture';
 import { cdktfJsonApp } from './cdktf-json';
 import { PACKAGE_ROOT } from './package-info';
 import { UsageError } from './usage-error';
 import { isTypeScript, registerTypeScript } from './typescript';
 import { loadRules } from './load-rules';
-import { addRules } from '../policy/registry';
+import { addRules } from '../src/policy/registry';
 
 export { UsageError };
 

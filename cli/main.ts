@@ -2,19 +2,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { evaluate, Evaluation } from '../evaluate';
-import { ContingencyLevel } from '../model/records';
-import { checkOutDir, StagedDir } from '../output/atomic-dir';
-import { findingsJson, findingsText, summaryText } from '../output/report';
-import { hasErrors } from '../policy/engine';
-import { oversizedStacks, stackPlanText } from '../output/stack-plan';
-import { deployOrderFindings, deployOrderText } from '../deploy/deploy-order';
+import { evaluate, Evaluation } from '../src/evaluate';
+import { ContingencyLevel } from '../src/model/records';
+import { checkOutDir, StagedDir } from '../src/output/atomic-dir';
+import { findingsJson, reportText } from '../src/output/report';
+import { hasErrors } from '../src/policy/engine';
+import { stackPlanText } from '../src/output/stack-plan';
+import { deployOrderText } from '../src/deploy/deploy-order';
 import { loadApp, resolveApp, UsageError } from './load-app';
 import { progressFor } from './progress';
 import { VERSION } from './package-info';
 import { guardExit, oneLine } from './exit-guard';
 import { writeReportFile } from './report-file';
-import { gitopsRepoPath, hasGitops, OutputFile } from '../output/gitops';
+import { gitopsRepoPath, hasGitops } from '../src/output/gitops';
 
 export interface Io {
   stdout(text: string): void;
@@ -221,54 +221,46 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
     progress.phase('load app', path.relative(process.cwd(), file));
     const captured = loadApp(file, staged.staging, source.rules);
     progress.phase('model, analysis and checks');
-    const evaluation = evaluate(captured);
-    if (hasErrors(evaluation.findings)) {
-      progress.done();
-      io.stdout(summaryText(evaluation) + findingsText(evaluation));
-      discard();
-      io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
-      return EXIT_FINDINGS;
-    }
-    if (hasGitops(evaluation.design.platform)) {
-      gitops = StagedDir.open(gitopsOut, file, '--gitops-out');
-      for (const line of gitops.repaired) io.stderr(`aifactory: ${gitopsOut}: ${line}\n`);
-    }
-    progress.phase('synthesize', `${evaluation.summary.racks.toLocaleString('en-US')} racks`);
-    const plan = captured.synthesizeDesign(
-      evaluation,
-      await reportFiles(evaluation),
-      // Without GitOps nothing is written there: a folder that does not exist.
-      { dir: gitops?.staging ?? path.join(staged.staging, 'no-gitops'), repoPath: gitopsRepoPath(gitopsOut) },
-      file,
-    );
-    const over = oversizedStacks(plan);
-    if (over.length > 0) {
-      progress.done();
-      discard();
-      for (const line of over) io.stderr(`aifactory: ${line}\n`);
-      io.stderr(`aifactory: nothing written, ${out} left as it was\n`);
-      return EXIT_FINDINGS;
-    }
-    // The deploy-order pack reads what was just written, as Terraform, Flux and Argo CD would.
-    const order = deployOrderFindings(staged.staging, gitops?.staging);
-    if (hasErrors(order)) {
-      progress.done();
-      discard();
-      io.stdout(deployOrderText(order));
-      io.stderr(`aifactory: the output would not apply in order: nothing written, ${out} left as it was\n`);
-      return EXIT_FINDINGS;
-    }
+    const { evaluation, plan, files } = runDesignModule().runDesign(captured, {
+      errorFindings: 'throw',
+      gitops: (e) => {
+        if (hasGitops(e.design.platform)) {
+          gitops = StagedDir.open(gitopsOut, file, '--gitops-out');
+          for (const line of gitops.repaired) io.stderr(`aifactory: ${gitopsOut}: ${line}\n`);
+        }
+        // Without GitOps nothing is written there: a folder that does not exist.
+        return {
+          dir: gitops?.staging ?? path.join(staged.staging, 'no-gitops'),
+          repoPath: gitopsRepoPath(gitopsOut),
+        };
+      },
+      appFile: file,
+      progress,
+    });
+    await files;
     progress.phase('write', out);
     staged.commit();
     gitops?.commit();
     progress.done();
-    io.stdout(summaryText(evaluation) + findingsText(evaluation) + stackPlanText(plan));
+    io.stdout(reportText(evaluation) + stackPlanText(plan));
     io.stdout(`wrote ${out}${gitops ? ` and ${gitopsOut}` : ''}\n`);
     return EXIT_OK;
   } catch (e) {
     progress.done();
     discard();
-    throw e;
+    if (!(e instanceof runDesignModule().DesignRejected)) throw e;
+    const gate = e.gate;
+    if (gate.kind === 'error-findings') {
+      io.stdout(reportText(e.evaluation));
+      io.stderr(`aifactory: error findings: nothing written, ${out} left as it was\n`);
+    } else if (gate.kind === 'oversized-stacks') {
+      for (const line of gate.lines) io.stderr(`aifactory: ${line}\n`);
+      io.stderr(`aifactory: nothing written, ${out} left as it was\n`);
+    } else {
+      io.stdout(deployOrderText(gate.findings));
+      io.stderr(`aifactory: the output would not apply in order: nothing written, ${out} left as it was\n`);
+    }
+    return EXIT_FINDINGS;
   }
 }
 
@@ -276,23 +268,16 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
 // commands that use them, so `check` and usage errors answer fast.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const reportHtml = (e: Evaluation): Promise<string> =>
-  (require('../report/html') as typeof import('../report/html')).reportHtml(e);
+  (require('../src/report/html') as typeof import('../src/report/html')).reportHtml(e);
 const summaryMarkdown = (e: Evaluation): string =>
-  (require('../report/summary-md') as typeof import('../report/summary-md')).summaryMarkdown(e);
+  (require('../src/report/summary-md') as typeof import('../src/report/summary-md')).summaryMarkdown(e);
 const planModule = () => require('./plan') as typeof import('./plan');
-const findingsSarif = (...a: Parameters<typeof import('../output/sarif').findingsSarif>) =>
-  (require('../output/sarif') as typeof import('../output/sarif')).findingsSarif(...a);
-const findingsJunit = (...a: Parameters<typeof import('../output/junit').findingsJunit>) =>
-  (require('../output/junit') as typeof import('../output/junit')).findingsJunit(...a);
+const runDesignModule = () => require('../stacks/run-design') as typeof import('../stacks/run-design');
+const findingsSarif = (...a: Parameters<typeof import('../src/output/sarif').findingsSarif>) =>
+  (require('../src/output/sarif') as typeof import('../src/output/sarif')).findingsSarif(...a);
+const findingsJunit = (...a: Parameters<typeof import('../src/output/junit').findingsJunit>) =>
+  (require('../src/output/junit') as typeof import('../src/output/junit')).findingsJunit(...a);
 /* eslint-enable @typescript-eslint/no-require-imports */
-
-/** The reports people look at: the HTML report and the Markdown summary, under reports/. */
-async function reportFiles(evaluation: Evaluation): Promise<OutputFile[]> {
-  return [
-    { path: 'reports/index.html', text: await reportHtml(evaluation) },
-    { path: 'reports/summary.md', text: summaryMarkdown(evaluation) },
-  ];
-}
 
 /**
  * Runs `fn` with a throwaway directory (the cdktf App creates its outdir when constructed), removed
@@ -344,7 +329,7 @@ function check(
     progress.done();
   }
   const report = {
-    text: () => summaryText(evaluation) + findingsText(evaluation),
+    text: () => reportText(evaluation),
     json: () => findingsJson(evaluation),
     sarif: () =>
       findingsSarif(evaluation, evaluation.rules, path.relative(process.cwd(), file) || file, VERSION),

@@ -1,12 +1,12 @@
 import { RootConstruct } from 'constructs';
-// The command line composes blueprints, as it loads apps (DESIGN §1: the CLI entry is the exception).
-import { blueprint, BLUEPRINTS, Topology } from '../../blueprints';
-import { Site } from '../../constructs';
-import { evaluate, Evaluation } from '../evaluate';
-import { hasErrors } from '../policy/engine';
-import { installedCapacity, Installed } from '../planning/installed';
-import { largestPassing } from '../planning/search';
-import { fmt } from '../units';
+import { blueprint, BLUEPRINTS, Topology } from '../blueprints';
+import { Site } from '../constructs';
+import { evaluate, Evaluation } from '../src/evaluate';
+import { hasErrors } from '../src/policy/engine';
+import { installedCapacity, Installed } from '../src/planning/installed';
+import { largestPassing } from '../src/planning/search';
+import { fmt } from '../src/units';
+import { powerLine } from '../src/output/summary-line';
 import { UsageError } from './load-app';
 
 export interface PlanOptions {
@@ -124,7 +124,7 @@ export function planText(r: PlanResult): string {
   const lines = [`blueprint ${r.blueprint} on a ${fmt(r.gridMw, 3)} MW grid connection (${cooling})`];
   lines.push(
     r.sus > 0
-      ? `fits ${fmt(r.racks, 0)} racks (${fmt(r.sus, 0)} SUs), ${fmt(r.gpus, 0)} GPUs: IT ${fmt(r.itLoadKw / 1000, 2)} MW, facility ${fmt(r.facilityLoadKw / 1000, 2)} MW, PUE ${fmt(r.designPue, 3)}`
+      ? `fits ${fmt(r.racks, 0)} racks (${fmt(r.sus, 0)} SUs), ${fmt(r.gpus, 0)} GPUs: ${powerLine({ itLoadKw: r.itLoadKw, facilityLoadKw: r.facilityLoadKw, pue: r.designPue }, ', ')}`
       : 'fits nothing: one scalable unit already fails',
   );
   if (r.binding)

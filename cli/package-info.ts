@@ -3,7 +3,7 @@ import * as path from 'path';
 
 /**
  * The folder of the aifactory package: the repository checkout when run from source
- * (src/cli), the installed package when run compiled (dist/src/cli). Found by walking up
+ * (cli/), the installed package when run compiled (dist/cli/). Found by walking up
  * to the package.json named `aifactory`, so both layouts agree.
  */
 export const PACKAGE_ROOT: string = findRoot(__dirname);

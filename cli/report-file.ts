@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { errnoText, writeFile } from '../output/atomic-dir';
+import { errnoText, writeFile } from '../src/output/atomic-dir';
 import { UsageError } from './usage-error';
 
 /**
