@@ -20,6 +20,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // Type-aware rules read the TypeScript program (tsconfig.json): a promise nobody awaits is an error.
+    files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
