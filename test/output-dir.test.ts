@@ -357,7 +357,9 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
 
   test('an app calling process.exit(0) from a callback while synth writes: exit 2, DIR as it was', () => {
     const { dir, out } = project('exits-late');
-    const r = cli(['synth', app('exits-late'), '--out', out]);
+    // The layout cache off: the report's layout is then computed, a step that yields to the
+    // event loop while synth writes (with a cached layout the run completes first, exit 0).
+    const r = cli(['synth', app('exits-late'), '--out', out], { env: { AIFACTORY_CACHE_DIR: 'off' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('aifactory: the app called process.exit(0) before the check completed');
     expect(treeHash(out)).toEqual(treeA);

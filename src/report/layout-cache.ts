@@ -39,6 +39,22 @@ function cacheDir(): string | undefined {
   return configured || path.join(os.tmpdir(), `aifactory-cache-${uid}`);
 }
 
+/**
+ * The directory only when it is this user's own: a real directory (not a link), owned by the
+ * user and writable by no one else, so another user of a shared temporary folder cannot plant
+ * layouts (a falsified diagram). Created with mode 0700 when missing.
+ */
+function ownDir(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
+    const uid = typeof process.getuid === 'function' ? process.getuid() : st.uid;
+    return st.isDirectory() && st.uid === uid && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The entry read back only when every value has the shape written: numbers where numbers go. */
@@ -65,6 +81,7 @@ export function cachedLayout(key: string): CachedLayout | undefined {
   const file = path.join(dir, `layout-${key}.json`);
   const known = memory.get(file);
   if (known) return known;
+  if (!ownDir(dir)) return undefined;
   try {
     const read: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (!valid(read)) return undefined;
@@ -82,8 +99,8 @@ export function keepLayout(key: string, layout: CachedLayout): void {
   const file = path.join(dir, `layout-${key}.json`);
   memory.set(file, layout);
   const tmp = `${file}.${process.pid}.tmp`;
+  if (!ownDir(dir)) return;
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(tmp, JSON.stringify(layout));
     fs.renameSync(tmp, file);
   } catch {
