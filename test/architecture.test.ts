@@ -47,7 +47,7 @@ const UNLAYERED = new Set(['test', 'scripts', 'bin']);
  * blueprints and constructs; it is moving to the top-level `cli/` (a layer above stacks, checked
  * above). EMPTY THIS LIST once that move is merged.
  */
-const UPWARD_ALLOWED: readonly string[] = ['src/cli/'];
+const UPWARD_ALLOWED: readonly string[] = [];
 
 /**
  * Imports that close a loop, tolerated for now (issue 19) and left out of the loop check, as
@@ -56,8 +56,6 @@ const UPWARD_ALLOWED: readonly string[] = ['src/cli/'];
  * - the physical model computes cooling loads with the analysis, which reads the model's types.
  */
 const LOOP_EDGES_ALLOWED: readonly (readonly [string, string])[] = [
-  ['src/model/plant.ts', 'src/policy/suppressions.ts'],
-  ['src/model/plant.ts', 'src/analysis/cooling.ts'],
 ];
 
 const SKIPPED = new Set(['node_modules', 'dist', 'cdktf.out', 'coverage', '.git']);
