@@ -1,5 +1,30 @@
 import type { CoolingKind } from '../model/records';
-import type { Plant } from '../model/plant';
+
+/**
+ * What the cooling loads read of a plant (a `Plant` is one). Stated here, not imported from
+ * src/model/plant.ts: the plant builder computes its cooling groups' electrical demand with
+ * these loads, and a type import back would close an import loop.
+ */
+export interface CoolingInput {
+  readonly sites: readonly { readonly index: number }[];
+  readonly nodes: readonly {
+    readonly index: number;
+    readonly site: number;
+    readonly demandW: number;
+    readonly rack?: { readonly liquidFraction: number };
+  }[];
+  readonly coolers: readonly {
+    readonly index: number;
+    readonly site: number;
+    readonly kind: CoolingKind;
+    readonly units: number;
+    readonly redundantUnits: number;
+    readonly unitPowerW?: number;
+    readonly cop?: number;
+    readonly node?: number;
+    readonly racks: readonly number[];
+  }[];
+}
 
 /** What heat each cooling group takes, and which racks no group serves. */
 export interface CoolingLoads {
@@ -37,7 +62,7 @@ export function dutyOf(kind: CoolingKind): CoolingDuty {
  * the CDU groups serving the rack, the rest to the air handlers, all of it to the heat
  * rejection plant; a rack served by several groups of one duty shares its heat equally.
  */
-export function coolingLoads(plant: Plant): CoolingLoads {
+export function coolingLoads(plant: CoolingInput): CoolingLoads {
   const { nodes, coolers, sites } = plant;
   const duties: CoolingDuty[] = ['liquid', 'air', 'rejection'];
   const servedBy = new Map<CoolingDuty, Int32Array>(duties.map((d) => [d, new Int32Array(nodes.length)]));
