@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Plant } from '../model/plant';
-import { enclosing, GpuClusterRecord, isModelled, MODEL, ModelRecord, TenantRecord } from '../model/records';
+import { enclosing, GpuClusterRecord, isModelled, MODEL, modelOf } from '../model/records';
 import { isCloudModelled } from '../model/cloud-records';
 import { OPERATOR_CHARTS, OperatorKind, OperatorSettings } from '../model/operator-records';
 import { scalewayZone } from '../catalog/scaleway-locations';
@@ -64,7 +64,7 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
 
   const names = new Map<string, string>();
   for (const c of clusterConstructs) {
-    const name = dnsLabel((recordOf(c) as GpuClusterRecord).name);
+    const name = dnsLabel(clusterRecord(c).name);
     const other = names.get(name);
     if (other) throw new DesignError(c.node.path, `cluster name '${name}' is already used by ${other}`);
     names.set(name, c.node.path);
@@ -73,12 +73,11 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
   // Countries of each cluster, read once (residency placement asks per tenant and worker).
   const countries = new Map<string, string[]>();
   const countriesOf = (c: IConstruct): string[] => {
-    if (!isModelled(c) || recordOf(c).kind !== 'gpu-cluster') {
-      throw new DesignError(c.node.path, 'a campus queue worker must be a GpuCluster');
-    }
+    const rec = modelOf(c, 'gpu-cluster');
+    if (!rec) throw new DesignError(c.node.path, 'a campus queue worker must be a GpuCluster');
     let found = countries.get(c.node.path);
     if (!found) {
-      found = clusterCountries(recordOf(c) as GpuClusterRecord, plant, rackByPath);
+      found = clusterCountries(rec, plant, rackByPath);
       countries.set(c.node.path, found);
     }
     return found;
@@ -89,7 +88,7 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
   const managers = new Map(inputs.map((i) => [i.record.manager.node.path, i]));
   const placements = new Map<string, Placement[]>();
   for (const i of inputs) {
-    if (!isModelled(i.record.manager) || recordOf(i.record.manager).kind !== 'gpu-cluster') {
+    if (!modelOf(i.record.manager, 'gpu-cluster')) {
       throw new DesignError(i.path, `manager ${i.record.manager.node.path} is not a GpuCluster`);
     }
     for (const [p, list] of i.placements) placements.set(p, [...(placements.get(p) ?? []), ...list]);
@@ -97,7 +96,7 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
   const built = new Map<string, ClusterModel>();
   const build = (c: IConstruct, campus?: CampusModel) => {
     const path = c.node.path;
-    const rec = recordOf(c) as GpuClusterRecord;
+    const rec = clusterRecord(c);
     built.set(
       path,
       buildCluster(
@@ -125,7 +124,7 @@ export function buildPlatform(root: IConstruct, plant: Plant): Platform {
     }
     const manager = {
       path: i.record.manager.node.path,
-      name: dnsLabel((recordOf(i.record.manager) as GpuClusterRecord).name),
+      name: dnsLabel(clusterRecord(i.record.manager).name),
     };
     return campusModel(i, manager, built);
   });
@@ -152,8 +151,11 @@ function clusterCountries(rec: GpuClusterRecord, plant: Plant, rackByPath: Map<s
   return [...countries].sort();
 }
 
-function recordOf(c: IConstruct): ModelRecord {
-  return (c as IConstruct & { [MODEL](): ModelRecord })[MODEL]();
+/** The record of a construct known to be a GPU cluster. */
+function clusterRecord(c: IConstruct): GpuClusterRecord {
+  const rec = modelOf(c, 'gpu-cluster');
+  if (!rec) throw new DesignError(c.node.path, 'not a GpuCluster');
+  return rec;
 }
 
 function buildCluster(
@@ -280,9 +282,11 @@ function buildCluster(
   const kinds = operatorRecords.map((o) => o.record.operator);
   const tenants: TenantModel[] = c.node
     .findAll()
-    .filter((x) => isModelled(x) && recordOf(x).kind === 'tenant')
-    .map((x) => {
-      const t = recordOf(x) as TenantRecord;
+    .flatMap((x) => {
+      const t = modelOf(x, 'tenant');
+      return t ? [{ x, t }] : [];
+    })
+    .map(({ x, t }) => {
       if (flavors.length > 1) {
         throw new DesignError(
           x.node.path,
