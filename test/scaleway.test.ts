@@ -34,8 +34,13 @@ import { buildPlant } from '../src/model/plant';
 import { CloudRule } from '../src/policy/cloud-rule';
 import { runRules } from '../src/policy/engine';
 import { Rule } from '../src/policy/rule';
-import { RES_001, RESIDENCY_PACK } from '../src/policy/rules/residency';
-import { SCALEWAY_PACK, SCW_001, SCW_002, SCW_003, SCW_004 } from '../src/policy/rules/scaleway';
+import { RESIDENCY_PACK } from '../src/policy/rules/residency';
+import { RES_001 } from '../src/policy/rules/residency/RES-001';
+import { SCALEWAY_PACK } from '../src/policy/rules/scaleway';
+import { SCW_001 } from '../src/policy/rules/scaleway/SCW-001';
+import { SCW_002 } from '../src/policy/rules/scaleway/SCW-002';
+import { SCW_003 } from '../src/policy/rules/scaleway/SCW-003';
+import { SCW_004 } from '../src/policy/rules/scaleway/SCW-004';
 import { suppress } from '../src/policy/suppressions';
 import {
   Json,

@@ -16,24 +16,6 @@ import { PWR_013 } from './PWR-013';
 import { PWR_014 } from './PWR-014';
 import { PWR_015 } from './PWR-015';
 
-export {
-  PWR_001,
-  PWR_002,
-  PWR_003,
-  PWR_004,
-  PWR_005,
-  PWR_006,
-  PWR_007,
-  PWR_008,
-  PWR_009,
-  PWR_010,
-  PWR_011,
-  PWR_012,
-  PWR_013,
-  PWR_014,
-  PWR_015,
-};
-
 /** The power pack: normal loading, N-1, grid, generators, densities, connectivity. */
 export const POWER_PACK: readonly Rule[] = definePack('PWR', 'power', [
   PWR_001,
