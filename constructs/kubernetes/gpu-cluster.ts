@@ -4,7 +4,7 @@ import { DesignError } from '../../src/errors';
 import { dnsLabel } from '../../src/kubernetes/names';
 import { dnsLabelName, gitopsSource } from '../../src/kubernetes/validate';
 import { Evaluation } from '../../src/evaluate';
-import { GpuClusterRecord, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
+import { record } from '../../src/model/records';
 import { MATERIALIZE, Materializable } from '../../src/synthesis';
 import type { ClusterConnection } from './cluster-connection';
 import { Delivery } from './delivery';
@@ -59,7 +59,7 @@ export interface GpuClusterProps {
  * `NetworkOperator`, `DraDriver`, `Kueue` with its `Tenant`s) and their custom resources all
  * derive from the layout when the app is synthesized.
  */
-export class GpuCluster extends Construct implements Modelled, Materializable {
+export class GpuCluster extends Construct implements Materializable {
   readonly clusterName: string;
   private readonly scopes: IConstruct[] = [];
   private readonly props: GpuClusterProps;
@@ -93,28 +93,21 @@ export class GpuCluster extends Construct implements Modelled, Materializable {
     }
     if (props.connection !== undefined) literalSecretRefused(this.node.path, props.connection);
     this.addRacks(...props.racks);
+    // Read when the model is built, so that racks added later with addRacks() count.
+    record(this, 'gpu-cluster', () => ({
+      name: dnsLabel(this.clusterName),
+      scopes: this.scopes,
+      delivery: props.delivery.record,
+      platformNamespace: props.platformNamespace ?? 'ai-platform',
+      managedGpuOperator: props.managedGpuOperator ?? false,
+      installedCrds: [...new Set(props.installedCrds ?? [])].sort(),
+    }));
   }
 
   /** Adds racks, or scopes whose racks the cluster takes. */
   addRacks(...scopes: IConstruct[]): this {
     for (const s of scopes) if (!this.scopes.includes(s)) this.scopes.push(s);
     return this;
-  }
-
-  get [MODEL_KIND](): 'gpu-cluster' {
-    return 'gpu-cluster';
-  }
-
-  [MODEL](): GpuClusterRecord {
-    return {
-      kind: 'gpu-cluster',
-      name: dnsLabel(this.clusterName),
-      scopes: this.scopes,
-      delivery: this.props.delivery.record,
-      platformNamespace: this.props.platformNamespace ?? 'ai-platform',
-      managedGpuOperator: this.props.managedGpuOperator ?? false,
-      installedCrds: [...new Set(this.props.installedCrds ?? [])].sort(),
-    };
   }
 
   /**

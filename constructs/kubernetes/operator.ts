@@ -1,13 +1,8 @@
 import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
 import { dnsLabelName, shown } from '../../src/kubernetes/validate';
-import {
-  OPERATOR_CHARTS,
-  OperatorConfiguration,
-  OperatorKind,
-  OperatorRecord,
-} from '../../src/model/operator-records';
-import { enclosing, MODEL, MODEL_KIND, Modelled } from '../../src/model/records';
+import { OPERATOR_CHARTS, OperatorConfiguration, OperatorKind } from '../../src/model/operator-records';
+import { enclosing, record } from '../../src/model/records';
 import { PINNED_CHARTS } from '../../src/upstream/chart-versions';
 
 /** Props every operator takes. */
@@ -30,12 +25,11 @@ export interface OperatorProps {
 }
 
 /** A Helm-installed operator of a `GpuCluster`; declare it inside the cluster. */
-export abstract class Operator extends Construct implements Modelled {
+export abstract class Operator extends Construct {
   /** Namespace of the release. */
   readonly namespace: string;
   /** Chart version to install. */
   readonly chartVersion: string;
-  private readonly values: Readonly<Record<string, unknown>>;
 
   protected constructor(
     scope: Construct,
@@ -60,23 +54,16 @@ export abstract class Operator extends Construct implements Modelled {
     }
     this.namespace = props.namespace ?? defaultNamespace;
     this.chartVersion = props.chartVersion ?? PINNED_CHARTS[OPERATOR_CHARTS[operator]].version;
-    this.values = props.values ?? {};
+    const values = props.values ?? {};
+    // Read when the model is built, once the subclass has set what its configuration reads.
+    record(this, 'k8s-operator', () => ({
+      ...this.configuration(),
+      chartVersion: this.chartVersion,
+      namespace: this.namespace,
+      values,
+    }));
   }
 
   /** The operator's kind and its settings, every default resolved. */
   protected abstract configuration(): OperatorConfiguration;
-
-  get [MODEL_KIND](): 'k8s-operator' {
-    return 'k8s-operator';
-  }
-
-  [MODEL](): OperatorRecord {
-    return {
-      kind: 'k8s-operator',
-      ...this.configuration(),
-      chartVersion: this.chartVersion,
-      namespace: this.namespace,
-      values: this.values,
-    };
-  }
 }

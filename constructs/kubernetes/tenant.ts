@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { DesignError } from '../../src/errors';
 import { dnsLabel } from '../../src/kubernetes/names';
 import { dnsLabelName } from '../../src/kubernetes/validate';
-import { MODEL, MODEL_KIND, Modelled, TenantRecord } from '../../src/model/records';
+import { record } from '../../src/model/records';
 import { count } from '../../src/units';
 import { Kueue } from './operators';
 import { TenancyProps, tenancySpec } from './tenancy';
@@ -28,9 +28,8 @@ export interface TenantProps extends TenancyProps {
  * default-deny NetworkPolicy that admits only its own namespace and DNS, a ResourceQuota on
  * GPUs and DRA resource claims, and a RoleBinding of its group. Declare it inside `Kueue`.
  */
-export class Tenant extends Construct implements Modelled {
+export class Tenant extends Construct {
   readonly gpuQuota: number;
-  private readonly props: TenantProps;
 
   constructor(scope: Kueue, id: string, props: TenantProps) {
     super(scope, id);
@@ -38,24 +37,17 @@ export class Tenant extends Construct implements Modelled {
       throw new DesignError(this.node.path, 'a tenant must be declared inside Kueue');
     this.gpuQuota = count(this.node.path, 'gpuQuota', props.gpuQuota, 0);
     tenancySpec(this, props); // checks the props now; read again at synthesis, residency included
-    this.props = props;
     // Explicit names must be DNS-1123 labels; the default (the id) is normalized (dnsLabel) in the record.
     if (props.name !== undefined) dnsLabelName(this.node.path, 'name', props.name);
     if (props.namespace !== undefined) dnsLabelName(this.node.path, 'namespace', props.namespace);
-  }
-
-  get [MODEL_KIND](): 'tenant' {
-    return 'tenant';
-  }
-
-  [MODEL](): TenantRecord {
-    const name = dnsLabel(this.props.name ?? this.node.id);
-    return {
-      kind: 'tenant',
-      name,
-      namespace: this.props.namespace ?? name,
-      gpuQuota: this.gpuQuota,
-      tenancy: tenancySpec(this, this.props),
-    };
+    record(this, 'tenant', () => {
+      const name = dnsLabel(props.name ?? this.node.id);
+      return {
+        name,
+        namespace: props.namespace ?? name,
+        gpuQuota: this.gpuQuota,
+        tenancy: tenancySpec(this, props),
+      };
+    });
   }
 }

@@ -3,8 +3,7 @@ import { Fn } from 'cdktf';
 import { K8SCluster } from '../../generated/scaleway/k8s-cluster';
 import { scalewayRegion } from '../../src/catalog/scaleway-locations';
 import { DesignError } from '../../src/errors';
-import { CloudClusterRecord, CloudModelled } from '../../src/model/cloud-records';
-import { MODEL, MODEL_KIND } from '../../src/model/records';
+import { cloudRecord } from '../../src/model/cloud-records';
 import { ScalewayGpuPool, ScalewayGpuPoolProps } from './gpu-pool';
 import type { IScalewayGpuCluster } from './kapsule';
 import { ScalewayPrivateNetwork } from './private-network';
@@ -72,7 +71,7 @@ export interface KapsulePlatformTarget {
  * NVIDIA GPU Operator on every GPU pool itself: the model record says so
  * (`managedGpuOperator: true`) so that the Kubernetes platform does not install a second one.
  */
-export class ScalewayGpuCluster extends Construct implements CloudModelled, IScalewayGpuCluster {
+export class ScalewayGpuCluster extends Construct implements IScalewayGpuCluster {
   readonly cluster: K8SCluster;
   readonly clusterName: string;
   readonly region: string;
@@ -116,6 +115,19 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled, ISca
       type: this.controlPlaneType,
       description: this.description,
     });
+    cloudRecord(this, 'cloud-cluster', () => ({
+      provider: 'scaleway',
+      name: this.clusterName,
+      region: this.region,
+      version: this.version,
+      cni: this.cni,
+      managedGpuOperator: this.managedGpuOperator,
+      network: this.privateNetwork,
+      controlPlaneType: this.controlPlaneType,
+      description: this.description,
+      deleteAdditionalResources: this.deleteAdditionalResources,
+      resourcePath: this.cluster.node.path,
+    }));
   }
 
   /** Adds a GPU pool (a construct `pool-<name>` under the cluster). */
@@ -147,27 +159,6 @@ export class ScalewayGpuCluster extends Construct implements CloudModelled, ISca
       clusterCaCertificate: Fn.base64decode(kubeconfig.clusterCaCertificate),
       managedGpuOperator: true,
       pools: this.pools,
-    };
-  }
-
-  get [MODEL_KIND](): 'cloud-cluster' {
-    return 'cloud-cluster';
-  }
-
-  [MODEL](): CloudClusterRecord {
-    return {
-      kind: 'cloud-cluster',
-      provider: 'scaleway',
-      name: this.clusterName,
-      region: this.region,
-      version: this.version,
-      cni: this.cni,
-      managedGpuOperator: this.managedGpuOperator,
-      network: this.privateNetwork,
-      controlPlaneType: this.controlPlaneType,
-      description: this.description,
-      deleteAdditionalResources: this.deleteAdditionalResources,
-      resourcePath: this.cluster.node.path,
     };
   }
 }

@@ -5,13 +5,7 @@ import { InstanceServer } from '../../generated/scaleway/instance-server';
 import { ScalewayGpuType } from '../../src/catalog/scaleway-gpu-types';
 import { scalewayZone } from '../../src/catalog/scaleway-locations';
 import { DesignError } from '../../src/errors';
-import {
-  CloudInstancesRecord,
-  CloudModelled,
-  CloudPlacementGroupRecord,
-  CloudServerRecord,
-} from '../../src/model/cloud-records';
-import { MODEL, MODEL_KIND } from '../../src/model/records';
+import { cloudRecord, CloudPlacementGroupRecord, CloudServerRecord } from '../../src/model/cloud-records';
 import { count } from '../../src/units';
 import { ScalewayPrivateNetwork } from './private-network';
 
@@ -73,7 +67,7 @@ export interface ScalewayGpuInstancesProps {
  * root volume, attaches to a private network, and stands in one `low_latency` placement group
  * (enforced); no public IP unless asked.
  */
-export class ScalewayGpuInstances extends Construct implements CloudModelled {
+export class ScalewayGpuInstances extends Construct {
   readonly instanceType: ScalewayGpuType;
   readonly count: number;
   readonly zone: string;
@@ -156,15 +150,7 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
     this.servers = servers;
     this.publicIps = ips;
     this.serverRecords = serverRecords;
-  }
-
-  get [MODEL_KIND](): 'cloud-instances' {
-    return 'cloud-instances';
-  }
-
-  [MODEL](): CloudInstancesRecord {
-    return {
-      kind: 'cloud-instances',
+    cloudRecord(this, 'cloud-instances', () => ({
       provider: 'scaleway',
       name: this.node.id,
       instanceType: this.instanceType,
@@ -177,6 +163,6 @@ export class ScalewayGpuInstances extends Construct implements CloudModelled {
       network: this.privateNetwork,
       placementGroup: this.placementGroupRecord,
       servers: this.serverRecords,
-    };
+    }));
   }
 }

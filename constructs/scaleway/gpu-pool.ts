@@ -3,8 +3,7 @@ import { K8SPool } from '../../generated/scaleway/k8s-pool';
 import { ScalewayGpuType } from '../../src/catalog/scaleway-gpu-types';
 import { scalewayRegion, scalewayZone } from '../../src/catalog/scaleway-locations';
 import { DesignError } from '../../src/errors';
-import { CloudModelled, CloudPoolRecord, NodeTaint } from '../../src/model/cloud-records';
-import { MODEL, MODEL_KIND } from '../../src/model/records';
+import { cloudRecord, NodeTaint } from '../../src/model/cloud-records';
 import { count } from '../../src/units';
 import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { labelKey, labelValue, shown } from '../../src/kubernetes/validate';
@@ -86,7 +85,7 @@ export type ScalewayGpuPoolProps = ScalewayGpuPoolCommonProps &
 const EFFECTS = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 
 /** A GPU node pool of a Kapsule cluster; create it with `cluster.addPool(...)`. */
-export class ScalewayGpuPool extends Construct implements CloudModelled {
+export class ScalewayGpuPool extends Construct {
   readonly cluster: IScalewayGpuCluster;
   readonly poolName: string;
   readonly nodeType: ScalewayGpuType;
@@ -190,15 +189,7 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       labels: Object.keys(this.labels).length > 0 ? { ...this.labels } : undefined,
       taints: this.taints.length > 0 ? this.taints.map((t) => ({ ...t })) : undefined,
     });
-  }
-
-  get [MODEL_KIND](): 'cloud-pool' {
-    return 'cloud-pool';
-  }
-
-  [MODEL](): CloudPoolRecord {
-    return {
-      kind: 'cloud-pool',
+    cloudRecord(this, 'cloud-pool', () => ({
       provider: 'scaleway',
       name: this.poolName,
       cluster: this.cluster,
@@ -214,6 +205,6 @@ export class ScalewayGpuPool extends Construct implements CloudModelled {
       publicIpDisabled: this.publicIpDisabled,
       containerRuntime: this.containerRuntime,
       resourcePath: this.pool.node.path,
-    };
+    }));
   }
 }

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { ObjectBucket } from '../../generated/scaleway/object-bucket';
 import { scalewayRegion } from '../../src/catalog/scaleway-locations';
-import { CloudBucketRecord, CloudModelled } from '../../src/model/cloud-records';
-import { MODEL, MODEL_KIND } from '../../src/model/records';
+import { cloudRecord } from '../../src/model/cloud-records';
 import { DesignError } from '../../src/errors';
 
 export interface ScalewayObjectBucketProps {
@@ -24,7 +23,7 @@ export interface ScalewayObjectBucketProps {
 }
 
 /** An Object Storage bucket (datasets, checkpoints), located for the residency checks. */
-export class ScalewayObjectBucket extends Construct implements CloudModelled {
+export class ScalewayObjectBucket extends Construct {
   readonly bucket: ObjectBucket;
   readonly bucketName: string;
   readonly region: string;
@@ -44,20 +43,12 @@ export class ScalewayObjectBucket extends Construct implements CloudModelled {
       region: this.region,
       versioning: { enabled: this.versioning },
     });
-  }
-
-  get [MODEL_KIND](): 'cloud-bucket' {
-    return 'cloud-bucket';
-  }
-
-  [MODEL](): CloudBucketRecord {
-    return {
-      kind: 'cloud-bucket',
+    cloudRecord(this, 'cloud-bucket', () => ({
       provider: 'scaleway',
       name: this.bucketName,
       region: this.region,
       versioning: this.versioning,
       resourcePath: this.bucket.node.path,
-    };
+    }));
   }
 }

@@ -2,8 +2,7 @@ import { Construct } from 'constructs';
 import { Vpc } from '../../generated/scaleway/vpc';
 import { VpcPrivateNetwork } from '../../generated/scaleway/vpc-private-network';
 import { scalewayRegion } from '../../src/catalog/scaleway-locations';
-import { CloudModelled, CloudNetworkRecord } from '../../src/model/cloud-records';
-import { MODEL, MODEL_KIND } from '../../src/model/records';
+import { cloudRecord } from '../../src/model/cloud-records';
 import { DesignError } from '../../src/errors';
 
 export interface ScalewayPrivateNetworkProps {
@@ -26,7 +25,7 @@ export interface ScalewayPrivateNetworkProps {
 }
 
 /** A VPC with one regional private network, for GPU Instances and Kapsule clusters. */
-export class ScalewayPrivateNetwork extends Construct implements CloudModelled {
+export class ScalewayPrivateNetwork extends Construct {
   readonly vpc: Vpc;
   readonly privateNetwork: VpcPrivateNetwork;
   readonly region: string;
@@ -52,26 +51,18 @@ export class ScalewayPrivateNetwork extends Construct implements CloudModelled {
       vpcId: this.vpc.id,
       ipv4Subnet: this.ipv4Subnet ? { subnet: this.ipv4Subnet } : undefined,
     });
-  }
-
-  /** ID of the private network, for `private_network_id` and `pn_id`. */
-  get id(): string {
-    return this.privateNetwork.id;
-  }
-
-  get [MODEL_KIND](): 'cloud-network' {
-    return 'cloud-network';
-  }
-
-  [MODEL](): CloudNetworkRecord {
-    return {
-      kind: 'cloud-network',
+    cloudRecord(this, 'cloud-network', () => ({
       provider: 'scaleway',
       name: this.networkName,
       region: this.region,
       ipv4Subnet: this.ipv4Subnet,
       vpcPath: this.vpc.node.path,
       privateNetworkPath: this.privateNetwork.node.path,
-    };
+    }));
+  }
+
+  /** ID of the private network, for `private_network_id` and `pn_id`. */
+  get id(): string {
+    return this.privateNetwork.id;
   }
 }

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { scalewayRegion } from '../../src/catalog/scaleway-locations';
-import { CloudModelled, StateBackendRecord } from '../../src/model/cloud-records';
-import { MODEL, MODEL_KIND } from '../../src/model/records';
+import { cloudRecord } from '../../src/model/cloud-records';
 import { DesignError } from '../../src/errors';
 
 export interface ScalewayStateBackendProps {
@@ -26,7 +25,7 @@ export interface ScalewayStateBackendProps {
  * credentials from the environment only (a backend cannot read Terraform variables):
  * `AWS_ACCESS_KEY_ID=$SCW_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$SCW_SECRET_KEY`. No state locking.
  */
-export class ScalewayStateBackend extends Construct implements CloudModelled {
+export class ScalewayStateBackend extends Construct {
   readonly backend: S3Backend;
   readonly bucket: string;
   readonly key: string;
@@ -59,19 +58,11 @@ export class ScalewayStateBackend extends Construct implements CloudModelled {
       skipS3Checksum: true,
       usePathStyle: true,
     });
-  }
-
-  get [MODEL_KIND](): 'state-backend' {
-    return 'state-backend';
-  }
-
-  [MODEL](): StateBackendRecord {
-    return {
-      kind: 'state-backend',
+    cloudRecord(this, 'state-backend', () => ({
       provider: 'scaleway',
       name: this.bucket,
       region: this.region,
       endpoint: this.endpoint,
-    };
+    }));
   }
 }

@@ -1,11 +1,12 @@
 import { IConstruct } from 'constructs';
 import { ScalewayGpuType } from '../catalog/scaleway-gpu-types';
-import { MODEL, MODEL_KIND } from './records';
+import { defineModel, MODEL, MODEL_KIND } from './records';
 
 /**
  * What a cloud construct (constructs/scaleway) registers about the capacity and the location
  * it provisions, under the same `MODEL` / `MODEL_KIND` symbols as the physical records, with
- * kinds of its own. `buildCloud` (cloud.ts) reads them; `buildPlant` ignores them.
+ * kinds of its own, with one call in its constructor: `cloudRecord(this, kind, () => ({ ... }))`.
+ * `buildCloud` (cloud.ts) reads them; `buildPlant` ignores them.
  */
 export type CloudProvider = 'scaleway';
 
@@ -170,7 +171,23 @@ const CLOUD_KINDS: ReadonlySet<string> = new Set<CloudRecordKind>([
   'state-backend',
 ]);
 
-/** Implemented by the cloud constructs: the kind without building the record, and the record. */
+/** What each kind of cloud record holds besides its kind. */
+type CloudRecordBodies = { [R in CloudRecord as R['kind']]: Omit<R, 'kind'> };
+
+/**
+ * Registers what the cloud construct `c` provisions, as `record` (records.ts) does for the
+ * physical records: its kind now, and a function giving its record, called when the model is
+ * read once the tree is complete. Call it once, at the end of the constructor.
+ */
+export function cloudRecord<K extends CloudRecordKind>(
+  c: IConstruct,
+  kind: K,
+  build: () => CloudRecordBodies[K],
+): void {
+  defineModel<{ readonly kind: K }>(c, kind, () => ({ kind, ...build() }));
+}
+
+/** What a cloud construct registers (with `cloudRecord`): the kind without building the record, and the record. */
 export interface CloudModelled {
   readonly [MODEL_KIND]: CloudRecordKind;
   [MODEL](): CloudRecord;
