@@ -235,8 +235,7 @@ type RecordBodies = { [R in ModelRecord as R['kind']]: Omit<R, 'kind'> };
  * Registers what `c` models: its kind now (so `enclosing` finds it while the tree is being
  * built), and a function giving its record, called when the model is read, once the tree is
  * complete (so feeds, racks or scopes added after construction still count). Call it once,
- * in the constructor: it is what `implements Modelled` with a `[MODEL_KIND]` getter and a
- * `[MODEL]()` method did by hand, which constructs may still do.
+ * in the constructor (every construct of this library does; cloud kinds use `cloudRecord`).
  */
 export function record<K extends ModelRecord['kind']>(
   c: IConstruct,
