@@ -6,4 +6,7 @@ module.exports = {
   // Type checking runs once in `npm run typecheck`; with isolatedModules (tsconfig) ts-jest only transpiles.
   transform: { '^.+\\.ts$': 'ts-jest' },
   testTimeout: 60000,
+  // A folder per run for the example synths that suites share (test/fixtures/example-synth.ts).
+  globalSetup: '<rootDir>/test/fixtures/global-setup.ts',
+  globalTeardown: '<rootDir>/test/fixtures/global-teardown.ts',
 };
