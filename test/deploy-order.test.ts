@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Construct, RootConstruct } from 'constructs';
@@ -21,11 +20,12 @@ import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
 import { sharedExampleSynth } from './fixtures/example-synth';
 import { runCli } from './fixtures/run-cli';
+import { scratchDir } from './fixtures/scratch';
 
 const root = path.resolve(__dirname, '..');
 
 let tmp: string;
-beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-order-'))));
+beforeAll(() => (tmp = scratchDir('aifactory-order-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** `synth APP --out tmp/NAME/out --gitops-out tmp/NAME/gitops`, in this process (`run(argv, io)`). */

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { treeHash } from './fixtures/tree-hash';
 import { sharedExampleSynth, synthExample } from './fixtures/example-synth';
@@ -20,9 +19,10 @@ import {
 } from '../constructs';
 import { evaluate } from '../src/evaluate';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
+import { scratchDir } from './fixtures/scratch';
 
 let tmp: string;
-beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-det-'))));
+beforeAll(() => (tmp = scratchDir('aifactory-det-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The tree of a synth: the cdktf output and the GitOps tree beside it (if any), as `DIR/out` and `DIR/gitops`. */
