@@ -1,6 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { IConstruct, RootConstruct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import {
@@ -34,6 +32,7 @@ import { K8sObject } from '../src/kubernetes/objects';
 import { gitopsFiles } from '../src/output/gitops';
 import { evaluate, rack, ups } from './fixtures/tiny';
 import { validateObject } from './fixtures/validate-object';
+import { scratchDir } from './fixtures/scratch';
 
 /** `racks` GB200 NVL72 racks (72 GPUs each) of a site in `country`. */
 function site(root: IConstruct, id: string, country: string, racks: number) {
@@ -271,7 +270,7 @@ describe('residency and quota findings on a campus', () => {
   });
 
   test('RES-002 across cloud and on-premises: a FR-only tenant with quota on a Kapsule cluster in Warsaw', () => {
-    const app = new AiFactoryApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-res-')) });
+    const app = new AiFactoryApp({ outdir: scratchDir('aifactory-res-') });
     try {
       const onPrem = new PhysicalStack(app, 'campus');
       const paris = worker(onPrem, 'paris-1', site(onPrem, 'paris', 'FR', 1));
@@ -387,7 +386,7 @@ describe('residency and quota findings on a campus', () => {
 });
 
 describe('campus-1-4gw example: an AI2F-style programme on one campus queue', () => {
-  const app = new AiFactoryApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-campus-')) });
+  const app = new AiFactoryApp({ outdir: scratchDir('aifactory-campus-') });
   const stack = new PhysicalStack(app, 'campus');
   const halls = addHallClusters(stack, buildCampus(stack), 'https://git.example.org/platform/fouju.git');
   addProgramme(stack, app, halls, 'https://git.example.org/platform/fouju.git');

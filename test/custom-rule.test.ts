@@ -9,19 +9,17 @@ import { loadRules } from '../cli/load-rules';
 import { addRules, rulesFor } from '../src/policy/registry';
 import { ALL_RULES } from '../src/policy/packs';
 import { suppress, suppressionsOf, SUPPRESSION_METADATA } from '../src/policy/suppressions';
+import { runCli } from './fixtures/run-cli';
 
 const root = path.resolve(__dirname, '..');
-const bin = path.join(root, 'bin', 'aifactory.js');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const example = path.join(root, 'examples', 'custom-rule');
 const ruleFile = path.join('examples', 'custom-rule', 'ACME-001.ts');
 
 const BUSWAY_A = "busway carries 528.0 kW, above ACME's 40% of its rating (437.0 kW)";
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The command in this process (`run(argv, io)`): the rule's findings in each format are its logic. */
+const cli = (...args: string[]) => runCli(root, args);
 
 /** The ```ts blocks of a Markdown file, in order. */
 function tsBlocks(file: string): string[] {
@@ -52,20 +50,20 @@ describe('a user rule given with --rules to an app that does not register it (th
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const paths = ['paris/paris-1/busway-a', 'paris/paris-1/busway-b'];
 
-  test('text: the warnings, counted in the summary; exit 0 (a warning does not block)', () => {
-    const r = cli('check', dir, '--rules', ruleFile);
+  test('text: the warnings, counted in the summary; exit 0 (a warning does not block)', async () => {
+    const r = await cli('check', dir, '--rules', ruleFile);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('findings: 0 error(s), 2 warning(s), 0 info, 0 suppressed\n');
     for (const p of paths) expect(r.stdout).toContain(`WARNING ACME-001 ${p}: ${BUSWAY_A}\n`);
   });
 
-  test('without --rules the same app has no finding', () => {
-    expect(cli('check', dir, '--format', 'json').stdout).toContain('"findings": []');
+  test('without --rules the same app has no finding', async () => {
+    expect((await cli('check', dir, '--format', 'json')).stdout).toContain('"findings": []');
   });
 
-  test('JSON: every field of the finding', () => {
-    const doc = JSON.parse(cli('check', dir, '--rules', ruleFile, '--format', 'json').stdout);
+  test('JSON: every field of the finding', async () => {
+    const doc = JSON.parse((await cli('check', dir, '--rules', ruleFile, '--format', 'json')).stdout);
     expect(doc.findings).toEqual(
       paths.map((p) => ({
         ruleId: 'ACME-001',
@@ -81,8 +79,8 @@ describe('a user rule given with --rules to an app that does not register it (th
     );
   });
 
-  test('SARIF: the rule among the driver rules, a warning result per busway', () => {
-    const sarif = JSON.parse(cli('check', dir, '--rules', ruleFile, '--format', 'sarif').stdout);
+  test('SARIF: the rule among the driver rules, a warning result per busway', async () => {
+    const sarif = JSON.parse((await cli('check', dir, '--rules', ruleFile, '--format', 'sarif')).stdout);
     const run = sarif.runs[0];
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'ACME-001');
     expect(rule.shortDescription.text).toBe(ACME_001.description);
@@ -92,8 +90,8 @@ describe('a user rule given with --rules to an app that does not register it (th
     expect(results[0].message.text).toContain(BUSWAY_A);
   });
 
-  test('JUnit: a test case for the rule', () => {
-    const xml = cli('check', dir, '--rules', ruleFile, '--format', 'junit').stdout;
+  test('JUnit: a test case for the rule', async () => {
+    const xml = (await cli('check', dir, '--rules', ruleFile, '--format', 'junit')).stdout;
     // One test case per built-in rule (none has a finding: "no findings") plus one per ACME-001 finding (two busways).
     expect(xml).toContain(
       `<testsuites tests="${ALL_RULES.length + paths.length}" failures="0" errors="0" skipped="0">`,

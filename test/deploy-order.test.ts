@@ -1,6 +1,4 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Construct, RootConstruct } from 'constructs';
@@ -20,22 +18,22 @@ import { StackPlan } from '../src/output/stack-plan';
 import { DEPLOY_ORDER_PACK } from '../src/policy/rules/deploy-order';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
+import { sharedExampleSynth } from './fixtures/example-synth';
+import { runCli } from './fixtures/run-cli';
+import { scratchDir } from './fixtures/scratch';
 
 const root = path.resolve(__dirname, '..');
-const bin = path.join(root, 'bin', 'aifactory.js');
 
 let tmp: string;
-beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-order-'))));
+beforeAll(() => (tmp = scratchDir('aifactory-order-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function synth(app: string, name: string) {
+/** `synth APP --out tmp/NAME/out --gitops-out tmp/NAME/gitops`, in this process (`run(argv, io)`). */
+async function synth(app: string, name: string) {
   const out = path.join(tmp, name, 'out');
   const gitops = path.join(tmp, name, 'gitops');
-  const r = spawnSync(process.execPath, [bin, 'synth', app, '--out', out, '--gitops-out', gitops], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out, gitops };
+  const r = await runCli(root, ['synth', app, '--out', out, '--gitops-out', gitops]);
+  return { ...r, out, gitops };
 }
 
 const replay = (out: string, gitops: string) =>
@@ -52,15 +50,17 @@ const files = (dir: string): string[] =>
     : [];
 
 describe('the emitted plan replays against a simulated API on every example', () => {
+  // The synth of each example, in a process of its own, is shared with the other suites of the
+  // run that only read it (determinism): the campus is synthesized once.
   test.each([
-    ['default', 'examples/default', ['terraform', 'flux', 'argocd']],
-    ['essonne-44mw', 'examples/essonne-44mw', ['terraform']],
-    ['scaleway-b300', 'examples/scaleway-b300', ['terraform']],
-    ['campus-1-4gw', 'examples/campus-1-4gw', ['terraform', 'flux', 'argocd']],
+    ['default', ['terraform', 'flux', 'argocd']],
+    ['essonne-44mw', ['terraform']],
+    ['scaleway-b300', ['terraform']],
+    ['campus-1-4gw', ['terraform', 'flux', 'argocd']],
   ])(
     'examples/%s: no object applied too early',
-    (name, app, engines) => {
-      const r = synth(app, name);
+    (name, engines) => {
+      const r = sharedExampleSynth(name);
       expect([r.code, r.stderr.split('\n').filter((l) => l.startsWith('aifactory:'))]).toEqual([0, []]);
       const plans = readDeployPlans(r.out, r.gitops);
       expect(plans.map((p) => p.engine)).toEqual(engines);
@@ -223,8 +223,8 @@ describe('the replay fails on output applied too early, naming the object and wh
     ]);
   });
 
-  test('a kubernetes_manifest in the stack that creates the Kapsule cluster: synth refuses, DEP-002 and DEP-001', () => {
-    const r = synth(
+  test('a kubernetes_manifest in the stack that creates the Kapsule cluster: synth refuses, DEP-002 and DEP-001', async () => {
+    const r = await synth(
       path.join('test', 'fixtures', 'apps', 'manifest-in-cluster-stack.ts'),
       'in-cluster-stack',
     );
@@ -242,7 +242,7 @@ describe('the replay fails on output applied too early, naming the object and wh
 
 describe('the stack plan as a GitHub Actions workflow', () => {
   test('scaleway-b300: a synth job, then one job per stack with needs: on the stacks it depends on', () => {
-    const r = synth('examples/scaleway-b300', 'workflow');
+    const r = sharedExampleSynth('scaleway-b300');
     expect(r.code).toBe(0);
     const text = fs.readFileSync(path.join(r.out, 'ci', 'github-actions-apply.yml'), 'utf8');
     const wf = parse(text) as {
@@ -398,7 +398,7 @@ describe('where the GitOps tree sits in the repository', () => {
     expect(gitopsRepoPath('../elsewhere/tree', '/repo')).toBe('tree');
   });
 
-  test('Argo CD and Flux point at the tree where --gitops-out wrote it', () => {
+  test('Argo CD and Flux point at the tree where --gitops-out wrote it', async () => {
     const dir = path.join(tmp, 'repo');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(
@@ -409,11 +409,8 @@ describe('where the GitOps tree sits in the repository', () => {
         .replace(/'\.\.\//g, `'${root}/examples/`)
         .replace(/'\.\//g, `'${root}/examples/default/`),
     );
-    const r = spawnSync(process.execPath, [bin, 'synth', 'main.ts', '--gitops-out', 'deploy/gitops'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
+    const r = await runCli(dir, ['synth', 'main.ts', '--gitops-out', 'deploy/gitops']);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote cdktf.out and deploy/gitops\n');
     const flux = parse(
       fs.readFileSync(path.join(dir, 'deploy/gitops/essonne-ai/flux/releases/platform.yaml'), 'utf8'),

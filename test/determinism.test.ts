@@ -1,8 +1,7 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { treeHash } from './fixtures/tree-hash';
+import { sharedExampleSynth, synthExample } from './fixtures/example-synth';
 import { Construct } from 'constructs';
 import {
   Busway,
@@ -20,39 +19,35 @@ import {
 } from '../constructs';
 import { evaluate } from '../src/evaluate';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
-
-const root = path.resolve(__dirname, '..');
+import { scratchDir } from './fixtures/scratch';
 
 let tmp: string;
-beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-det-'))));
+beforeAll(() => (tmp = scratchDir('aifactory-det-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Synthesizes `examples/<example>` in a process of its own, as users run it, into `dir`/out and `dir`/gitops. */
-function synth(example: string, dir: string) {
-  return spawnSync(
-    process.execPath,
+/** The tree of a synth: the cdktf output and the GitOps tree beside it (if any), as `DIR/out` and `DIR/gitops`. */
+const synthTree = (r: { out: string; gitops: string }): Record<string, string> =>
+  Object.fromEntries(
     [
-      path.join(root, 'bin', 'aifactory.js'),
-      'synth',
-      `examples/${example}`,
-      '--out',
-      path.join(dir, 'out'),
-      '--gitops-out',
-      path.join(dir, 'gitops'),
-    ],
-    { cwd: root, encoding: 'utf8' },
+      ...Object.entries(treeHash(r.out)).map(([f, h]) => [`out/${f}`, h]),
+      ...Object.entries(fs.existsSync(r.gitops) ? treeHash(r.gitops) : {}).map(([f, h]) => [
+        `gitops/${f}`,
+        h,
+      ]),
+    ].sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-}
 
+// Each synth is a process of its own, as users run it. The first of the two, and the campus, are
+// the synths shared with the other suites of the run (deploy-order reads them too).
 describe('byte-identical output', () => {
   test.each(['default', 'essonne-44mw'])('two synths of examples/%s give identical trees', (example) => {
-    const a = path.join(tmp, `${example}-a`);
-    const b = path.join(tmp, `${example}-b`);
-    expect(synth(example, a).status).toBe(0);
-    expect(synth(example, b).status).toBe(0);
-    const ha = treeHash(a);
+    const a = sharedExampleSynth(example);
+    const b = synthExample(example, path.join(tmp, `${example}-b`));
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const ha = synthTree(a);
     expect(Object.keys(ha).length).toBeGreaterThan(2);
-    expect(treeHash(b)).toEqual(ha);
+    expect(synthTree(b)).toEqual(ha);
   });
 
   /**
@@ -62,9 +57,9 @@ describe('byte-identical output', () => {
    * changed; refresh the snapshot then (`npx jest test/determinism.test.ts -u`).
    */
   test('a synth of examples/campus-1-4gw gives the tree of an earlier synth (committed hashes)', () => {
-    const a = path.join(tmp, 'campus-1-4gw');
-    expect(synth('campus-1-4gw', a).status).toBe(0);
-    const ha = treeHash(a);
+    const a = sharedExampleSynth('campus-1-4gw');
+    expect(a.code).toBe(0);
+    const ha = synthTree(a);
     expect(Object.keys(ha).length).toBeGreaterThan(2);
     expect(ha).toMatchSnapshot();
   });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { TerraformStack, TerraformVariable } from 'cdktf';
@@ -28,6 +27,7 @@ import { reportHtml } from '../src/report/html';
 import { terraformLiteral } from '../src/terraform-literal';
 import { helmLiteral } from '../src/output/gitops';
 import { mdCode, mdText } from '../src/report/markdown';
+import { scratchDir } from './fixtures/scratch';
 
 // Threat model (docs/architecture.md): any string a user hands to a construct may come from
 // a spreadsheet, a ticket or an attacker. It must be refused at construction with one line,
@@ -273,7 +273,7 @@ function inspectDir(outdir: string, openings: Map<string, number>): void {
 }
 
 let tmp: string;
-beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-inject-'))));
+beforeAll(() => (tmp = scratchDir('aifactory-inject-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 let run = 0;

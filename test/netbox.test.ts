@@ -3,7 +3,6 @@
 // secrets, determinism and sharding.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { RootConstruct } from 'constructs';
@@ -17,6 +16,7 @@ import { splitWhole } from '../src/netbox/inventory';
 import { slugOf } from '../src/netbox/names';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { NetboxStack } from '../stacks/netbox-stack';
+import { scratchDir } from './fixtures/scratch';
 
 const root = path.resolve(__dirname, '..');
 
@@ -41,7 +41,7 @@ const allowedValues = JSON.parse(
 ) as Record<string, Record<string, (string | number)[]>>;
 
 let tmp: string;
-beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-netbox-'))));
+beforeAll(() => (tmp = scratchDir('aifactory-netbox-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 let outdirs = 0;

@@ -2,11 +2,16 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCli } from './fixtures/run-cli';
 import { treeHash } from './fixtures/tree-hash';
 
 // The output contract (docs/architecture.md): synth replaces only what it wrote, a kill at
 // any moment leaves DIR complete or repairable by the next run, concurrent synths are
 // serialized, and a run that did not complete its check never exits 0.
+//
+// Real processes (`cli`) only where the process is under test: kills, the exit guard, locks
+// held by other processes, two synths racing, the loader's one-line errors. The refusals and
+// repairs are the command's logic: in process (`inProcess`, `run(argv, io)`).
 
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'aifactory.js');
@@ -22,6 +27,9 @@ function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> 
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The command in this process, from `cwd` (the repository by default). */
+const inProcess = (args: string[], cwd = root) => runCli(cwd, args);
 
 let tmp: string;
 let treeA: Record<string, string>;
@@ -39,25 +47,35 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** A fresh folder holding DIR = the output of `small` (the old tree). */
+/**
+ * A fresh folder holding DIR = the output of `small` (the old tree): a copy of the reference
+ * synth (its bytes, stamp included, are what `synth SMALL --out DIR` writes; the stamp holds no path).
+ */
 function project(name: string): { dir: string; out: string } {
   const dir = path.join(tmp, name);
   fs.mkdirSync(dir);
   const out = path.join(dir, 'out');
-  expect(cli(['synth', SMALL, '--out', out]).code).toBe(0);
+  oldTree(out);
   return { dir, out };
+}
+
+/** DIR back to the old tree, as `synth SMALL --out DIR` leaves it. */
+function oldTree(out: string): void {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.cpSync(path.join(tmp, 'ref-a'), out, { recursive: true });
+  expect(treeHash(out)).toEqual(treeA);
 }
 
 /** Entries beside DIR other than DIR itself: leftovers of a synth. */
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'out');
 
 describe('synth replaces only a directory it wrote', () => {
-  test('the stamp lists every file synth wrote, and a second synth replaces the directory', () => {
+  test('the stamp lists every file synth wrote, and a second synth replaces the directory', async () => {
     const { dir, out } = project('stamp');
     const stamp = JSON.parse(fs.readFileSync(path.join(out, '.aifactory-output'), 'utf8'));
     expect(stamp.generator).toBe('aifactory');
     expect(stamp.files).toEqual(Object.keys(treeA).filter((f) => f !== '.aifactory-output'));
-    const r = cli(['synth', SMALL_B, '--out', out]);
+    const r = await inProcess(['synth', SMALL_B, '--out', out]);
     expect(r.code).toBe(0);
     expect(treeHash(out)).toEqual(treeB);
     expect(leftovers(dir)).toEqual([]);
@@ -75,24 +93,24 @@ describe('synth replaces only a directory it wrote', () => {
       'is the current directory or one of its ancestors; refusing to replace it',
     ],
     ['the filesystem root', '/', 'is the filesystem root; refusing to replace it'],
-  ])('--out %s: exit 2, one line, nothing deleted', (_name, out, problem) => {
+  ])('--out %s: exit 2, one line, nothing deleted', async (_name, out, problem) => {
     const dir = path.join(tmp, `cwd-${_name.replace(/\W+/g, '-')}`);
     fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'README.md'), 'mine\n');
     fs.writeFileSync(path.join(dir, 'package.json'), '{}\n');
     const before = treeHash(dir);
-    const r = cli(['synth', SMALL, '--out', out], { cwd: dir });
+    const r = await inProcess(['synth', SMALL, '--out', out], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`aifactory: --out ${JSON.stringify(out)}: ${problem}\n`);
     expect(treeHash(dir)).toEqual(before);
     expect(fs.readdirSync(dir).sort()).toEqual(['README.md', 'package.json', 'src']);
   });
 
-  test('--out "$PWD" in a project folder keeps README, src/ and package.json', () => {
+  test('--out "$PWD" in a project folder keeps README, src/ and package.json', async () => {
     const dir = path.join(tmp, 'pwd');
     fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'README.md'), 'mine\n');
-    const r = cli(['synth', SMALL, '--out', dir], { cwd: dir });
+    const r = await inProcess(['synth', SMALL, '--out', dir], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${JSON.stringify(dir)}: is the current directory or one of its ancestors; refusing to replace it\n`,
@@ -100,11 +118,11 @@ describe('synth replaces only a directory it wrote', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['README.md', 'src']);
   });
 
-  test('--out the folder holding the app file: exit 2', () => {
+  test('--out the folder holding the app file: exit 2', async () => {
     const dir = path.join(tmp, 'appdir');
     fs.mkdirSync(dir);
     fs.copyFileSync(SMALL, path.join(dir, 'main.ts'));
-    const r = cli(['synth', path.join(dir, 'main.ts'), '--out', dir]);
+    const r = await inProcess(['synth', path.join(dir, 'main.ts'), '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${JSON.stringify(dir)}: holds the app file; refusing to replace it\n`,
@@ -112,10 +130,10 @@ describe('synth replaces only a directory it wrote', () => {
     expect(fs.readdirSync(dir)).toEqual(['main.ts']);
   });
 
-  test('--out an existing file: exit 2, the file kept byte for byte', () => {
+  test('--out an existing file: exit 2, the file kept byte for byte', async () => {
     const file = path.join(tmp, 'some-file');
     fs.writeFileSync(file, 'precious\n');
-    const r = cli(['synth', SMALL, '--out', file]);
+    const r = await inProcess(['synth', SMALL, '--out', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${JSON.stringify(file)}: exists and is not a directory; refusing to replace it\n`,
@@ -123,11 +141,11 @@ describe('synth replaces only a directory it wrote', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('precious\n');
   });
 
-  test('--out a non-empty folder that aifactory did not write: exit 2, kept', () => {
+  test('--out a non-empty folder that aifactory did not write: exit 2, kept', async () => {
     const dir = path.join(tmp, 'foreign');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
-    const r = cli(['synth', SMALL, '--out', dir]);
+    const r = await inProcess(['synth', SMALL, '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${JSON.stringify(dir)}: is a non-empty directory that aifactory did not write (no .aifactory-output stamp); refusing to replace it\n`,
@@ -135,10 +153,10 @@ describe('synth replaces only a directory it wrote', () => {
     expect(fs.readdirSync(dir)).toEqual(['notes.txt']);
   });
 
-  test('a file added to aifactory output is not deleted: exit 2 naming it', () => {
+  test('a file added to aifactory output is not deleted: exit 2 naming it', async () => {
     const { out } = project('extra');
     fs.writeFileSync(path.join(out, 'stacks', 'keep.txt'), 'mine\n');
-    const r = cli(['synth', SMALL_B, '--out', out]);
+    const r = await inProcess(['synth', SMALL_B, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${JSON.stringify(out)}: holds stacks/keep.txt, which aifactory did not write; move it away first (synth replaces the directory whole)\n`,
@@ -146,11 +164,11 @@ describe('synth replaces only a directory it wrote', () => {
     expect(fs.readFileSync(path.join(out, 'stacks', 'keep.txt'), 'utf8')).toBe('mine\n');
   });
 
-  test('--out a symbolic link: exit 2, the link and its target kept', () => {
+  test('--out a symbolic link: exit 2, the link and its target kept', async () => {
     const { dir, out } = project('link');
     const link = path.join(dir, 'link');
     fs.symlinkSync(out, link);
-    const r = cli(['synth', SMALL_B, '--out', link]);
+    const r = await inProcess(['synth', SMALL_B, '--out', link]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${JSON.stringify(link)}: is a symbolic link; give the directory it points to\n`,
@@ -159,15 +177,15 @@ describe('synth replaces only a directory it wrote', () => {
     expect(treeHash(out)).toEqual(treeA);
   });
 
-  test("--out '': exit 2, one line naming the flag", () => {
-    const r = cli(['synth', SMALL, '--out', '']);
+  test("--out '': exit 2, one line naming the flag", async () => {
+    const r = await inProcess(['synth', SMALL, '--out', '']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("aifactory: --out '': must name a directory\n");
   });
 
-  test('a name too long: exit 2, one line naming --out and the errno', () => {
+  test('a name too long: exit 2, one line naming --out and the errno', async () => {
     const out = path.join(tmp, 'x'.repeat(300));
-    const r = cli(['synth', SMALL, '--out', out]);
+    const r = await inProcess(['synth', SMALL, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`aifactory: --out ${JSON.stringify(out)}: name too long (ENAMETOOLONG)\n`);
   });
@@ -237,8 +255,8 @@ function expectCompleteOrRepairable(dir: string, out: string): void {
 }
 
 /** The next synth repairs, then writes: DIR is the new tree and nothing is left beside it. */
-function expectNextRunRepairs(dir: string, out: string): void {
-  const r = cli(['synth', SMALL_B, '--out', out]);
+async function expectNextRunRepairs(dir: string, out: string): Promise<void> {
+  const r = await inProcess(['synth', SMALL_B, '--out', out]);
   expect(r.code).toBe(0);
   expect(treeHash(out)).toEqual(treeB);
   expect(leftovers(dir)).toEqual([]);
@@ -247,7 +265,7 @@ function expectNextRunRepairs(dir: string, out: string): void {
 describe('a kill -9 at any moment leaves DIR complete, and the next run removes every leftover', () => {
   test.each(['locked', 'staged', 'between-renames', 'swapped'])(
     'killed at %s (injected SIGKILL)',
-    (point) => {
+    async (point) => {
       const { dir, out } = project(`crash-${point}`);
       const r = cli(['synth', SMALL_B, '--out', out], { env: { AIFACTORY_TEST_CRASH_AT: point } });
       expect(r.signal).toBe('SIGKILL');
@@ -262,16 +280,16 @@ describe('a kill -9 at any moment leaves DIR complete, and the next run removes 
         ]);
       }
       if (point === 'swapped') expect(treeHash(out)).toEqual(treeB);
-      expectNextRunRepairs(dir, out);
+      await expectNextRunRepairs(dir, out);
     },
     60_000,
   );
 
-  test('killed between the renames, the next run restores the old tree first and says so', () => {
+  test('killed between the renames, the next run restores the old tree first and says so', async () => {
     const { dir, out } = project('crash-restore');
     cli(['synth', SMALL_B, '--out', out], { env: { AIFACTORY_TEST_CRASH_AT: 'between-renames' } });
     // The next run is refused by the check (error findings), yet repairs DIR before anything else.
-    const r = cli(['synth', app('overloaded'), '--out', out]);
+    const r = await inProcess(['synth', app('overloaded'), '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       `aifactory: ${out}: restored the previous output from .out.aifactory-old (a synth was killed mid-swap)\n`,
@@ -283,11 +301,11 @@ describe('a kill -9 at any moment leaves DIR complete, and the next run removes 
     expect(leftovers(dir)).toEqual([]);
   }, 60_000);
 
-  test('leftovers of aifactory 0.1 (.DIR.staging-PID, .DIR.old-PID) are removed by the next run', () => {
+  test('leftovers of aifactory 0.1 (.DIR.staging-PID, .DIR.old-PID) are removed by the next run', async () => {
     const { dir, out } = project('legacy');
     fs.mkdirSync(path.join(dir, '.out.staging-4242', 'stacks'), { recursive: true });
     fs.mkdirSync(path.join(dir, '.out.old-4242'));
-    expectNextRunRepairs(dir, out);
+    await expectNextRunRepairs(dir, out);
   });
 
   /** Spawns a synth and SIGKILLs it when `when` first holds (polled every 2 ms). */
@@ -321,7 +339,7 @@ describe('a kill -9 at any moment leaves DIR complete, and the next run removes 
       const killed = await killWhen(out, () => when(dir));
       expect(killed).toBe(true);
       expectCompleteOrRepairable(dir, out);
-      expectNextRunRepairs(dir, out);
+      await expectNextRunRepairs(dir, out);
     },
     60_000,
   );
@@ -333,11 +351,11 @@ describe('a kill -9 at any moment leaves DIR complete, and the next run removes 
     const duration = Date.now() - t0;
     let kills = 0;
     for (const fraction of [0.2, 0.4, 0.6, 0.8, 0.95]) {
-      cli(['synth', SMALL, '--out', out]); // back to the old tree
+      oldTree(out); // back to the old tree
       const start = Date.now();
       if (await killWhen(out, () => Date.now() - start >= fraction * duration)) kills++;
       expectCompleteOrRepairable(dir, out);
-      expectNextRunRepairs(dir, out);
+      await expectNextRunRepairs(dir, out);
     }
     expect(kills).toBeGreaterThanOrEqual(3);
   }, 120_000);
@@ -395,20 +413,20 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
     expect([r.code, r.stderr]).toEqual([2, "aifactory: missing-import.ts: Cannot find module './nope'\n"]);
   });
 
-  test('a FIFO as APP: exit 2 at once, one line', () => {
+  test('a FIFO as APP: exit 2 at once, one line', async () => {
     const fifo = path.join(tmp, 'app.fifo');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo on this system
-    const r = cli(['check', fifo]);
+    const r = await inProcess(['check', fifo]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`aifactory: APP ${fifo} is not a regular file\n`);
   });
 });
 
 describe('every error is one line on stderr naming the file, construct path or flag, exit 2', () => {
-  test('report --out a directory: one line naming the flag, refused as not a regular file', () => {
+  test('report --out a directory: one line naming the flag, refused as not a regular file', async () => {
     const dir = path.join(tmp, 'report-dir');
     fs.mkdirSync(dir);
-    const r = cli(['report', SMALL, '--out', dir]);
+    const r = await inProcess(['report', SMALL, '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `aifactory: --out ${dir}: exists and is not a regular file; refusing to replace it\n`,
@@ -445,11 +463,11 @@ new DraDriver(cluster, 'dra', { computeDomainNamespace: '{{ exec "id" }}\\nkind:
       `new GpuCluster(new TerraformStack(app, 'k'), 'c', { racks: [], delivery: Delivery.terraform(), connection: { host: 'https://k', token: process.env.HOME ?? 'x', clusterCaCertificate: 'PEM' } });`,
       `aifactory: app.ts: k/c: connection.token must be a Terraform reference (a Kapsule cluster's platformTarget.token, or a sensitive TerraformVariable's stringValue), not a literal: it would be written in clear into cdk.tf.json; leave connection out to take the token from the environment (KUBE_TOKEN)\n`,
     ],
-  ])('%s', (_name, body, stderr) => {
+  ])('%s', async (_name, body, stderr) => {
     const dir = path.join(tmp, `err-${_name.replace(/\W+/g, '-')}`);
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'app.ts'), `${header}${body}\napp.synth();\n`);
-    const r = cli(['synth', 'app.ts', '--out', 'out'], { cwd: dir });
+    const r = await inProcess(['synth', 'app.ts', '--out', 'out'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
     expect(fs.readdirSync(dir)).toEqual(['app.ts']);
