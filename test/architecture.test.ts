@@ -55,8 +55,7 @@ const UPWARD_ALLOWED: readonly string[] = [];
  * - the physical model reads suppressions from the policy layer (h-design moves them into the design);
  * - the physical model computes cooling loads with the analysis, which reads the model's types.
  */
-const LOOP_EDGES_ALLOWED: readonly (readonly [string, string])[] = [
-];
+const LOOP_EDGES_ALLOWED: readonly (readonly [string, string])[] = [];
 
 const SKIPPED = new Set(['node_modules', 'dist', 'cdktf.out', 'coverage', '.git']);
 
