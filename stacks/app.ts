@@ -7,7 +7,7 @@ import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../const
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
 import { makeTerraformTextLiteral } from './literal-text';
 import { Evaluation } from '../src/evaluate';
-import { writeFile, writeStamp } from '../src/output/atomic-dir';
+import { writeFile, writeFiles, writeStamp } from '../src/output/atomic-dir';
 import { findingsJson, reportText } from '../src/output/report';
 import { addRules } from '../src/policy/registry';
 import { Rule } from '../src/policy/rule';
@@ -139,10 +139,10 @@ export class AiFactoryApp extends App {
     const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
     writeGitops(gitops.dir, platform, { repoPath: gitops.repoPath });
     // One file made and written at a time: the campus' node labels and rule files are 70 MB of text.
-    for (const f of eachNodeLabelFile(platform)) writeFile(path.join(this.outdir, f.path), f.text);
-    for (const f of files) writeFile(path.join(this.outdir, f.path), f.text);
+    writeFiles(this.outdir, eachNodeLabelFile(platform));
+    writeFiles(this.outdir, files);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
-    for (const f of eachOperationsFile(evaluation)) writeFile(path.join(this.outdir, f.path), f.text);
+    writeFiles(this.outdir, eachOperationsFile(evaluation));
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
     const app = appFile && path.relative(process.cwd(), appFile).split(path.sep).join('/');

@@ -6,7 +6,7 @@ import { nodeFeatureRules } from '../kubernetes/node-feature-rules';
 import { ClusterModel } from '../kubernetes/cluster-model';
 import { Platform } from '../kubernetes/platform';
 import { K8sObject } from '../kubernetes/objects';
-import { writeFile } from './atomic-dir';
+import { writeFiles } from './atomic-dir';
 import { blockYaml } from './block-yaml';
 
 /** A file of the output: path relative to the directory it is written in, and its text. */
@@ -108,7 +108,7 @@ export function writeGitops(
   for (const c of platform.clusters) {
     if (c.delivery.mode === 'gitops') fs.rmSync(path.join(dir, c.name), { recursive: true, force: true });
   }
-  for (const f of eachGitopsFile(platform, layout)) writeFile(path.join(dir, f.path), f.text);
+  writeFiles(dir, eachGitopsFile(platform, layout));
 }
 
 /**
