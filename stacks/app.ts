@@ -1,19 +1,19 @@
 import * as path from 'path';
 import { App, AppConfig } from 'cdktf';
 import { activeCapture } from '../src/capture';
-import { nodeLabelFiles, OutputFile, writeGitops } from '../src/output/gitops';
+import { eachNodeLabelFile, OutputFile, writeGitops } from '../src/output/gitops';
 import { readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
 import { makeTerraformTextLiteral } from './literal-text';
 import { Evaluation } from '../src/evaluate';
-import { writeFile, writeStamp } from '../src/output/atomic-dir';
+import { writeFile, writeFiles, writeStamp } from '../src/output/atomic-dir';
 import { findingsJson, reportText } from '../src/output/report';
 import { addRules } from '../src/policy/registry';
 import { Rule } from '../src/policy/rule';
 import { deployOrderText } from '../src/deploy/deploy-order';
 import { githubApplyWorkflow } from '../src/output/github-workflow';
-import { operationsFiles } from '../src/output/operations';
+import { eachOperationsFile } from '../src/output/operations';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
 import { captureTokenStackTraces } from './token-stack-traces';
 import { besideOutdir, DesignRejected, DesignRun, GitopsTarget, runDesign } from './run-design';
@@ -138,10 +138,11 @@ export class AiFactoryApp extends App {
     super.synth();
     const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
     writeGitops(gitops.dir, platform, { repoPath: gitops.repoPath });
-    for (const f of [...nodeLabelFiles(platform), ...files])
-      writeFile(path.join(this.outdir, f.path), f.text);
+    // One file made and written at a time: the campus' node labels and rule files are 70 MB of text.
+    writeFiles(this.outdir, eachNodeLabelFile(platform));
+    writeFiles(this.outdir, files);
     writeFile(path.join(this.outdir, 'reports', 'findings.json'), findingsJson(evaluation));
-    for (const f of operationsFiles(evaluation)) writeFile(path.join(this.outdir, f.path), f.text);
+    writeFiles(this.outdir, eachOperationsFile(evaluation));
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
     const app = appFile && path.relative(process.cwd(), appFile).split(path.sep).join('/');

@@ -32,8 +32,15 @@ export function readDeployPlans(outdir: string, gitopsDir?: string): DeployPlan[
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
-    const flux = clusters.flatMap((c) => fluxSteps(gitopsDir, c));
-    const argo = clusters.flatMap((c) => argoSteps(gitopsDir, c));
+    // Flux and Argo CD deliver the same chart folders: each is read once, for both plans.
+    const charts = new Map<string, Chart>();
+    const chartOf = (dir: string, cluster: string) => {
+      let chart = charts.get(dir);
+      if (chart === undefined) charts.set(dir, (chart = readChart(dir, cluster, gitopsDir)));
+      return chart;
+    };
+    const flux = clusters.flatMap((c) => fluxSteps(gitopsDir, c, chartOf));
+    const argo = clusters.flatMap((c) => argoSteps(gitopsDir, c, chartOf));
     if (flux.length > 0) plans.push({ engine: 'flux', steps: flux });
     if (argo.length > 0) plans.push({ engine: 'argocd', steps: argo });
   }
@@ -167,8 +174,19 @@ function terraformStep(id: string, after: string[], tf: Json): DeployStep {
   return { id, after, createsClusters, installs, namespaces, objects };
 }
 
+/** A chart folder of the GitOps tree, as {@link readChart} reads it. */
+interface Chart {
+  readonly installs: readonly ClusterItem[];
+  readonly namespaces: readonly ClusterItem[];
+  readonly objects: readonly PlannedObject[];
+  readonly installed: readonly ClusterItem[];
+}
+
+/** Reads the chart folder `dir` of a cluster's GitOps tree. */
+type ChartReader = (dir: string, cluster: string) => Chart;
+
 /** A chart folder of the GitOps tree: the kinds its dependencies and CRD templates install, its objects. */
-function readChart(dir: string, cluster: string, gitopsDir: string) {
+function readChart(dir: string, cluster: string, gitopsDir: string): Chart {
   const installs: ClusterItem[] = [];
   const namespaces: ClusterItem[] = [];
   const objects: PlannedObject[] = [];
@@ -230,7 +248,7 @@ function yamlObjects(dir: string): Json[] {
     .flatMap((f) => documents(fs.readFileSync(path.join(dir, f), 'utf8')) as Json[]);
 }
 
-function fluxSteps(gitopsDir: string, cluster: string): DeployStep[] {
+function fluxSteps(gitopsDir: string, cluster: string, chartOf: ChartReader): DeployStep[] {
   const installed: ClusterItem[] = [];
   const steps = yamlObjects(path.join(gitopsDir, cluster, 'flux', 'releases'))
     .filter((o) => o.kind === 'HelmRelease')
@@ -243,7 +261,7 @@ function fluxSteps(gitopsDir: string, cluster: string): DeployStep[] {
         install?: { createNamespace?: boolean };
       };
       const ns = meta.namespace ?? 'default';
-      const chart = readChart(chartDir(gitopsDir, cluster, spec.chart.spec.chart), cluster, gitopsDir);
+      const chart = chartOf(chartDir(gitopsDir, cluster, spec.chart.spec.chart), cluster);
       installed.push(...chart.installed);
       const own =
         spec.install?.createNamespace && spec.targetNamespace
@@ -261,7 +279,7 @@ function fluxSteps(gitopsDir: string, cluster: string): DeployStep[] {
   return withInstalled(steps, installed);
 }
 
-function argoSteps(gitopsDir: string, cluster: string): DeployStep[] {
+function argoSteps(gitopsDir: string, cluster: string, chartOf: ChartReader): DeployStep[] {
   const apps = yamlObjects(path.join(gitopsDir, cluster, 'argocd', 'apps')).filter(
     (o) => o.kind === 'Application',
   );
@@ -282,7 +300,7 @@ function argoSteps(gitopsDir: string, cluster: string): DeployStep[] {
       destination: { namespace?: string };
       syncPolicy?: { syncOptions?: string[] };
     };
-    const chart = readChart(chartDir(gitopsDir, cluster, spec.source.path), cluster, gitopsDir);
+    const chart = chartOf(chartDir(gitopsDir, cluster, spec.source.path), cluster);
     installed.push(...chart.installed);
     const target = spec.destination.namespace;
     const creates = spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') && target ? [target] : [];

@@ -17,12 +17,16 @@ export const LABELS = {
 /** Labels the kubelet sets itself; they are expected on nodes, never applied by this library. */
 export const KUBELET_LABELS = { hostname: 'kubernetes.io/hostname', arch: 'kubernetes.io/arch' } as const;
 
+/** Lowercase letters and digits in runs joined by single hyphens. */
+const DNS_LABEL = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * A valid Kubernetes label value or DNS-1123 label (at most 63 characters of [a-z0-9-],
  * starting and ending alphanumeric) made from any text, deterministically. Too long a
  * value keeps its start and gets a hash suffix, so distinct inputs stay distinct.
  */
 export function dnsLabel(text: string): string {
+  if (text.length <= 63 && DNS_LABEL.test(text)) return text; // already one: what the steps below give back
   let s = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

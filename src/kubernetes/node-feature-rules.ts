@@ -24,14 +24,20 @@ export function runsNfd(c: ClusterModel): boolean {
 export function nodeFeatureRules(c: ClusterModel): K8sObject[] {
   if (c.nodes.length === 0 || !runsNfd(c)) return [];
   const byRack = new Map<number, ClusterNode[]>();
-  for (const n of c.nodes) byRack.set(n.rack, [...(byRack.get(n.rack) ?? []), n]);
+  for (const n of c.nodes) {
+    const rack = byRack.get(n.rack);
+    if (rack) rack.push(n);
+    else byRack.set(n.rack, [n]);
+  }
   const out: K8sObject[] = [];
   for (const nodes of byRack.values()) {
     const rackLabel = nodes[0].labels[LABELS.rack] ?? nodes[0].name;
     const sets = new Map<string, ClusterNode[]>();
     for (const n of nodes) {
       const key = JSON.stringify(Object.entries(n.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
-      sets.set(key, [...(sets.get(key) ?? []), n]);
+      const set = sets.get(key);
+      if (set) set.push(n);
+      else sets.set(key, [n]);
     }
     const rules = [...sets.values()].map((members, i) => ({
       name: sets.size === 1 ? `rack ${rackLabel}` : `rack ${rackLabel} set ${i + 1}`,

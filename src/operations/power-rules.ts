@@ -73,15 +73,17 @@ export function powerRules(
   design: OperationsInput,
   cluster: RuleCluster,
   settings: PowerRuleSettings,
+  scope: ClusterScope = clusterScopes(plant, [cluster])[0],
 ): K8sObject[] {
   if (cluster.racks.length === 0) return [];
   const { nodes } = plant;
   const hr = design.headroom.components;
-  const inCluster = new Set(cluster.racks);
   const nodesOf = new Map<number, string[]>();
   const labelsOf = new Map<number, Record<string, string>>();
   for (const n of cluster.nodes) {
-    nodesOf.set(n.rack, [...(nodesOf.get(n.rack) ?? []), n.name]);
+    const names = nodesOf.get(n.rack);
+    if (names) names.push(n.name);
+    else nodesOf.set(n.rack, [n.name]);
     if (!labelsOf.has(n.rack)) {
       labelsOf.set(n.rack, {
         site: n.labels[LABELS.site],
@@ -137,26 +139,23 @@ export function powerRules(
           forDuration,
         ),
       );
-    byHall.set(labels.hall, [...(byHall.get(labels.hall) ?? []), ...rules]);
+    const hallRules = byHall.get(labels.hall);
+    if (hallRules) hallRules.push(...rules);
+    else byHall.set(labels.hall, rules);
   }
 
   // Equipment whose racks are all in this cluster (and at least one is), and sites all in it.
-  const state = coverage(plant, inCluster);
-  const covered = (i: number) => state[i] === IN;
+  const { covered } = scope;
   const siteLabels = new Map<number, string>();
   for (const r of cluster.racks)
     if (!siteLabels.has(nodes[r].site)) siteLabels.set(nodes[r].site, labelsOf.get(r)!.site);
   const { equipmentRules, equipmentAlerts, siteRules, energyRules } = equipmentAndSiteRules(plant, design, {
+    candidates: scope.equipment,
     emit: covered,
     exists: covered,
     rackLabel: (r) => labelsOf.get(r)!.rack,
     siteLabels,
-    sites: plant.sites
-      .filter((site) => {
-        const racks = nodes.filter((x) => x.rack && x.site === site.index);
-        return racks.length > 0 && racks.every((x) => inCluster.has(x.index));
-      })
-      .map((site) => site.index),
+    sites: scope.sites,
     forDuration,
   });
 
@@ -232,15 +231,16 @@ export function platformPowerRules(
   })[],
 ): PlatformPowerRules {
   const out = new Map<string, readonly K8sObject[]>();
-  for (const c of clusters) {
+  const scopes = clusterScopes(plant, clusters);
+  clusters.forEach((c, k) => {
     for (const op of c.operators) {
       if (!op.powerRules) continue;
       out.set(
         op.path,
-        powerRules(plant, design, { name: c.name, racks: c.racks, nodes: c.nodes }, op.powerRules),
+        powerRules(plant, design, { name: c.name, racks: c.racks, nodes: c.nodes }, op.powerRules, scopes[k]),
       );
     }
-  }
+  });
   return out;
 }
 
@@ -296,6 +296,8 @@ export function packObjects<T extends K8sObject>(
 
 /** Which equipment and sites a set of rules covers, and the labels its rack series carry. */
 interface RuleScope {
+  /** Node indices, ascending, that hold every piece of equipment `emit` accepts (default: all nodes). */
+  readonly candidates?: readonly number[];
   /** Equipment to record and alert on. */
   readonly emit: (node: number) => boolean;
   /** Equipment whose recorded series exists (emitted here or by a cluster's rules). */
@@ -313,7 +315,7 @@ function equipmentAndSiteRules(plant: Plant, design: OperationsInput, scope: Rul
   const hr = design.headroom.components;
   const { emit, exists, rackLabel, siteLabels, forDuration } = scope;
   // Deepest first: a recording rule reads those of its loads, recorded before it.
-  const equipment = nodes
+  const equipment = (scope.candidates ? scope.candidates.map((i) => nodes[i]) : nodes)
     .filter((x) => !x.rack && emit(x.index))
     .sort((a, b) => b.level - a.level || a.index - b.index);
   const equipmentRules: Rule[] = [];
@@ -473,6 +475,66 @@ function coverage(plant: Plant, inCluster: ReadonlySet<number>): Uint8Array {
     state[i] = s;
   }
   return state;
+}
+
+/** The equipment and sites whose racks are all in one cluster (and at least one is). */
+export interface ClusterScope {
+  /** Whether every rack below the node is in the cluster, and at least one rack is below it. */
+  readonly covered: (node: number) => boolean;
+  /** The equipment (nodes without a rack) covered, ascending. */
+  readonly equipment: readonly number[];
+  /** The sites whose racks are all in the cluster, in the plant's order. */
+  readonly sites: readonly number[];
+}
+
+const NO_RACK = -1; // no rack below
+const MIXED = -2; // racks of several clusters, or of none, below
+
+/**
+ * The scope of each cluster, for all clusters in one walk of the plant, O(nodes + feeds)
+ * (one walk per cluster when a rack is in several clusters): which cluster holds every rack
+ * below a node, the same answer as {@link coverage} for each cluster on its own.
+ */
+export function clusterScopes(
+  plant: Plant,
+  clusters: readonly { readonly racks: readonly number[] }[],
+): ClusterScope[] {
+  const { nodes } = plant;
+  const owner = new Int32Array(nodes.length).fill(MIXED);
+  for (let c = 0; c < clusters.length; c++) {
+    for (const r of clusters[c].racks) {
+      if (owner[r] >= 0 && owner[r] !== c) {
+        // A rack in several clusters: each cluster on its own.
+        return clusters.flatMap((one) => clusterScopes(plant, [one]));
+      }
+      owner[r] = c;
+    }
+  }
+  // Loads come after their feeds: walk backwards so every load is known first.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    if (nodes[i].rack) continue;
+    let o = NO_RACK;
+    for (const l of nodes[i].loads) o = joinOwner(o, owner[l]);
+    owner[i] = o;
+  }
+  const siteOwner = new Int32Array(plant.sites.length).fill(NO_RACK);
+  for (const x of nodes) if (x.rack) siteOwner[x.site] = joinOwner(siteOwner[x.site], owner[x.index]);
+  const scopes = clusters.map((_, c) => ({
+    covered: (i: number) => owner[i] === c,
+    equipment: [] as number[],
+    sites: [] as number[],
+  }));
+  for (let i = 0; i < nodes.length; i++)
+    if (!nodes[i].rack && owner[i] >= 0) scopes[owner[i]].equipment.push(i);
+  for (const site of plant.sites)
+    if (siteOwner[site.index] >= 0) scopes[siteOwner[site.index]].sites.push(site.index);
+  return scopes;
+}
+
+function joinOwner(a: number, b: number): number {
+  if (a === NO_RACK) return b;
+  if (b === NO_RACK || a === b) return a;
+  return MIXED;
 }
 
 /** Names as an exact regex alternation, their common prefix written once: `rack-n(01|02)`. */

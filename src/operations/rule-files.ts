@@ -29,17 +29,20 @@ export function prometheusRules(objects: readonly K8sObject[]): PrometheusRule[]
  * tens of thousands of rules.
  */
 export function ruleFiles(platform: Platform): OutputFile[] {
-  const files: OutputFile[] = [];
+  return [...eachRuleFile(platform)];
+}
+
+/** The files of {@link ruleFiles}, made one at a time as they are asked for (a writer holds one at once). */
+export function* eachRuleFile(platform: Platform): Generator<OutputFile> {
   for (const c of platform.clusters) {
     const rules = prometheusRules(c.operators.flatMap((op) => op.resources));
     if (rules.length === 0) continue;
     const groups = rules.flatMap((r) => r.spec.groups);
-    files.push({
+    yield {
       path: `reports/prometheus/${c.name}.rules.json`,
       text: ruleFileText(groups),
-    });
+    };
   }
-  return files;
 }
 
 /** A rule file's text: `{ "groups": [...] }`, two-space indent, trailing newline. */

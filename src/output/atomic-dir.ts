@@ -385,3 +385,23 @@ export function writeFile(file: string, content: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, content);
 }
+
+/**
+ * Writes files at their paths under `dir`, each as it comes, creating each directory once
+ * per call (the campus' GitOps tree is a thousand files in a few hundred folders).
+ */
+export function writeFiles(
+  dir: string,
+  files: Iterable<{ readonly path: string; readonly text: string }>,
+): void {
+  const made = new Set<string>();
+  for (const f of files) {
+    const file = path.join(dir, f.path);
+    const parent = path.dirname(file);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    fs.writeFileSync(file, f.text);
+  }
+}

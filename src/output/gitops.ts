@@ -6,7 +6,7 @@ import { nodeFeatureRules } from '../kubernetes/node-feature-rules';
 import { ClusterModel } from '../kubernetes/cluster-model';
 import { Platform } from '../kubernetes/platform';
 import { K8sObject } from '../kubernetes/objects';
-import { writeFile } from './atomic-dir';
+import { writeFiles } from './atomic-dir';
 import { blockYaml } from './block-yaml';
 
 /** A file of the output: path relative to the directory it is written in, and its text. */
@@ -47,15 +47,25 @@ const docs = (objects: readonly unknown[]) =>
  * Every folder of manifests (`templates/`, `argocd/`, `flux/`) holds only Kubernetes objects.
  */
 export function gitopsFiles(platform: Platform, layout: GitopsLayout = DEFAULT_GITOPS_LAYOUT): OutputFile[] {
-  const files: OutputFile[] = [];
+  return [...eachGitopsFile(platform, layout)];
+}
+
+/**
+ * The files of {@link gitopsFiles}, made one cluster at a time as they are asked for: a writer
+ * holds one cluster's text at once, not the whole tree's (40 MB on the campus).
+ */
+export function* eachGitopsFile(
+  platform: Platform,
+  layout: GitopsLayout = DEFAULT_GITOPS_LAYOUT,
+): Generator<OutputFile> {
   for (const c of platform.clusters) {
     if (c.delivery.mode !== 'gitops') continue;
     const steps = applySteps(c, nodeFeatureRules(c));
     const dir = clusterRepoPath(c, layout);
-    for (const step of steps) files.push(...stepChart(c, step));
-    files.push(...argoCd(c, steps, dir), ...flux(c, steps, dir));
+    for (const step of steps) yield* stepChart(c, step);
+    yield* argoCd(c, steps, dir);
+    yield* flux(c, steps, dir);
   }
-  return files;
 }
 
 /** True when some cluster of the platform is delivered by GitOps. */
@@ -69,15 +79,21 @@ export function hasGitops(platform: Platform): boolean {
  * one node a line: a machine-read inventory of up to 5,000 nodes.
  */
 export function nodeLabelFiles(platform: Platform): OutputFile[] {
-  return platform.clusters
-    .filter((c) => c.delivery.mode === 'gitops')
-    .map((c) => ({
+  return [...eachNodeLabelFile(platform)];
+}
+
+/** The files of {@link nodeLabelFiles}, made one at a time as they are asked for (a writer holds one at once). */
+export function* eachNodeLabelFile(platform: Platform): Generator<OutputFile> {
+  for (const c of platform.clusters) {
+    if (c.delivery.mode !== 'gitops') continue;
+    yield {
       path: `node-labels/${c.name}.json`,
       text:
         `{\n  "cluster": ${JSON.stringify(c.name)},\n  "nodes": [\n` +
         c.nodes.map((n) => `    ${JSON.stringify({ name: n.name, labels: n.labels })}`).join(',\n') +
         '\n  ]\n}\n',
-    }));
+    };
+  }
 }
 
 /**
@@ -92,7 +108,7 @@ export function writeGitops(
   for (const c of platform.clusters) {
     if (c.delivery.mode === 'gitops') fs.rmSync(path.join(dir, c.name), { recursive: true, force: true });
   }
-  for (const f of gitopsFiles(platform, layout)) writeFile(path.join(dir, f.path), f.text);
+  writeFiles(dir, eachGitopsFile(platform, layout));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Evaluation } from '../evaluate';
 import { globalPowerRules } from '../operations/power-rules';
-import { prometheusRules, ruleFiles, ruleFileText } from '../operations/rule-files';
+import { eachRuleFile, prometheusRules, ruleFileText } from '../operations/rule-files';
 import type { OutputFile } from './gitops';
 import { deliveredPlatform } from '../operations/delivered-platform';
 
@@ -16,13 +16,16 @@ export function eedJson(evaluation: Evaluation): string {
  * equipment or a site spans several clusters.
  */
 export function operationsFiles(evaluation: Evaluation): OutputFile[] {
+  return [...eachOperationsFile(evaluation)];
+}
+
+/** The files of {@link operationsFiles}, made one at a time as they are asked for (a writer holds one at once). */
+export function* eachOperationsFile(evaluation: Evaluation): Generator<OutputFile> {
   const { plant } = evaluation.design;
   const { flow, headroom, sites } = evaluation.analysis;
   const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
-  const files: OutputFile[] = [
-    { path: 'reports/eed.json', text: eedJson(evaluation) },
-    ...ruleFiles(platform),
-  ];
+  yield { path: 'reports/eed.json', text: eedJson(evaluation) };
+  yield* eachRuleFile(platform);
   const monitored = platform.clusters.filter(
     (c) => prometheusRules(c.operators.flatMap((op) => op.resources)).length > 0,
   );
@@ -32,10 +35,9 @@ export function operationsFiles(evaluation: Evaluation): OutputFile[] {
     monitored.map((c) => ({ name: c.name, racks: c.racks, nodes: c.nodes })),
   );
   if (groups.length > 0) {
-    files.push({
+    yield {
       path: 'reports/prometheus/global.rules.json',
       text: ruleFileText(groups),
-    });
+    };
   }
-  return files;
 }
