@@ -85,11 +85,15 @@ export type Gate =
  * checked, so a caller reports it its own way.
  */
 export class DesignRejected extends DesignError {
-  constructor(
-    readonly evaluation: Evaluation,
-    readonly gate: Gate,
-  ) {
+  declare readonly evaluation: Evaluation;
+  declare readonly gate: Gate;
+
+  constructor(evaluation: Evaluation, gate: Gate) {
     super('', problem(evaluation, gate));
+    // Not enumerable: Node prints an uncaught error's own enumerable fields, and a direct run
+    // that stops on error findings must print its message, not the whole design.
+    Object.defineProperty(this, 'evaluation', { value: evaluation, enumerable: false });
+    Object.defineProperty(this, 'gate', { value: gate, enumerable: false });
   }
 }
 

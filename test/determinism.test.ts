@@ -21,6 +21,10 @@ import { evaluate } from '../src/evaluate';
 import { AiFactoryApp, PhysicalStack } from '../stacks';
 import { scratchDir } from './fixtures/scratch';
 
+/** The CDK for Terraform engine the suite runs on: `cdktf`, or `cdktn` under `.ci/cdktn.sh` (an npm alias). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ENGINE = (require('cdktf/package.json') as { name: string }).name;
+
 let tmp: string;
 beforeAll(() => (tmp = scratchDir('aifactory-det-')));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -61,7 +65,16 @@ describe('byte-identical output', () => {
     expect(a.code).toBe(0);
     const ha = synthTree(a);
     expect(Object.keys(ha).length).toBeGreaterThan(2);
-    expect(ha).toMatchSnapshot();
+    if (ENGINE === 'cdktf') {
+      expect(ha).toMatchSnapshot();
+    } else {
+      // The committed hashes are cdktf's: another engine (the cdktn fork, `.ci/cdktn.sh`) writes
+      // its own name and version into manifest.json and every stack. There, a second synth in a
+      // process of its own is the earlier synth.
+      const b = synthExample('campus-1-4gw', path.join(tmp, 'campus-b'));
+      expect(b.code).toBe(0);
+      expect(synthTree(b)).toEqual(ha);
+    }
   });
 
   /**

@@ -81,6 +81,22 @@ describe('synth replaces only a directory it wrote', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  test('an outdir of empty folders only (cdktf leaves one when a direct run stops early) is replaced', async () => {
+    const dir = path.join(tmp, 'empty-folders');
+    const out = path.join(dir, 'cdktf.out');
+    fs.mkdirSync(path.join(out, 'stacks', 'lab'), { recursive: true });
+    const r = await inProcess(['synth', SMALL, '--out', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(treeHash(out)).toEqual(treeA);
+    // A single file anywhere below makes it a directory aifactory did not write.
+    const other = path.join(dir, 'other');
+    fs.mkdirSync(path.join(other, 'stacks'), { recursive: true });
+    fs.writeFileSync(path.join(other, 'stacks', 'notes.txt'), 'mine\n');
+    const refused = await inProcess(['synth', SMALL, '--out', other]);
+    expect(refused.code).toBe(2);
+    expect(fs.readFileSync(path.join(other, 'stacks', 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
   test.each([
     [
       'the current directory',

@@ -70,6 +70,9 @@ test('error findings with errorFindings: throw: a DesignRejected naming the coun
   ]);
   expect(fs.existsSync(path.join(out, 'stacks', 'lab', 'cdk.tf.json'))).toBe(false);
   expect(fs.existsSync(path.join(out, 'reports'))).toBe(false);
+  // Node prints an uncaught error's own enumerable fields: a direct run prints the message, not the design.
+  expect(Object.keys(rejected)).not.toContain('evaluation');
+  expect(Object.keys(rejected)).not.toContain('gate');
 });
 
 test("errorFindings: 'annotate' (cdktf synth): the output is written and the errors are cdktf error annotations", async () => {

@@ -107,14 +107,22 @@ export function writeStamp(dir: string): void {
   fs.writeFileSync(path.join(dir, STAMP), JSON.stringify(doc, null, 2) + '\n');
 }
 
+/** True when `dir` holds folders only, down to the bottom: no file, no link, nothing to lose. */
+function onlyFolders(dir: string): boolean {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .every((e) => e.isDirectory() && onlyFolders(path.join(dir, e.name)));
+}
+
 /**
- * Why `dir` (an existing directory) may not be replaced, or undefined when it may: empty, or
- * aifactory output holding only the files its stamp lists (or, without a stamp, only the
- * top-level entries aifactory 0.1 wrote, manifest.json among them).
+ * Why `dir` (an existing directory) may not be replaced, or undefined when it may: empty (or
+ * empty folders only, as cdktf's `App` leaves an outdir when a direct run stops before it
+ * writes), or aifactory output holding only the files its stamp lists (or, without a stamp,
+ * only the top-level entries aifactory 0.1 wrote, manifest.json among them).
  */
 function notOwned(dir: string): string | undefined {
   const entries = fs.readdirSync(dir);
-  if (entries.length === 0) return undefined;
+  if (entries.length === 0 || onlyFolders(dir)) return undefined;
   const stampFile = path.join(dir, STAMP);
   if (!fs.existsSync(stampFile)) {
     if (entries.includes('manifest.json') && entries.every((e) => LEGACY_ENTRIES.has(e))) return undefined;
