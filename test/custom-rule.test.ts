@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, RootConstruct } from 'constructs';
+import { Site, Ups } from '../constructs';
+import { evaluate } from '../src/evaluate';
 import { ACME_001 } from '../examples/custom-rule/ACME-001';
 import { loadRules } from '../cli/load-rules';
 import { addRules, rulesFor } from '../src/policy/registry';
@@ -168,6 +170,20 @@ describe('registering rules', () => {
   ])('refused with the app path: %#', (rule, message) => {
     const app = appWith();
     expect(() => addRules(app, [rule as typeof ACME_001])).toThrow(`<app>: ${message}`);
+  });
+
+  test('a rule written for the one-argument check of 0.1 fails in one line naming it, not with a bare TypeError', () => {
+    const root = new RootConstruct();
+    const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 1 });
+    new Ups(site, 'ups', { moduleRatingKw: 200, feeds: [site.grid] });
+    const old = {
+      ...ACME_001,
+      // check({ plant, flow }): `flow` now comes in the second argument, so it is undefined here.
+      check: ({ flow }: { flow?: { outW: Float64Array } }) => (flow!.outW.length > 0 ? [] : []),
+    } as unknown as typeof ACME_001;
+    expect(() => evaluate(root, [old])).toThrow(
+      "<app>: rule ACME-001 (pack acme) failed: Cannot read properties of undefined (reading 'outW') (check takes (design, analysis); up to 0.1.0 it took one argument: docs/custom-rules.md)",
+    );
   });
 
   test('the same id twice with different definitions is refused', () => {

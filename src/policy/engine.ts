@@ -1,5 +1,6 @@
 import { Analysis } from '../analysis/analysis';
 import { Design } from '../model/design';
+import { DesignError } from '../errors';
 import { Suppressions } from '../model/suppressions';
 import { round } from '../units';
 import { Finding, Rule, Severity, Violation } from './rule';
@@ -19,6 +20,23 @@ export function finding(rule: Pick<Rule, 'id' | 'severity'>, v: Violation, reaso
   };
 }
 
+/**
+ * A rule's violations; a rule that throws (a user rule reading a field that is not there, such
+ * as one written for the one-argument `check` of 0.1) is one line naming it, not a bare TypeError.
+ */
+function checked(rule: Rule, design: Design, analysis: Analysis): readonly Violation[] {
+  try {
+    return rule.check(design, analysis);
+  } catch (e) {
+    if (e instanceof DesignError) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new DesignError(
+      '',
+      `rule ${rule.id} (pack ${rule.pack}) failed: ${why} (check takes (design, analysis); up to 0.1.0 it took one argument: docs/custom-rules.md)`,
+    );
+  }
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -30,7 +48,7 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
   const { suppressions } = design;
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const v of rule.check(design, analysis)) {
+    for (const v of checked(rule, design, analysis)) {
       findings.push(finding(rule, v, suppressionFor(suppressions, v.path, rule.id)));
     }
   }
