@@ -273,7 +273,7 @@ describe('HTML report', () => {
     expect(a.length).toBeGreaterThan(100_000);
   });
 
-  test('the layout is computed once per distinct graph: read back from the cache directory, the same bytes; a malformed entry is computed again', async () => {
+  test('the layout is computed once per distinct graph: read back from the cache directory, the same bytes; a malformed or partial entry is computed again', async () => {
     const dirs = ['kept', 'copied', 'malformed'].map((d) => path.join(scratch, d));
     const fresh = await withCacheDir('off', () => reportHtml(defaultExample()));
     expect(await withCacheDir(dirs[0], () => reportHtml(defaultExample()))).toBe(fresh);
@@ -296,6 +296,17 @@ describe('HTML report', () => {
     expect(await withCacheDir(dirs[2], async () => cachedLayout(key))).toBeUndefined();
     expect(await withCacheDir(dirs[2], () => reportHtml(defaultExample()))).toBe(fresh);
     expect(fs.readFileSync(path.join(dirs[2], files[0]), 'utf8')).toBe(text);
+
+    // An entry of the right shape that does not place every element (the review's planted
+    // `{"width":1,"height":1,"boxes":[],"routes":[]}`) is computed again too.
+    const partial = path.join(scratch, 'partial');
+    fs.mkdirSync(partial);
+    fs.writeFileSync(
+      path.join(partial, files[0]),
+      JSON.stringify({ width: 1, height: 1, boxes: [], routes: [] }),
+    );
+    expect(await withCacheDir(partial, () => reportHtml(defaultExample()))).toBe(fresh);
+    expect(fs.readFileSync(path.join(partial, files[0]), 'utf8')).toBe(text);
   });
 
   test('self-contained: no external script, style, font, image or link', async () => {

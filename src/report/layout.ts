@@ -67,7 +67,8 @@ export async function layoutDiagram(data: DiagramData): Promise<DiagramLayout> {
     })),
   };
   const key = layoutKey(ELK_VERSION, graph);
-  const kept = cachedLayout(key) ?? (await elkLayout(graph, key));
+  const cached = cachedLayout(key);
+  const kept = cached && fits(cached, graph) ? cached : await elkLayout(graph, key);
   return {
     width: kept.width,
     height: kept.height,
@@ -78,6 +79,17 @@ export async function layoutDiagram(data: DiagramData): Promise<DiagramLayout> {
       return points;
     }),
   };
+}
+
+/** A kept layout is used only when it places every node of the graph and routes every edge. */
+function fits(kept: CachedLayout, graph: ElkNode): boolean {
+  const boxed = new Set(kept.boxes.map(([id]) => id));
+  const nodes = graph.children ?? [];
+  return (
+    kept.boxes.length === nodes.length &&
+    nodes.every((n) => boxed.has(n.id)) &&
+    kept.routes.length === (graph.edges ?? []).length
+  );
 }
 
 /** Runs ELK on `graph` and keeps the result under `key`. */
