@@ -9,6 +9,9 @@ import { fmt } from '../src/units';
 import { powerLine } from '../src/output/summary-line';
 import { UsageError } from './load-app';
 
+/** The largest grid connection `plan` lays out, MW. */
+export const MAX_GRID_MW = 2_000;
+
 export interface PlanOptions {
   readonly blueprint: string;
   readonly gridMw: number;
@@ -59,6 +62,13 @@ export function plan(options: PlanOptions): PlanResult {
   }
   if (!(options.gridMw > 0) || !Number.isFinite(options.gridMw)) {
     throw new UsageError(`--grid-mw must be a number > 0, got ${options.gridMw}`);
+  }
+  // One site on one grid connection: the plan lays out every rack, so its time and memory
+  // grow with the grid (about 25 s at 2 GW; 1e6 MW would exhaust the heap).
+  if (options.gridMw > MAX_GRID_MW) {
+    throw new UsageError(
+      `--grid-mw must be at most ${MAX_GRID_MW} (one site on one grid connection), got ${options.gridMw}`,
+    );
   }
   if (options.pue !== undefined && !(options.pue >= 1 && Number.isFinite(options.pue))) {
     throw new UsageError(`--pue must be a number >= 1, got ${options.pue}`);

@@ -250,6 +250,10 @@ describe('aifactory plan', () => {
       'aifactory: --grid-mw must be a number > 0, got 0\n',
     ],
     [
+      ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', '1e6'],
+      'aifactory: --grid-mw must be at most 2000 (one site on one grid connection), got 1000000\n',
+    ],
+    [
       ['plan', '--blueprint', 'gb200-nvl72', '--grid-mw', 'lots'],
       "aifactory: option '--grid-mw <N>' argument 'lots' is invalid. 'lots' is not a number.\n",
     ],
