@@ -15,7 +15,7 @@
  *    TypeScript sources (the bin in this checkout).
  *
  * Options: `--quick` one run each instead of three; `--no-build` keeps the dist/ there is;
- * `--no-write` leaves docs/benchmarks.md alone. About 10 minutes on the shared 2-core machine.
+ * `--no-write` leaves docs/benchmarks.md alone. About 6 minutes on an idle 2-core machine.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
