@@ -60,22 +60,32 @@ describe('byte-identical output', () => {
    * every file's sha256. A change of the campus output that is meant shows here as the files that
    * changed; refresh the snapshot then (`npx jest test/determinism.test.ts -u`).
    */
-  test('a synth of examples/campus-1-4gw gives the tree of an earlier synth (committed hashes)', () => {
-    const a = sharedExampleSynth('campus-1-4gw');
-    expect(a.code).toBe(0);
-    const ha = synthTree(a);
-    expect(Object.keys(ha).length).toBeGreaterThan(2);
-    if (ENGINE === 'cdktf') {
+  // The committed hashes are cdktf's: another engine (the cdktn fork, `.ci/cdktn.sh`) writes its
+  // own name and version into manifest.json and every stack, so there the snapshot test is
+  // skipped (kept, not obsolete) and a second synth in a process of its own is the earlier synth.
+  (ENGINE === 'cdktf' ? test : test.skip)(
+    'a synth of examples/campus-1-4gw gives the tree of an earlier synth (committed hashes)',
+    () => {
+      const a = sharedExampleSynth('campus-1-4gw');
+      expect(a.code).toBe(0);
+      const ha = synthTree(a);
+      expect(Object.keys(ha).length).toBeGreaterThan(2);
       expect(ha).toMatchSnapshot();
-    } else {
-      // The committed hashes are cdktf's: another engine (the cdktn fork, `.ci/cdktn.sh`) writes
-      // its own name and version into manifest.json and every stack. There, a second synth in a
-      // process of its own is the earlier synth.
+    },
+  );
+
+  (ENGINE === 'cdktf' ? test.skip : test)(
+    `on ${ENGINE}: two synths of examples/campus-1-4gw give identical trees`,
+    () => {
+      const a = sharedExampleSynth('campus-1-4gw');
       const b = synthExample('campus-1-4gw', path.join(tmp, 'campus-b'));
+      expect(a.code).toBe(0);
       expect(b.code).toBe(0);
+      const ha = synthTree(a);
+      expect(Object.keys(ha).length).toBeGreaterThan(2);
       expect(synthTree(b)).toEqual(ha);
-    }
-  });
+    },
+  );
 
   /**
    * The same design, its independent statements declared in a shuffled order: racks, busways,
