@@ -8,6 +8,21 @@ const yamlDocuments = (text: string) => parseAllDocuments(text).map((d) => d.toJ
 /** What the GitOps tree wrote before the fast path, and must still write byte for byte. */
 const reference = (doc: unknown) => stringify(doc, { lineWidth: 0 });
 
+/** Values of one-line strings built from the characters that decide plain or quoted, nested in lists and maps. */
+const str = fc.string({
+  unit: fc.constantFrom(...'ab:-#? .1e0x"\'{}[],|>!&*%@`~_/=+é\\'.split('')),
+  maxLength: 8,
+});
+const scalar = fc.oneof(str, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+const value = fc.letrec((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(str, tie('v'), { maxKeys: 4 }),
+  ),
+})).v;
+
 describe('blockYaml: the yaml package’s text, faster', () => {
   test('a manifest of the GitOps tree: nested maps, lists of maps, lists of lists, empty collections, numbers', () => {
     const doc = {
@@ -104,19 +119,6 @@ describe('blockYaml: the yaml package’s text, faster', () => {
   });
 
   test('same text as yaml for one-line strings built from the characters that decide plain or quoted (property)', () => {
-    const str = fc.string({
-      unit: fc.constantFrom(...'ab:-#? .1e0x"\'{}[],|>!&*%@`~_/=+é\\'.split('')),
-      maxLength: 8,
-    });
-    const scalar = fc.oneof(str, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
-    const value = fc.letrec((tie) => ({
-      v: fc.oneof(
-        { depthSize: 'small' },
-        scalar,
-        fc.array(tie('v'), { maxLength: 4 }),
-        fc.dictionary(str, tie('v'), { maxKeys: 4 }),
-      ),
-    })).v;
     fc.assert(
       fc.property(value, (v) => blockYaml(v) === reference(v)),
       { numRuns: 5000 },
@@ -163,19 +165,6 @@ describe('readBlockYaml: what blockYaml wrote, read back without the yaml parser
   });
 
   test('reads back what yaml reads, or leaves it to yaml, for any value blockYaml writes (property)', () => {
-    const str = fc.string({
-      unit: fc.constantFrom(...'ab:-#? .1e0x"\'{}[],|>!&*%@`~_/=+é\\'.split('')),
-      maxLength: 8,
-    });
-    const scalar = fc.oneof(str, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
-    const value = fc.letrec((tie) => ({
-      v: fc.oneof(
-        { depthSize: 'small' },
-        scalar,
-        fc.array(tie('v'), { maxLength: 4 }),
-        fc.dictionary(str, tie('v'), { maxKeys: 4 }),
-      ),
-    })).v;
     let fast = 0;
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 3 }), (docs) => {
