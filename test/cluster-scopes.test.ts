@@ -1,19 +1,9 @@
-import { RootConstruct } from 'constructs';
-import { Delivery, GpuCluster, GpuOperator } from '../constructs';
-import { buildEssonneSite } from '../examples/essonne-44mw/site';
-import { evaluate } from '../src/evaluate';
+import { clusterPerHall } from './fixtures/cluster-per-hall';
 import { clusterScopes, powerRules } from '../src/operations/power-rules';
 
 /** The platform's power rules use one walk of the plant for all clusters: same rules as each cluster on its own. */
 describe('power rules of several clusters from one index of the plant', () => {
-  const root = new RootConstruct();
-  const site = buildEssonneSite(root, { cooling: 'design-pue' });
-  const halls = site.node.findAll().filter((c) => /\/hall-0[12]$/.test(c.node.path));
-  for (const hall of halls) {
-    const cluster = new GpuCluster(root, hall.node.id, { racks: [hall], delivery: Delivery.terraform() });
-    new GpuOperator(cluster, 'gpu-operator');
-  }
-  const { design, analysis } = evaluate(root);
+  const { design, analysis } = clusterPerHall();
   const { plant } = design;
   const input = {
     flow: analysis.flow,

@@ -1,13 +1,10 @@
+import { clusterPerHall } from './fixtures/cluster-per-hall';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { RootConstruct } from 'constructs';
 import { stringify } from 'yaml';
-import { Delivery, GpuCluster, GpuOperator } from '../constructs';
-import { buildEssonneSite } from '../examples/essonne-44mw/site';
 import { gpuPowerShare } from '../src/catalog/gpu-power-share';
-import { evaluate } from '../src/evaluate';
 import { operationsFiles } from '../src/output/operations';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -20,14 +17,7 @@ if (!PROMTOOL) {
 const withPromtool = PROMTOOL ? test : test.skip;
 
 describe('a site split into a cluster per hall: shared equipment and the site in global rules', () => {
-  const root = new RootConstruct();
-  const site = buildEssonneSite(root, { cooling: 'design-pue' });
-  const halls = site.node.findAll().filter((c) => /\/hall-0[12]$/.test(c.node.path));
-  for (const hall of halls) {
-    const cluster = new GpuCluster(root, hall.node.id, { racks: [hall], delivery: Delivery.terraform() });
-    new GpuOperator(cluster, 'gpu-operator');
-  }
-  const e = evaluate(root);
+  const e = clusterPerHall();
   const files = new Map(operationsFiles(e).map((f) => [f.path, f.text]));
   const global = JSON.parse(files.get('reports/prometheus/global.rules.json')!) as {
     groups: {
