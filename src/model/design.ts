@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { buildPlatform, Platform } from '../kubernetes/platform';
 import { buildCloud, CloudModel } from './cloud';
 import { buildPlant, Plant } from './plant';
-import { enclosing, EnergyReportingRecord, isModelled, MODEL } from './records';
+import { enclosing, EnergyReportingRecord, modelOf } from './records';
 import { readSuppressions, Suppressions } from './suppressions';
 
 /**
@@ -38,9 +38,8 @@ export function buildDesign(root: IConstruct): Design {
 function energyDeclarations(root: IConstruct, plant: Plant): (EnergyReportingRecord | undefined)[] {
   const out: (EnergyReportingRecord | undefined)[] = plant.sites.map(() => undefined);
   for (const c of root.node.findAll()) {
-    if (!isModelled(c)) continue;
-    const r = c[MODEL]();
-    if (r.kind !== 'energy-reporting') continue;
+    const r = modelOf(c, 'energy-reporting');
+    if (!r) continue;
     const site = enclosing(c, 'site');
     const i = plant.sites.findIndex((s) => s.path === site?.node.path);
     if (i >= 0) out[i] = r;

@@ -298,12 +298,13 @@ function readPowerNodes(found: readonly Found[], sites: Sites, halls: Halls): Po
   const levels = computeLevels(powerFound, feedIndices);
   const { order, newIndex } = orderByLevel(levels);
 
+  const siteOf = powerFound.map((f) => sites.require(f));
   const rackNames = new Map<string, string>();
   const nodes: PowerNode[] = order.map((oldI, i) => {
     const f = powerFound[oldI];
-    const site = sites.require(f);
+    const site = siteOf[oldI];
     for (const j of feedIndices[oldI]) {
-      const feedSite = sites.require(powerFound[j]);
+      const feedSite = siteOf[j];
       if (feedSite !== site) {
         throw new DesignError(
           f.path,
@@ -382,21 +383,72 @@ interface Placed {
   readonly level: number;
 }
 
-/** What racks and cooling loads share: a load with no rating of its own, drawing from its feeds. */
-function unratedLoad(at: Placed, site: SiteRecord) {
+/**
+ * Every power node is made here, with every field present (undefined where a kind has none)
+ * and in one order: one object shape, so the analysis's loops over nodes stay monomorphic.
+ */
+function powerNode(
+  at: Placed,
+  kind: NodeKind,
+  fields: {
+    readonly label: string;
+    readonly unitCapacityW: number;
+    readonly units: number;
+    readonly redundantUnits: number;
+    readonly feedMode: FeedMode;
+    readonly input: Current;
+    readonly output: Current;
+    readonly voltageV: number | undefined;
+    readonly autonomyMinutes: number | undefined;
+    readonly ratingUnit: 'kW' | 'kVA';
+    readonly powerFactor: number;
+    readonly efficiency: number;
+    readonly maxUtilization: number;
+    readonly demandW: number;
+    readonly rack: RackInfo | undefined;
+    readonly side: Side | undefined;
+  },
+): PowerNode {
+  const { unitCapacityW, units, redundantUnits } = fields;
   return {
     index: at.index,
     path: at.path,
+    kind,
+    label: fields.label,
     site: at.site,
     feeds: at.feeds,
-    loads: [] as number[],
+    loads: [],
     level: at.level,
+    unitCapacityW,
+    units,
+    redundantUnits,
+    capacityW: (units - redundantUnits) * unitCapacityW,
+    installedW: units * unitCapacityW,
+    feedMode: fields.feedMode,
+    input: fields.input,
+    output: fields.output,
+    voltageV: fields.voltageV,
+    autonomyMinutes: fields.autonomyMinutes,
+    cooler: undefined,
+    ratingUnit: fields.ratingUnit,
+    powerFactor: fields.powerFactor,
+    efficiency: fields.efficiency,
+    maxUtilization: fields.maxUtilization,
+    demandW: fields.demandW,
+    rack: fields.rack,
+    backupGenerator: undefined,
+    side: fields.side,
+  };
+}
+
+/** What racks and cooling loads share: a load with no rating of its own, drawing from its feeds. */
+function unratedLoad(site: SiteRecord) {
+  return {
     unitCapacityW: Infinity,
     units: 1,
     redundantUnits: 0,
-    capacityW: Infinity,
-    installedW: Infinity,
     feedMode: 'shared',
+    autonomyMinutes: undefined,
     ratingUnit: 'kW',
     powerFactor: site.powerFactor,
     efficiency: 1,
@@ -405,14 +457,14 @@ function unratedLoad(at: Placed, site: SiteRecord) {
 }
 
 function rackNode(at: Placed, r: RackRecord, hall: number, site: SiteRecord): PowerNode {
-  const current = r.system.spec.supply === 'dc800' ? 'dc' : 'ac';
-  return {
-    ...unratedLoad(at, site),
-    kind: 'rack',
+  const dc = r.system.spec.supply === 'dc800';
+  const current = dc ? 'dc' : 'ac';
+  return powerNode(at, 'rack', {
+    ...unratedLoad(site),
     label: 'rack',
     input: current,
     output: current,
-    ...(r.system.spec.supply === 'dc800' ? { voltageV: 800 } : {}),
+    voltageV: dc ? 800 : undefined,
     demandW: r.designPowerKw * W_PER_KW,
     rack: {
       name: r.name,
@@ -422,49 +474,42 @@ function rackNode(at: Placed, r: RackRecord, hall: number, site: SiteRecord): Po
       requiresRedundancy: r.requiresRedundancy,
       feedSides: r.feedSides,
     },
-  };
+    side: undefined,
+  });
 }
 
 function coolingNode(at: Placed, r: CoolingRecord, site: SiteRecord): PowerNode {
-  return {
-    ...unratedLoad(at, site),
-    kind: 'cooling',
+  return powerNode(at, 'cooling', {
+    ...unratedLoad(site),
     label: r.label,
     input: 'ac',
     output: 'ac',
-    ...(r.side === undefined ? {} : { side: r.side }),
+    voltageV: undefined,
     demandW: 0, // set by addCoolingDemand, once the heat of the racks it serves is known
-  };
+    rack: undefined,
+    side: r.side,
+  });
 }
 
 function equipmentNode(at: Placed, r: EquipmentRecord): PowerNode {
-  const unitCapacityW = r.unitRating * W_PER_KW * r.powerFactor;
-  return {
-    index: at.index,
-    path: at.path,
-    kind: r.equipment,
+  return powerNode(at, r.equipment, {
     label: r.label,
-    site: at.site,
-    feeds: at.feeds,
-    loads: [],
-    level: at.level,
-    unitCapacityW,
+    unitCapacityW: r.unitRating * W_PER_KW * r.powerFactor,
     units: r.units,
     redundantUnits: r.redundantUnits,
-    capacityW: (r.units - r.redundantUnits) * unitCapacityW,
-    installedW: r.units * unitCapacityW,
     feedMode: r.feedMode,
     input: r.input,
     output: r.output,
-    ...(r.voltageV === undefined ? {} : { voltageV: r.voltageV }),
-    ...(r.autonomyMinutes === undefined ? {} : { autonomyMinutes: r.autonomyMinutes }),
+    voltageV: r.voltageV,
+    autonomyMinutes: r.autonomyMinutes,
     ratingUnit: r.ratingUnit,
     powerFactor: r.powerFactor,
     efficiency: r.efficiency,
     maxUtilization: r.maxUtilization,
     demandW: 0,
-    ...(r.side === undefined ? {} : { side: r.side }),
-  };
+    rack: undefined,
+    side: r.side,
+  });
 }
 
 /** The generator groups, each taking over the equipment it backs (set on those nodes). */
@@ -550,7 +595,7 @@ function addCoolingDemand(plant: Plant, nodes: PowerNode[]): void {
   const electrical = coolingLoads(plant).electricalW;
   for (const c of plant.coolers) {
     if (c.node !== undefined)
-      nodes[c.node] = { ...nodes[c.node], cooler: c.index, demandW: electrical[c.index] };
+      nodes[c.node] = { ...nodes[c.node], cooler: c.index, demandW: electrical[c.index] }; // same shape: both fields exist
   }
 }
 
