@@ -442,28 +442,44 @@ function powerNode(
 }
 
 /** What racks and cooling loads share: a load with no rating of its own, drawing from its feeds. */
-function unratedLoad(site: SiteRecord) {
-  return {
+function unratedNode(
+  at: Placed,
+  kind: 'rack' | 'cooling',
+  site: SiteRecord,
+  load: {
+    readonly label: string;
+    readonly current: Current;
+    readonly voltageV: number | undefined;
+    readonly demandW: number;
+    readonly rack: RackInfo | undefined;
+    readonly side: Side | undefined;
+  },
+): PowerNode {
+  return powerNode(at, kind, {
+    label: load.label,
     unitCapacityW: Infinity,
     units: 1,
     redundantUnits: 0,
     feedMode: 'shared',
+    input: load.current,
+    output: load.current,
+    voltageV: load.voltageV,
     autonomyMinutes: undefined,
     ratingUnit: 'kW',
     powerFactor: site.powerFactor,
     efficiency: 1,
     maxUtilization: 1,
-  } as const;
+    demandW: load.demandW,
+    rack: load.rack,
+    side: load.side,
+  });
 }
 
 function rackNode(at: Placed, r: RackRecord, hall: number, site: SiteRecord): PowerNode {
   const dc = r.system.spec.supply === 'dc800';
-  const current = dc ? 'dc' : 'ac';
-  return powerNode(at, 'rack', {
-    ...unratedLoad(site),
+  return unratedNode(at, 'rack', site, {
     label: 'rack',
-    input: current,
-    output: current,
+    current: dc ? 'dc' : 'ac',
     voltageV: dc ? 800 : undefined,
     demandW: r.designPowerKw * W_PER_KW,
     rack: {
@@ -479,11 +495,9 @@ function rackNode(at: Placed, r: RackRecord, hall: number, site: SiteRecord): Po
 }
 
 function coolingNode(at: Placed, r: CoolingRecord, site: SiteRecord): PowerNode {
-  return powerNode(at, 'cooling', {
-    ...unratedLoad(site),
+  return unratedNode(at, 'cooling', site, {
     label: r.label,
-    input: 'ac',
-    output: 'ac',
+    current: 'ac',
     voltageV: undefined,
     demandW: 0, // set by addCoolingDemand, once the heat of the racks it serves is known
     rack: undefined,
