@@ -116,12 +116,12 @@ export function failureCases(plant: Plant, flow: LoadFlow): FailureCases {
         let alive = 0;
         let first = -1;
         if (!isLost(i)) {
-          node.feeds.forEach((f, j) => {
-            if (!isLost(f)) {
+          for (let j = 0; j < k; j++) {
+            if (!isLost(node.feeds[j])) {
               alive++;
               if (first < 0) first = j;
             }
-          });
+          }
           if (alive === 0) continue; // switched to its generator group
           newIn = (outW[i] + deltaOut[i]) / node.efficiency;
         } else if (failedStamp[i] !== epoch) {

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { RackSystem } from '../catalog/rack-systems';
 import { DesignError } from '../errors';
 import { Plant } from '../model/plant';
-import { enclosing, GpuClusterRecord, isModelled, MODEL, modelOf } from '../model/records';
+import { enclosing, GpuClusterRecord, isModelKind, MODEL, modelOf } from '../model/records';
 import { isCloudModelled } from '../model/cloud-records';
 import { OPERATOR_CHARTS, OperatorKind, OperatorSettings } from '../model/operator-records';
 import { scalewayZone } from '../catalog/scaleway-locations';
@@ -57,9 +57,7 @@ function buildOperator<K extends OperatorKind>(
 export function buildPlatform(root: IConstruct, plant: Plant): Platform {
   const rackByPath = new Map<string, number>();
   for (const n of plant.nodes) if (n.rack) rackByPath.set(n.path, n.index);
-  const clusterConstructs = root.node
-    .findAll()
-    .filter((c) => isModelled(c) && c[MODEL]().kind === 'gpu-cluster');
+  const clusterConstructs = root.node.findAll().filter((c) => isModelKind(c, 'gpu-cluster'));
   clusterConstructs.sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
 
   const names = new Map<string, string>();
@@ -140,7 +138,7 @@ function clusterCountries(rec: GpuClusterRecord, plant: Plant, rackByPath: Map<s
   const countries = new Set<string>();
   for (const scope of rec.scopes) {
     for (const x of scope.node.findAll()) {
-      const i = rackByPath.get(x.node.path);
+      const i = isModelKind(x, 'rack') ? rackByPath.get(x.node.path) : undefined;
       if (i !== undefined) countries.add(plant.sites[plant.nodes[i].site].country);
       else if (isCloudModelled(x)) {
         const r = x[MODEL]();
@@ -173,7 +171,7 @@ function buildCluster(
   const racks = new Set<number>();
   for (const scope of rec.scopes) {
     for (const x of scope.node.findAll()) {
-      const i = rackByPath.get(x.node.path);
+      const i = isModelKind(x, 'rack') ? rackByPath.get(x.node.path) : undefined;
       if (i !== undefined) racks.add(i);
     }
   }
@@ -271,8 +269,8 @@ function buildCluster(
   const operatorRecords = c.node
     .findAll()
     .flatMap((x) => {
-      const record = x !== c && isModelled(x) ? x[MODEL]() : undefined;
-      return record?.kind === 'k8s-operator' ? [{ path: x.node.path, record }] : [];
+      const record = x !== c ? modelOf(x, 'k8s-operator') : undefined;
+      return record ? [{ path: x.node.path, record }] : [];
     })
     .sort((a, b) => {
       const ka = KIND_ORDER.indexOf(a.record.operator);

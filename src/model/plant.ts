@@ -572,17 +572,20 @@ function readGenerators(found: readonly Found[], sites: Sites, power: PowerNodes
 
 /** The cooling groups, with the racks below the scopes they serve. */
 function readCoolers(found: readonly Found[], sites: Sites, power: PowerNodes): CoolingModel[] {
+  // The racks below each served scope, from each rack up (racks x depth, not a walk of every
+  // served subtree).
+  const below = new Map<IConstruct, number[]>();
+  for (const f of found) if (isFound(f, 'cooling')) for (const scope of f.record.serves) below.set(scope, []);
+  power.found.forEach((f, i) => {
+    if (f.record.kind !== 'rack') return;
+    for (let s: IConstruct | undefined = f.construct; s; s = s.node.scope) below.get(s)?.push(i);
+  });
   const coolers: CoolingModel[] = [];
   for (const f of found) {
     if (!isFound(f, 'cooling')) continue;
     const r = f.record;
     const racks = new Set<number>();
-    for (const scope of r.serves) {
-      for (const c of scope.node.findAll()) {
-        const i = power.indexOf(c);
-        if (i !== undefined && power.found[i].record.kind === 'rack') racks.add(i);
-      }
-    }
+    for (const scope of r.serves) for (const i of below.get(scope)!) racks.add(i);
     const own = power.indexOf(f.construct);
     coolers.push({
       ...(own === undefined ? {} : { node: own }),

@@ -265,6 +265,11 @@ export function isModelled(c: IConstruct): c is IConstruct & Modelled {
   return typeof (c as unknown as Partial<Modelled>)[MODEL] === 'function';
 }
 
+/** True when `c` registers a record of the given kind (read without building the record). */
+export function isModelKind(c: IConstruct, kind: ModelRecord['kind']): boolean {
+  return (c as Partial<Modelled>)[MODEL_KIND] === kind;
+}
+
 /** The record `c` registers, if it is of the given kind; built now, so call it once the tree is complete. */
 export function modelOf<K extends ModelRecord['kind']>(c: IConstruct, kind: K): RecordOf<K> | undefined {
   if (!isModelled(c) || c[MODEL_KIND] !== kind) return undefined;
@@ -279,7 +284,7 @@ function isKind<K extends ModelRecord['kind']>(r: ModelRecord, kind: K): r is Re
 /** The nearest ancestor of `c` (not `c` itself) that models the given kind. */
 export function enclosing(c: IConstruct, kind: ModelRecord['kind']): IConstruct | undefined {
   for (let s: IConstruct | undefined = c.node.scope; s; s = s.node.scope) {
-    if ((s as Partial<Modelled>)[MODEL_KIND] === kind) return s;
+    if (isModelKind(s, kind)) return s;
   }
   return undefined;
 }

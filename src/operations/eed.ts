@@ -263,13 +263,19 @@ export function electricalRedundancy(plant: Plant, site: number): Record<string,
       out[level] = null;
       continue;
     }
-    // Nodes of the level's kinds above each node, as small lists (a few per rack).
-    const above: number[][] = plant.nodes.map(() => []);
+    // Nodes of the level's kinds above each node, as small lists (a few per rack): a node
+    // with one feed and not of the level shares its feed's list.
+    const above: (readonly number[])[] = new Array<readonly number[]>(plant.nodes.length);
     for (const n of plant.nodes) {
-      const set = new Set<number>();
-      for (const f of n.feeds) for (const a of above[f]) set.add(a);
-      if (kinds.includes(n.kind)) set.add(n.index);
-      above[n.index] = [...set];
+      const own = kinds.includes(n.kind);
+      if (n.feeds.length === 1 && !own) {
+        above[n.index] = above[n.feeds[0]];
+        continue;
+      }
+      const list: number[] = [];
+      for (const f of n.feeds) for (const a of above[f]) if (!list.includes(a)) list.push(a);
+      if (own && !list.includes(n.index)) list.push(n.index);
+      above[n.index] = list;
     }
     // Per rack, the first kind of the level it has above it (UPS before rectifier before
     // switchboard): how many of them, and the fewest spare units among them.
