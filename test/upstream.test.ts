@@ -4,7 +4,12 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { PINNED_CHARTS } from '../src/upstream/chart-versions';
 import { UPSTREAM_CHARTS, UPSTREAM_FOLDERS, upstreamFile } from '../src/upstream/charts';
-import { knownCustomResourceKinds, validateCustomResource } from '../src/upstream/crd-schema';
+import { compiledValidator, ValidatorIndex, VALIDATORS_DIR } from '../src/upstream/compiled-validators';
+import { crdAjv } from '../src/upstream/crd-ajv';
+import { loadCrdCatalog } from '../src/upstream/crd-catalog';
+import { knownCustomResourceKinds, schemaErrors, validateCustomResource } from '../src/upstream/crd-schema';
+import { toAjvSchema } from '../src/upstream/structural-schema';
+import { generateValidators } from '../scripts/generate-validators';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 
 const UPSTREAM_DIR = path.join(__dirname, '..', 'src', 'upstream');
@@ -437,5 +442,80 @@ describe('validateCustomResource against the real CRD schemas', () => {
     expect(validateCustomResource('ComputeDomain')).toEqual([
       '(root): must be an object with string apiVersion and kind',
     ]);
+  });
+});
+
+describe('CRD validators compiled ahead of time (src/upstream/validators/)', () => {
+  const committed = (name: string) => fs.readFileSync(path.join(VALIDATORS_DIR, name), 'utf8');
+
+  test('are what npm run generate:validators writes from the copied CRDs today, one per served version', () => {
+    const generated = generateValidators();
+    expect([...generated.keys()].sort()).toEqual(fs.readdirSync(VALIDATORS_DIR).sort());
+    for (const [name, text] of generated) expect([name, committed(name) === text]).toEqual([name, true]);
+    const index = JSON.parse(committed('index.json')) as ValidatorIndex;
+    expect(Object.keys(index.validators).sort()).toEqual(knownCustomResourceKinds());
+  });
+
+  test('each gives the messages the schema compiled at run time gives, for valid and invalid resources', () => {
+    const ajv = crdAjv();
+    const catalog = loadCrdCatalog();
+    // Every key: an empty resource, a wrong spec type, unknown fields; and the hand-checked resources above.
+    const resources: { apiVersion: string; kind: string }[] = [...catalog.keys()].flatMap((key) => {
+      const [apiVersion, kind] = key.split(' ');
+      return [
+        { apiVersion, kind, metadata: {} },
+        { apiVersion, kind, metadata: { name: 'x', labels: { a: 1 } }, spec: 'not a map' },
+        {
+          apiVersion,
+          kind,
+          metadata: { name: 'x' },
+          spec: { unknownField: 1, replicas: 'two' },
+          extra: true,
+        },
+      ];
+    });
+    resources.push(
+      computeDomain('rack-1', {
+        numNodes: -1,
+        channel: { resourceClaimTemplate: {}, allocationMode: 'Few' },
+      }),
+      clusterQueue([{ name: 'nvidia.com/gpu', nominalQuota: 'x' }]),
+    );
+    let withErrors = 0;
+    for (const r of resources) {
+      const key = `${r.apiVersion} ${r.kind}`;
+      const compiled = compiledValidator(key);
+      expect([key, compiled === undefined]).toEqual([key, false]);
+      const atRunTime = schemaErrors(ajv.compile(toAjvSchema(catalog.get(key)!.openAPIV3Schema)), r);
+      expect([key, schemaErrors(compiled!, r)]).toEqual([key, atRunTime]);
+      if (atRunTime.length > 0) withErrors++;
+    }
+    expect(withErrors).toBeGreaterThanOrEqual(catalog.size * 3);
+  });
+
+  test('a CRD file changed since its module was compiled, or another ajv version, falls back to compiling', () => {
+    // Inside the checkout, so the copied modules resolve ajv's runtime and crd-ajv as installed.
+    const scratch = path.join(__dirname, '..', '.scratch');
+    fs.mkdirSync(scratch, { recursive: true });
+    const upstream = fs.mkdtempSync(path.join(scratch, 'validators-'));
+    try {
+      fs.cpSync(UPSTREAM_DIR, upstream, { recursive: true });
+      const key = 'resource.nvidia.com/v1beta1 ComputeDomain';
+      expect(compiledValidator(key, upstream)).toBeDefined();
+      const index = JSON.parse(committed('index.json')) as ValidatorIndex;
+      const crd = path.join(upstream, index.validators[key].crd);
+      fs.appendFileSync(crd, '\n');
+      expect(compiledValidator(key, upstream)).toBeUndefined();
+      expect(compiledValidator('kueue.x-k8s.io/v1beta2 Cohort', upstream)).toBeDefined();
+
+      const other = fs.mkdtempSync(path.join(scratch, 'validators-'));
+      fs.cpSync(UPSTREAM_DIR, other, { recursive: true });
+      const file = path.join(other, 'validators', 'index.json');
+      fs.writeFileSync(file, JSON.stringify({ ...index, ajv: '0.0.0' }));
+      expect(compiledValidator('kueue.x-k8s.io/v1beta2 Cohort', other)).toBeUndefined();
+      fs.rmSync(other, { recursive: true, force: true });
+    } finally {
+      fs.rmSync(upstream, { recursive: true, force: true });
+    }
   });
 });

@@ -1,34 +1,11 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import type { RegExpEngine } from 'ajv/dist/types';
+import { ErrorObject, ValidateFunction } from 'ajv';
+import { compiledValidator } from './compiled-validators';
+import { crdAjv } from './crd-ajv';
 import { crdKey, loadCrd, loadCrdCatalog } from './crd-catalog';
 import { appendIndex, appendKey, isMap } from './key-path';
 import { toAjvSchema } from './structural-schema';
 
-/**
- * CRD patterns are Go (RE2) regular expressions. Kueue's AdmissionCheck CRD writes one as
- * `^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$` (prometheus-operator's PrometheusRule has two more, for
- * `query_offset` and `partial_response_strategy`): the inline flag `(?i)` is not JavaScript syntax, so ajv cannot
- * compile it. It is dropped before the pattern reaches `RegExp`, and the whole pattern is then matched
- * case-insensitively (the copied CRDs only use it right after `^`, where it covers the whole pattern).
- */
-const goRegExp: RegExpEngine = Object.assign(
-  (pattern: string, flags: string) =>
-    pattern.includes('(?i)')
-      ? new RegExp(pattern.split('(?i)').join(''), `${flags}i`)
-      : new RegExp(pattern, flags),
-  { code: 'goRegExp' },
-);
-
-// Formats (`int32`, `date-time`, ...) are not checked; `strict: false` because CRD schemas carry keywords
-// ajv's strict mode rejects (such as `default` under `anyOf`).
-// `optimize: false`: the same checks, compiled in half the time (the code optimizer's passes
-// cost more than they save in one `check`; NicClusterPolicy's schema alone took 150 ms).
-const ajv = new Ajv({
-  allErrors: true,
-  strict: false,
-  validateFormats: false,
-  code: { regExp: goRegExp, optimize: false },
-});
+const ajv = crdAjv();
 const validators = new Map<string, ValidateFunction>();
 
 /** Every custom resource type the copied CRDs serve, as `apiVersion kind`, sorted. */
@@ -41,7 +18,7 @@ export function knownCustomResourceKinds(): string[] {
  * (group/version) and `kind` name, converted as `toAjvSchema` describes. Returns sorted messages such as
  * `spec.levels[0].nodeLabel: must be string`, or `[]` when the resource is valid; a missing field reads
  * `spec.channel: is required` and a field the schema lacks `spec.numNode: unknown field`. Each schema is
- * compiled once, on first use.
+ * compiled once, on first use, or its compiled module loaded (compiled-validators.ts).
  */
 export function validateCustomResource(resource: unknown): string[] {
   if (!isMap(resource) || typeof resource.apiVersion !== 'string' || typeof resource.kind !== 'string') {
@@ -70,9 +47,12 @@ function validatorFor(apiVersion: string, kind: string): ValidateFunction | unde
   const key = crdKey(apiVersion, kind);
   let validate = validators.get(key);
   if (validate === undefined) {
-    const crd = loadCrd(apiVersion, kind);
-    if (crd === undefined) return undefined;
-    validate = compileCrdSchema(crd.openAPIV3Schema);
+    validate = compiledValidator(key);
+    if (validate === undefined) {
+      const crd = loadCrd(apiVersion, kind);
+      if (crd === undefined) return undefined;
+      validate = compileCrdSchema(crd.openAPIV3Schema);
+    }
     validators.set(key, validate);
   }
   return validate;
