@@ -10,6 +10,25 @@ function documents(text: string): unknown[] {
     return parts.map((p) => JSON.parse(p));
   return readBlockYaml(text) ?? parseAllDocuments(text).map((d) => d.toJS());
 }
+
+/**
+ * The documents of a chart template as far as the replay reads them: every top-level key before
+ * `spec:` (apiVersion, kind, metadata), and the whole document for a CustomResourceDefinition
+ * (its spec names the kind it installs) or where kind or metadata come after spec. A block-YAML document's top-level keys start at column 0
+ * and nothing inside a value does, so the cut is exact; the campus' PrometheusRule bodies (28 MB)
+ * are not parsed. Anything else (JSON lines, flow style) is read whole.
+ */
+function documentHeads(text: string): unknown[] {
+  if (text.startsWith('{')) return documents(text);
+  const heads = text.split(/^---\n/m).map((doc) => {
+    const spec = /^spec:/m.exec(doc);
+    if (!spec) return doc;
+    const head = doc.slice(0, spec.index);
+    const readable = /^kind: /m.test(head) && /^metadata:/m.test(head);
+    return readable && !/^kind: CustomResourceDefinition$/m.test(head) ? head : doc;
+  });
+  return documents(heads.join('---\n'));
+}
 import { INSTALLED_CRDS_ANNOTATION, INSTALLED_CRDS_LOCAL, installedKinds } from '../kubernetes/crd-owners';
 import { UPSTREAM_CHARTS, UpstreamChart } from '../upstream/charts';
 import { ClusterItem, DeployPlan, DeployStep, PlannedObject } from './plan';
@@ -209,7 +228,7 @@ function readChart(dir: string, cluster: string, gitopsDir: string): Chart {
   const files = fs.existsSync(templates) ? fs.readdirSync(templates).sort() : [];
   for (const f of files) {
     const file = path.join(templates, f);
-    for (const doc of documents(fs.readFileSync(file, 'utf8'))) {
+    for (const doc of documentHeads(fs.readFileSync(file, 'utf8'))) {
       const o = doc as {
         apiVersion: string;
         kind: string;
