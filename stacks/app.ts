@@ -134,8 +134,12 @@ export class AiFactoryApp extends App {
       if (step) late.push(step);
     }
     for (const step of late) step();
-    makeTerraformTextLiteral(this);
-    super.synth();
+    const synthesized = makeTerraformTextLiteral(this);
+    try {
+      super.synth();
+    } finally {
+      synthesized();
+    }
     const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
     writeGitops(gitops.dir, platform, { repoPath: gitops.repoPath });
     // One file made and written at a time: the campus' node labels and rule files are 70 MB of text.
