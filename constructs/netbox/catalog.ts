@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
-import { IResolvable, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { IResolvable, TerraformLocal, TerraformStack, Token } from 'cdktf';
 import { DesignError } from '../../src/errors';
 import { GLOBAL_KINDS, InventoryKind } from '../../src/netbox/inventory';
+import { NetboxReferable } from './object';
 
 /** A created NetBox object and its id as a number token, per stack that refers to it. */
 interface Entry {
-  readonly resource: TerraformResource;
+  readonly resource: NetboxReferable;
   readonly idIn: Map<TerraformStack, number>;
 }
 
@@ -28,7 +29,7 @@ export class NetboxCatalog {
 class IdInOwnStack implements IResolvable {
   readonly creationStack: string[] = [];
 
-  constructor(private readonly resource: TerraformResource) {}
+  constructor(private readonly resource: NetboxReferable) {}
 
   resolve(): string {
     return `\${${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}.id}`;
@@ -63,8 +64,8 @@ export class NetboxIds {
     return this.mapOf(kind).has(`${kind}:${key}`);
   }
 
-  /** Records a created resource. */
-  set(kind: InventoryKind, key: string, resource: TerraformResource): void {
+  /** Records a created object (a `NetboxObject`, or any cdktf resource). */
+  set(kind: InventoryKind, key: string, resource: NetboxReferable): void {
     this.mapOf(kind).set(`${kind}:${key}`, { resource, idIn: new Map() });
   }
 

@@ -1,18 +1,18 @@
 import { Construct } from 'constructs';
-import { TerraformResource, TerraformStack } from 'cdktf';
-import { Device } from '../../generated/netbox/device';
-import { DevicePowerPort } from '../../generated/netbox/device-power-port';
-import { DeviceRole } from '../../generated/netbox/device-role';
-import { DeviceType } from '../../generated/netbox/device-type';
-import { Location } from '../../generated/netbox/location';
-import { Manufacturer } from '../../generated/netbox/manufacturer';
-import { PowerFeed } from '../../generated/netbox/power-feed';
-import { PowerPanel } from '../../generated/netbox/power-panel';
-import { Rack } from '../../generated/netbox/rack';
-import { RackRole } from '../../generated/netbox/rack-role';
-import { RackType } from '../../generated/netbox/rack-type';
-import { Site } from '../../generated/netbox/site';
-import { Tenant } from '../../generated/netbox/tenant';
+import { TerraformStack } from 'cdktf';
+import type { DevicePowerPortConfig } from '../../generated/netbox/device-power-port';
+import type { DeviceConfig } from '../../generated/netbox/device';
+import type { DeviceRoleConfig } from '../../generated/netbox/device-role';
+import type { DeviceTypeConfig } from '../../generated/netbox/device-type';
+import type { LocationConfig } from '../../generated/netbox/location';
+import type { ManufacturerConfig } from '../../generated/netbox/manufacturer';
+import type { PowerFeedConfig } from '../../generated/netbox/power-feed';
+import type { PowerPanelConfig } from '../../generated/netbox/power-panel';
+import type { RackConfig } from '../../generated/netbox/rack';
+import type { RackRoleConfig } from '../../generated/netbox/rack-role';
+import type { RackTypeConfig } from '../../generated/netbox/rack-type';
+import type { SiteConfig } from '../../generated/netbox/site';
+import type { TenantConfig } from '../../generated/netbox/tenant';
 import {
   GLOBAL_KINDS,
   InventoryKind,
@@ -22,6 +22,7 @@ import {
 } from '../../src/netbox/inventory';
 import { NetboxConsumer, NetboxIds } from './catalog';
 import { netboxProvider, NetboxConnectionProps } from './connection';
+import { NetboxObject } from './object';
 
 /** What every part of one inventory shares. */
 export interface NetboxInventoryContext {
@@ -67,111 +68,118 @@ export interface NetboxEmitContext {
   siteId(): number;
 }
 
-/** Creates the Terraform resource of one NetBox object under `scope`, with the object's key as its id. */
+/** The typed config (the generated binding's) of each kind's Terraform resource. */
+export interface NetboxConfigs {
+  readonly tenants: TenantConfig;
+  readonly manufacturers: ManufacturerConfig;
+  readonly rackRoles: RackRoleConfig;
+  readonly rackTypes: RackTypeConfig;
+  readonly deviceRoles: DeviceRoleConfig;
+  readonly deviceTypes: DeviceTypeConfig;
+  readonly sites: SiteConfig;
+  readonly locations: LocationConfig;
+  readonly racks: RackConfig;
+  readonly powerPanels: PowerPanelConfig;
+  readonly powerFeeds: PowerFeedConfig;
+  readonly devices: DeviceConfig;
+  readonly powerPorts: DevicePowerPortConfig;
+}
+
+/** The config of the Terraform resource of one NetBox object. */
 export type NetboxEmitter<K extends InventoryKind> = (
-  scope: Construct,
   spec: InventoryObjects[K][number],
   context: NetboxEmitContext,
-) => TerraformResource;
+) => NetboxConfigs[K];
 
 /** One emitter per NetBox type, keyed like `NETBOX_TYPES` (which gives their dependency order). */
 export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> } = {
-  tenants: (scope, t) => new Tenant(scope, t.key, { name: t.name, slug: t.slug }),
-  manufacturers: (scope, m) => new Manufacturer(scope, m.key, { name: m.name, slug: m.slug }),
-  rackRoles: (scope, { key, name, slug, colorHex, description }) =>
-    new RackRole(scope, key, { name, slug, colorHex, description }),
-  rackTypes: (scope, t, c) =>
-    new RackType(scope, t.key, {
-      model: t.model,
-      slug: t.slug,
-      manufacturerId: c.id('manufacturers', t.manufacturer),
-      formFactor: t.formFactor,
-      width: t.widthIn,
-      uHeight: t.uHeight,
-      startingUnit: t.startingUnit,
-      ...(t.weightKg === undefined ? {} : { weight: t.weightKg, weightUnit: 'kg' }),
-      description: t.description,
-    }),
-  deviceRoles: (scope, { key, name, slug, colorHex, description }) =>
-    new DeviceRole(scope, key, { name, slug, colorHex, description }),
-  deviceTypes: (scope, t, c) =>
-    new DeviceType(scope, t.key, {
-      model: t.model,
-      slug: t.slug,
-      manufacturerId: c.id('manufacturers', t.manufacturer),
-    }),
-  sites: (scope, s, c) =>
-    new Site(scope, s.key, {
-      name: s.name,
-      slug: s.slug,
-      status: c.status,
-      description: s.description,
-      ...c.tenant(),
-    }),
-  locations: (scope, l, c) =>
-    new Location(scope, l.key, {
-      name: l.name,
-      slug: l.slug,
-      siteId: c.siteId(),
-      description: l.description,
-      ...c.tenant(),
-    }),
-  racks: (scope, r, c) =>
-    new Rack(scope, r.key, {
-      name: r.name,
-      siteId: c.siteId(),
-      locationId: c.id('locations', r.location, r.path),
-      status: c.status,
-      roleId: c.id('rackRoles', r.role, r.path),
-      rackTypeId: c.id('rackTypes', r.rackType, r.path),
-      description: r.description,
-      ...c.tenant(),
-    }),
-  powerPanels: (scope, p, c) =>
-    new PowerPanel(scope, p.key, {
-      name: p.name,
-      siteId: c.siteId(),
-      description: p.description,
-    }),
-  powerFeeds: (scope, f, c) =>
-    new PowerFeed(scope, f.key, {
-      name: f.name,
-      powerPanelId: c.id('powerPanels', f.panel, f.circuitPath),
-      rackId: c.id('racks', f.rack, f.circuitPath),
-      status: c.status,
-      type: f.type,
-      supply: f.supply,
-      phase: f.phase,
-      voltage: f.voltage,
-      amperage: f.amperage,
-      maxPercentUtilization: f.maxPercentUtilization,
-      description: f.description,
-    }),
-  devices: (scope, d, c) =>
-    new Device(scope, d.key, {
-      name: d.name,
-      deviceTypeId: c.id('deviceTypes', d.deviceType),
-      roleId: c.id('deviceRoles', d.role),
-      siteId: c.siteId(),
-      locationId: c.id('locations', d.location),
-      rackId: c.id('racks', d.rack),
-      status: c.status,
-      ...c.tenant(),
-    }),
-  powerPorts: (scope, p, c) =>
-    new DevicePowerPort(scope, p.key, {
-      name: p.name,
-      deviceId: c.id('devices', p.device),
-      ...(p.maximumDrawW === undefined ? {} : { maximumDraw: p.maximumDrawW }),
-      allocatedDraw: p.allocatedDrawW,
-      description: p.description,
-    }),
+  tenants: (t) => ({ name: t.name, slug: t.slug }),
+  manufacturers: (m) => ({ name: m.name, slug: m.slug }),
+  rackRoles: ({ name, slug, colorHex, description }) => ({ name, slug, colorHex, description }),
+  rackTypes: (t, c) => ({
+    model: t.model,
+    slug: t.slug,
+    manufacturerId: c.id('manufacturers', t.manufacturer),
+    formFactor: t.formFactor,
+    width: t.widthIn,
+    uHeight: t.uHeight,
+    startingUnit: t.startingUnit,
+    ...(t.weightKg === undefined ? {} : { weight: t.weightKg, weightUnit: 'kg' }),
+    description: t.description,
+  }),
+  deviceRoles: ({ name, slug, colorHex, description }) => ({ name, slug, colorHex, description }),
+  deviceTypes: (t, c) => ({
+    model: t.model,
+    slug: t.slug,
+    manufacturerId: c.id('manufacturers', t.manufacturer),
+  }),
+  sites: (s, c) => ({
+    name: s.name,
+    slug: s.slug,
+    status: c.status,
+    description: s.description,
+    ...c.tenant(),
+  }),
+  locations: (l, c) => ({
+    name: l.name,
+    slug: l.slug,
+    siteId: c.siteId(),
+    description: l.description,
+    ...c.tenant(),
+  }),
+  racks: (r, c) => ({
+    name: r.name,
+    siteId: c.siteId(),
+    locationId: c.id('locations', r.location, r.path),
+    status: c.status,
+    roleId: c.id('rackRoles', r.role, r.path),
+    rackTypeId: c.id('rackTypes', r.rackType, r.path),
+    description: r.description,
+    ...c.tenant(),
+  }),
+  powerPanels: (p, c) => ({
+    name: p.name,
+    siteId: c.siteId(),
+    description: p.description,
+  }),
+  powerFeeds: (f, c) => ({
+    name: f.name,
+    powerPanelId: c.id('powerPanels', f.panel, f.circuitPath),
+    rackId: c.id('racks', f.rack, f.circuitPath),
+    status: c.status,
+    type: f.type,
+    supply: f.supply,
+    phase: f.phase,
+    voltage: f.voltage,
+    amperage: f.amperage,
+    maxPercentUtilization: f.maxPercentUtilization,
+    description: f.description,
+  }),
+  devices: (d, c) => ({
+    name: d.name,
+    deviceTypeId: c.id('deviceTypes', d.deviceType),
+    roleId: c.id('deviceRoles', d.role),
+    siteId: c.siteId(),
+    locationId: c.id('locations', d.location),
+    rackId: c.id('racks', d.rack),
+    status: c.status,
+    ...c.tenant(),
+  }),
+  powerPorts: (p, c) => ({
+    name: p.name,
+    deviceId: c.id('devices', p.device),
+    ...(p.maximumDrawW === undefined ? {} : { maximumDraw: p.maximumDrawW }),
+    allocatedDraw: p.allocatedDrawW,
+    description: p.description,
+  }),
 };
 
 /**
- * Creates the resources of `objects` under `scope` (a construct per kind holding one per
- * object), kind by kind in dependency order; objects of the shared catalog already created
- * are skipped. Returns how many of each Terraform type.
+ * Creates the resources of `objects` under `scope` (a construct per kind holding a
+ * `NetboxObject` per object: the typed config of the generated binding, written as the
+ * binding's resource block without a cdktf resource), kind by kind in dependency order;
+ * objects of the shared catalog already created are skipped. Returns how many of each
+ * Terraform type.
  */
 export function emitObjects(
   scope: Construct,
@@ -198,7 +206,7 @@ export function emitObjects(
     for (const spec of objects[kind]) {
       if (shared && ids.has(kind, spec.key)) continue;
       under ??= new Construct(scope, kind);
-      ids.set(kind, spec.key, emit(under, spec, emitContext));
+      ids.set(kind, spec.key, new NetboxObject(under, spec.key, NETBOX_TYPES[kind], emit(spec, emitContext)));
       const type = NETBOX_TYPES[kind];
       created[type] = (created[type] ?? 0) + 1;
     }
