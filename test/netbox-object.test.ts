@@ -199,6 +199,14 @@ describe('NetboxObject', () => {
     ]);
   });
 
+  test('a stack holding NetBox objects refuses HCL output rather than writing it without them', () => {
+    const stack = new TerraformStack(new App(), 'hcl');
+    new NetboxObject(stack, 'x', 'netbox_site', { name: 'a', slug: 'a' });
+    expect(() => stack.toHclTerraform()).toThrow(
+      'hcl: holds NetBox inventory, which aifactory writes as Terraform JSON only: synthesize without --hcl',
+    );
+  });
+
   test('refuses a Terraform meta-argument, naming its path', () => {
     const stack = new TerraformStack(new App(), 's');
     expect(() => new NetboxObject(stack, 'x', 'netbox_site', { name: 'a', dependsOn: [] })).toThrow(

@@ -99,6 +99,13 @@ export function snakeCase(name: string): string {
  * distinct number token once (an id is referred to by many objects).
  */
 function writeInto(stack: TerraformStack, objects: readonly NetboxObject[]): void {
+  // HCL output (`cdktf synth --hcl`) would leave them out: refused, not written without them.
+  stack.toHclTerraform = () => {
+    throw new DesignError(
+      stack.node.path,
+      'holds NetBox inventory, which aifactory writes as Terraform JSON only: synthesize without --hcl',
+    );
+  };
   const toTerraform = stack.toTerraform.bind(stack);
   const resolve = (x: unknown): unknown => Tokenization.resolve(x, { scope: stack, resolver: RESOLVER });
   stack.toTerraform = () => {
