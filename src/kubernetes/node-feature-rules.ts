@@ -34,7 +34,7 @@ export function nodeFeatureRules(c: ClusterModel): K8sObject[] {
     const rackLabel = nodes[0].labels[LABELS.rack] ?? nodes[0].name;
     const sets = new Map<string, ClusterNode[]>();
     for (const n of nodes) {
-      const key = JSON.stringify(Object.entries(n.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+      const key = labelSetKey(n.labels);
       const set = sets.get(key);
       if (set) set.push(n);
       else sets.set(key, [n]);
@@ -57,4 +57,14 @@ export function nodeFeatureRules(c: ClusterModel): K8sObject[] {
     });
   }
   return out;
+}
+
+/**
+ * One string per distinct label set: names in order, each with its value. Label names and
+ * values never hold a control character, so `\u0000` and `\u0001` separate them unambiguously.
+ */
+function labelSetKey(labels: Readonly<Record<string, string>>): string {
+  let key = '';
+  for (const name of Object.keys(labels).sort()) key += `${name}\u0000${labels[name]}\u0001`;
+  return key;
 }

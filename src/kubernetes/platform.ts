@@ -240,6 +240,10 @@ function buildCluster(
       );
     }
     rackByLabel.set(rl, i);
+    // The same for every node of the rack.
+    const siteLabel = dnsLabel(site);
+    const hallLabel = dnsLabel(`${site}-${below(hall.path)}`);
+    const podLabel = dnsLabel(`${site}-${pod}`);
     for (let k = 1; k <= spec.computeNodes; k++) {
       // A label value too (kubernetes.io/hostname, the NVLink domain of HGX nodes): at most 63 characters.
       const nodeName = dnsLabel(`${rl}-n${String(k).padStart(2, '0')}`);
@@ -247,9 +251,9 @@ function buildCluster(
         name: nodeName,
         rack: i,
         labels: {
-          [LABELS.site]: dnsLabel(site),
-          [LABELS.hall]: dnsLabel(`${site}-${below(hall.path)}`),
-          [LABELS.pod]: dnsLabel(`${site}-${pod}`),
+          [LABELS.site]: siteLabel,
+          [LABELS.hall]: hallLabel,
+          [LABELS.pod]: podLabel,
           [LABELS.rack]: rl,
           [LABELS.nvlinkDomain]: n.rack!.system.multiNodeNvlink ? rl : nodeName,
           [LABELS.system]: spec.id,
