@@ -59,12 +59,19 @@ export function nodeFeatureRules(c: ClusterModel): K8sObject[] {
   return out;
 }
 
+/** Label names sorted, by the names in declared order (the nodes of a cluster share a few orders). */
+const sortedNames = new Map<string, readonly string[]>();
+
 /**
  * One string per distinct label set: names in order, each with its value. Label names and
  * values never hold a control character, so `\u0000` and `\u0001` separate them unambiguously.
  */
 function labelSetKey(labels: Readonly<Record<string, string>>): string {
+  let declared = '';
+  for (const name in labels) declared += `${name}\u0000`;
+  let names = sortedNames.get(declared);
+  if (names === undefined) sortedNames.set(declared, (names = Object.keys(labels).sort()));
   let key = '';
-  for (const name of Object.keys(labels).sort()) key += `${name}\u0000${labels[name]}\u0001`;
+  for (const name of names) key += `${name}\u0000${labels[name]}\u0001`;
   return key;
 }

@@ -278,7 +278,7 @@ function flux(c: ClusterModel, steps: readonly ApplyStep[], repoDir: string): Ou
  * `templates/` is ever run by Helm. Other text, `}}` included, is literal to Go templates.
  */
 export function helmLiteral(text: string): string {
-  return text.includes('{{') ? text.split('{{').join('{{`{{`}}') : text;
+  return text.replaceAll('{{', '{{`{{`}}');
 }
 
 function kebab(kind: string): string {
