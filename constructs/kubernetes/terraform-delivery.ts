@@ -21,6 +21,7 @@ import { dnsLabel, LABELS } from '../../src/kubernetes/names';
 import { packShards } from '../../src/planning/shards';
 import { maxResourcesPerStack } from '../stack-cap';
 import type { ClusterConnection } from './cluster-connection';
+import { NetboxObject } from '../netbox/object';
 
 /**
  * Terraform delivery of a cluster's platform, in stacks applied one after the other (never in the
@@ -189,7 +190,9 @@ function providers(
   };
 }
 
-/** Terraform resources already in a stack. */
+/** Terraform resources already in a stack (NetBox objects are written as resources too). */
 function countResources(stack: TerraformStack): number {
-  return stack.node.findAll().filter((c) => TerraformResource.isTerraformResource(c)).length;
+  return stack.node
+    .findAll()
+    .filter((c) => TerraformResource.isTerraformResource(c) || c instanceof NetboxObject).length;
 }
