@@ -6,7 +6,7 @@ import * as path from 'path';
 import { stringify } from 'yaml';
 import { gpuPowerShare } from '../src/catalog/gpu-power-share';
 import { operationsFiles } from '../src/output/operations';
-import { alertPhases, promtool } from './fixtures/promtool';
+import { alertPhases, groupEvalOrder, promtool } from './fixtures/promtool';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!PROMTOOL) {
@@ -83,7 +83,7 @@ describe('a site split into a cluster per hall: shared equipment and the site in
         const at = sites[0].itW > 0 ? plant.sites[0].gridConnectionW / (sites[0].itW * sites[0].pue) : 0;
         const share = gpuPowerShare(plant.nodes.find((n) => n.rack)!.rack!.system).share;
         const nodes = e.design.platform.clusters.flatMap((c) => c.nodes);
-        // Each phase lasts the rules' `for:` plus four minutes (fixtures/promtool.ts), evaluated at its last sample.
+        // Each phase lasts the rules' `for:` plus two minutes (fixtures/promtool.ts), evaluated at its last sample.
         const timing = alertPhases(global.groups.flatMap((g) => g.rules));
         expect(timing.hold).toBe(2);
         const input_series = nodes.map((n) => {
@@ -103,6 +103,9 @@ describe('a site split into a cluster per hall: shared equipment and the site in
         const tests = {
           rule_files: names.map((n) => `${n}.rules.json`),
           evaluation_interval: '1m',
+          group_eval_order: groupEvalOrder(
+            names.map((n) => files.get(`reports/prometheus/${n}.rules.json`)!),
+          ),
           tests: [
             {
               interval: '1m',

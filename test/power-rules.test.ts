@@ -15,7 +15,7 @@ import { prometheusRules, ruleFiles } from '../src/operations/rule-files';
 import { validateCustomResource } from '../src/upstream/crd-schema';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
-import { alertPhases, promtool } from './fixtures/promtool';
+import { alertPhases, groupEvalOrder, promtool } from './fixtures/promtool';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!PROMTOOL) {
@@ -175,7 +175,7 @@ describe('power rules of the default example', () => {
       const phase = (k: number) => (r: number) =>
         (upsRacks.has(r) ? k * ratio : 0.6) * plant.nodes[r].demandW;
       const phases = [phase1, phase(1.01), phase(0.99)].map(scenario);
-      // Samples every minute; each phase lasts the rules' `for:` plus four minutes (fixtures/promtool.ts);
+      // Samples every minute; each phase lasts the rules' `for:` plus two minutes (fixtures/promtool.ts);
       // evaluated at its last sample, when an alert whose condition held through the phase is firing.
       const timing = alertPhases(rules);
       expect(timing.hold).toBe(2);
@@ -212,6 +212,7 @@ describe('power rules of the default example', () => {
       const tests = {
         rule_files: ['rules.json'],
         evaluation_interval: '1m',
+        group_eval_order: groupEvalOrder([file.text]),
         tests: [{ interval: '1m', input_series, alert_rule_test }],
       };
       fs.writeFileSync(path.join(dir, 'tests.yaml'), stringify(tests, { lineWidth: 0 }));
