@@ -6,6 +6,7 @@ import * as path from 'path';
 import { stringify } from 'yaml';
 import { gpuPowerShare } from '../src/catalog/gpu-power-share';
 import { operationsFiles } from '../src/output/operations';
+import { alertPhases, groupEvalOrder, promtool } from './fixtures/promtool';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!PROMTOOL) {
@@ -22,7 +23,13 @@ describe('a site split into a cluster per hall: shared equipment and the site in
   const global = JSON.parse(files.get('reports/prometheus/global.rules.json')!) as {
     groups: {
       name: string;
-      rules: { record?: string; alert?: string; expr: string; labels?: Record<string, string> }[];
+      rules: {
+        record?: string;
+        alert?: string;
+        expr: string;
+        for?: string;
+        labels?: Record<string, string>;
+      }[];
     }[];
   };
   const { plant } = e.design;
@@ -76,12 +83,14 @@ describe('a site split into a cluster per hall: shared equipment and the site in
         const at = sites[0].itW > 0 ? plant.sites[0].gridConnectionW / (sites[0].itW * sites[0].pue) : 0;
         const share = gpuPowerShare(plant.nodes.find((n) => n.rack)!.rack!.system).share;
         const nodes = e.design.platform.clusters.flatMap((c) => c.nodes);
+        // Each phase lasts the rules' `for:` plus two minutes (fixtures/promtool.ts), evaluated at its last sample.
+        const timing = alertPhases(global.groups.flatMap((g) => g.rules));
         const input_series = nodes.map((n) => {
           const rack = plant.nodes[n.rack];
           const gpuW = (k: number) => (k * at * rack.demandW * share) / rack.rack!.system.spec.computeNodes;
           return {
             series: `DCGM_FI_DEV_POWER_USAGE{node="${n.name}",gpu="0"}`,
-            values: `${gpuW(1.01)}x20 ${gpuW(0.99)}x20`,
+            values: `${timing.values(gpuW(1.01))} ${timing.values(gpuW(0.99))}`,
           };
         });
         const facility = (k: number) => k * plant.sites[0].gridConnectionW;
@@ -93,13 +102,16 @@ describe('a site split into a cluster per hall: shared equipment and the site in
         const tests = {
           rule_files: names.map((n) => `${n}.rules.json`),
           evaluation_interval: '1m',
+          group_eval_order: groupEvalOrder(
+            names.map((n) => files.get(`reports/prometheus/${n}.rules.json`)!),
+          ),
           tests: [
             {
               interval: '1m',
               input_series,
               alert_rule_test: [
                 {
-                  eval_time: '15m',
+                  eval_time: timing.evalAt(0),
                   alertname: 'AifactorySiteFacilityPowerAboveGridConnection',
                   exp_alerts: [
                     {
@@ -115,7 +127,7 @@ describe('a site split into a cluster per hall: shared equipment and the site in
                   ],
                 },
                 {
-                  eval_time: '36m',
+                  eval_time: timing.evalAt(1),
                   alertname: 'AifactorySiteFacilityPowerAboveGridConnection',
                   exp_alerts: [],
                 },
@@ -124,17 +136,10 @@ describe('a site split into a cluster per hall: shared equipment and the site in
           ],
         };
         fs.writeFileSync(path.join(dir, 'tests.yaml'), stringify(tests, { lineWidth: 0 }));
-        const r = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], {
-          cwd: dir,
-          encoding: 'utf8',
-          maxBuffer: 64 << 20,
-        });
+        const r = promtool(['test', 'rules', 'tests.yaml'], dir);
         expect(r.stdout + r.stderr).toContain('SUCCESS');
         expect(r.status).toBe(0);
-        const check = spawnSync('promtool', ['check', 'rules', ...names.map((n) => `${n}.rules.json`)], {
-          cwd: dir,
-          encoding: 'utf8',
-        });
+        const check = promtool(['check', 'rules', ...names.map((n) => `${n}.rules.json`)], dir);
         expect(check.status).toBe(0);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

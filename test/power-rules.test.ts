@@ -15,6 +15,7 @@ import { prometheusRules, ruleFiles } from '../src/operations/rule-files';
 import { validateCustomResource } from '../src/upstream/crd-schema';
 import { loadUpstreamValues, unknownValuePaths } from '../src/upstream/values-paths';
 import { deliveredPlatform } from '../src/operations/delivered-platform';
+import { alertPhases, groupEvalOrder, promtool } from './fixtures/promtool';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!PROMTOOL) {
@@ -112,7 +113,7 @@ describe('power rules of the default example', () => {
   });
 
   withPromtool('promtool check rules accepts the rule file', () => {
-    const r = spawnSync('promtool', ['check', 'rules', path.join(dir, 'rules.json')], { encoding: 'utf8' });
+    const r = promtool(['check', 'rules', path.join(dir, 'rules.json')]);
     expect(r.stdout + r.stderr).toContain(`SUCCESS: ${rules.length} rules found`);
     expect(r.status).toBe(0);
   });
@@ -174,12 +175,14 @@ describe('power rules of the default example', () => {
       const phase = (k: number) => (r: number) =>
         (upsRacks.has(r) ? k * ratio : 0.6) * plant.nodes[r].demandW;
       const phases = [phase1, phase(1.01), phase(0.99)].map(scenario);
+      // Samples every minute; each phase lasts the rules' `for:` plus two minutes (fixtures/promtool.ts);
+      // evaluated at its last sample, when an alert whose condition held through the phase is firing.
+      const timing = alertPhases(rules);
       const input_series = phases[0].series.map((s, i) => ({
         series: s.series,
-        values: phases.map((p) => `${p.series[i].gpuW}x20`).join(' '),
+        values: phases.map((p) => timing.values(p.series[i].gpuW)).join(' '),
       }));
-      // Samples every minute; each phase lasts 21 minutes; evaluate 15 minutes into each.
-      const at = ['15m', '36m', '57m'];
+      const at = [0, 1, 2].map(timing.evalAt);
       // Racks and equipment alike: the live load of the component the alert names.
       const value = (p: number) => (r: Rule) => phases[p].live[byPath.get(r.annotations!.equipment)!];
       const alert_rule_test = [
@@ -208,14 +211,11 @@ describe('power rules of the default example', () => {
       const tests = {
         rule_files: ['rules.json'],
         evaluation_interval: '1m',
+        group_eval_order: groupEvalOrder([file.text]),
         tests: [{ interval: '1m', input_series, alert_rule_test }],
       };
       fs.writeFileSync(path.join(dir, 'tests.yaml'), stringify(tests, { lineWidth: 0 }));
-      const r = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], {
-        cwd: dir,
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-      });
+      const r = promtool(['test', 'rules', 'tests.yaml'], dir);
       expect(r.stdout + r.stderr).toContain('SUCCESS');
       expect(r.status).toBe(0);
     },
@@ -266,15 +266,18 @@ describe('power rules of the default example', () => {
       const itKwh = 1_200 / share / 1000; // an hour at 1,200 W of GPU power / the GPU share of rack power
       // Compared to the Wh: promtool compares floats exactly, and avg_over_time sums in another order.
       const wh = (kwh: number) => Math.round(kwh * 1000) / 1000;
+      // Evaluated at 60m, the first time the rules' 1h window holds a whole hour of samples (from
+      // 0m): later times give the same averages, and cost promtool a step of every rule per minute.
+      const hourFull = '60m';
       const promql_expr_test = [
         {
           expr: 'round(aifactory:namespace_it_energy_kwh:1h, 0.001)',
-          eval_time: '90m',
+          eval_time: hourFull,
           exp_samples: [{ labels: '{cluster="essonne-ai",namespace="startup-lab"}', value: wh(itKwh) }],
         },
         {
           expr: 'round(aifactory:namespace_facility_energy_kwh:1h, 0.001)',
-          eval_time: '90m',
+          eval_time: hourFull,
           exp_samples: [{ labels: '{cluster="essonne-ai",namespace="startup-lab"}', value: wh(itKwh * 1.3) }],
         },
       ];
@@ -285,7 +288,7 @@ describe('power rules of the default example', () => {
         tests: [{ interval: '1m', input_series, promql_expr_test }],
       };
       fs.writeFileSync(path.join(dir, 'energy.yaml'), stringify(tests, { lineWidth: 0 }));
-      const r = spawnSync('promtool', ['test', 'rules', 'energy.yaml'], { cwd: dir, encoding: 'utf8' });
+      const r = promtool(['test', 'rules', 'energy.yaml'], dir);
       expect(r.stdout + r.stderr).toContain('SUCCESS');
       expect(r.status).toBe(0);
     },

@@ -37,6 +37,20 @@ function defaultExample(): Evaluation {
   return evaluate(root);
 }
 
+/**
+ * The campus example's design (examples/campus-1-4gw, 12,153 pieces), built and evaluated once
+ * for the tests that only read it: each build and evaluation took about 1.5 s.
+ */
+let campusEvaluation: Evaluation | undefined;
+function campus(): Evaluation {
+  if (!campusEvaluation) {
+    const root = new RootConstruct();
+    buildCampus(root);
+    campusEvaluation = evaluate(root);
+  }
+  return campusEvaluation;
+}
+
 const byPath = (d: DiagramData, path: string) => d.elements.find((e) => e.id === d.elementOf.get(path))!;
 
 /** A transformer at 100% efficiency and PF 1 feeding one non-redundant rack of `kw`. */
@@ -214,9 +228,7 @@ describe('folding at scale', () => {
   });
 
   test('the campus (12,153 pieces) draws at most 400 elements; each group has its count and worst loads', () => {
-    const root = new RootConstruct();
-    buildCampus(root);
-    const e = evaluate(root);
+    const e = campus();
     const { plant } = e.design;
     const { flow, contingency } = e.analysis;
     const d = diagramData(e);
@@ -265,9 +277,16 @@ describe('HTML report', () => {
     return evaluate(root);
   };
 
+  /**
+   * The default example's report with its layout computed by ELK (no layout cache), computed once
+   * for the two tests that compare others with it (an ELK layout of this design costs seconds).
+   */
+  let uncached: Promise<string> | undefined;
+  const uncachedReport = () => (uncached ??= withCacheDir('off', () => reportHtml(defaultExample())));
+
   test('deterministic: the same design gives the same bytes', async () => {
-    // Both layouts computed by ELK, not read back from the layout cache.
-    const a = await withCacheDir('off', () => reportHtml(defaultExample()));
+    // Both layouts computed by ELK, not read back from the layout cache; each of its own design.
+    const a = await uncachedReport();
     const b = await withCacheDir('off', () => reportHtml(defaultExample()));
     expect(a).toBe(b);
     expect(a.length).toBeGreaterThan(100_000);
@@ -275,7 +294,7 @@ describe('HTML report', () => {
 
   test('the layout is computed once per distinct graph: read back from the cache directory, the same bytes; a malformed or partial entry is computed again', async () => {
     const dirs = ['kept', 'copied', 'malformed'].map((d) => path.join(scratch, d));
-    const fresh = await withCacheDir('off', () => reportHtml(defaultExample()));
+    const fresh = await uncachedReport();
     expect(await withCacheDir(dirs[0], () => reportHtml(defaultExample()))).toBe(fresh);
     const files = fs.readdirSync(dirs[0]);
     expect(files).toEqual([expect.stringMatching(/^layout-[0-9a-f]{64}\.json$/)]);
@@ -364,9 +383,7 @@ describe('HTML report', () => {
   });
 
   test('a folded member links to its group', () => {
-    const root = new RootConstruct();
-    buildCampus(root);
-    const d = diagramData(evaluate(root));
+    const d = diagramData(campus());
     const id = elementFor(d, 'fouju/building-03/mv-02/block-013/switchboard-b')!;
     const group = d.elements.find((x) => x.id === id)!;
     expect([group.grouped, group.side, group.path, group.members.length]).toEqual([
@@ -383,9 +400,7 @@ describe('HTML report', () => {
   });
 
   test('the campus report stays under 2 MB thanks to folding', async () => {
-    const root = new RootConstruct();
-    buildCampus(root);
-    const html = await reportHtml(evaluate(root));
+    const html = await reportHtml(campus());
     expect(Buffer.byteLength(html)).toBeLessThan(2_000_000);
     expect(html.match(/data-element="/g)).toHaveLength(369);
   });
