@@ -493,7 +493,7 @@ describe('CRD validators compiled ahead of time (src/upstream/validators/)', () 
     expect(withErrors).toBeGreaterThanOrEqual(catalog.size * 3);
   });
 
-  test('a CRD file changed since its module was compiled, or another ajv version, falls back to compiling', () => {
+  test('a CRD file changed since its module was compiled, another ajv version, or a broken index falls back to compiling', () => {
     // Inside the checkout, so the copied modules resolve ajv's runtime and crd-ajv as installed.
     const scratch = path.join(__dirname, '..', '.scratch');
     fs.mkdirSync(scratch, { recursive: true });
@@ -514,6 +514,29 @@ describe('CRD validators compiled ahead of time (src/upstream/validators/)', () 
       fs.writeFileSync(file, JSON.stringify({ ...index, ajv: '0.0.0' }));
       expect(compiledValidator('kueue.x-k8s.io/v1beta2 Cohort', other)).toBeUndefined();
       fs.rmSync(other, { recursive: true, force: true });
+
+      // An index naming a module or CRD file outside their folders, a module that is not a
+      // validator, a CRD file gone: never loaded, the schema is compiled instead.
+      const third = fs.mkdtempSync(path.join(scratch, 'validators-'));
+      fs.cpSync(UPSTREAM_DIR, third, { recursive: true });
+      const cohort = 'kueue.x-k8s.io/v1beta2 Cohort';
+      const queue = 'kueue.x-k8s.io/v1beta2 LocalQueue';
+      const topology = 'kueue.x-k8s.io/v1beta2 Topology';
+      const entries = { ...index.validators };
+      entries[cohort] = { ...entries[cohort], module: '../../package.json' };
+      entries[queue] = { ...entries[queue], module: 'index.json' };
+      fs.writeFileSync(
+        path.join(third, 'validators', 'index.json'),
+        JSON.stringify({ ...index, validators: entries }),
+      );
+      fs.rmSync(path.join(third, index.validators[topology].crd));
+      expect([cohort, queue, topology].map((k) => compiledValidator(k, third))).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      expect(compiledValidator('kueue.x-k8s.io/v1beta2 ResourceFlavor', third)).toBeDefined();
+      fs.rmSync(third, { recursive: true, force: true });
     } finally {
       fs.rmSync(upstream, { recursive: true, force: true });
     }

@@ -38,6 +38,8 @@ export function fileSha256(file: string): string {
 }
 
 const indexes = new Map<string, ValidatorIndex | null>();
+const MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.js$/;
+const CRD_FILE = /^[a-z0-9-]+\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
 
 function readIndex(upstream: string): ValidatorIndex | null {
   try {
@@ -62,7 +64,14 @@ export function compiledValidator(
   let index = indexes.get(upstream);
   if (index === undefined) indexes.set(upstream, (index = readIndex(upstream)));
   const entry = index?.validators[key];
-  if (!entry || fileSha256(path.join(upstream, entry.crd)) !== entry.sha256) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(upstream, path.basename(VALIDATORS_DIR), entry.module)) as ValidateFunction;
+  // Names as the generator writes them, inside their folders: an index naming anything else is not used.
+  if (!entry || !MODULE_NAME.test(entry.module) || !CRD_FILE.test(entry.crd)) return undefined;
+  try {
+    if (fileSha256(path.join(upstream, entry.crd)) !== entry.sha256) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const validate = require(path.join(upstream, path.basename(VALIDATORS_DIR), entry.module)) as unknown;
+    return typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
+  } catch {
+    return undefined; // a CRD file or module missing or broken: compile the schema instead
+  }
 }
