@@ -49,8 +49,11 @@ const BINDINGS: Bindings = {
   powerPorts: DevicePowerPort,
 };
 
-/** A config per kind: text (hostile), numbers, and `id` for every reference. */
-function configs(id: (kind: InventoryKind) => number): { [K in InventoryKind]: NetboxConfigs[K] } {
+/** A config per kind: text (hostile, or `remoteText`), numbers, and `id` for every reference. */
+function configs(
+  id: (kind: InventoryKind) => number,
+  remoteText: string,
+): { [K in InventoryKind]: NetboxConfigs[K] } {
   const named = { name: `n ${HOSTILE}`, slug: 'n-1', description: `d ${HOSTILE}` };
   return {
     tenants: { name: named.name, slug: named.slug },
@@ -79,7 +82,8 @@ function configs(id: (kind: InventoryKind) => number): { [K in InventoryKind]: N
       status: 'planned',
       roleId: id('rackRoles'),
       rackTypeId: id('rackTypes'),
-      description: named.description,
+      // Text from another stack: a cross-stack reference cdktf must find while preparing.
+      description: remoteText,
       tenantId: id('tenants'),
     },
     powerPanels: { name: named.name, siteId: id('sites'), description: named.description },
@@ -144,7 +148,7 @@ function synth(typed: boolean): { inventory: Record<string, unknown>; catalog: R
     const parent = new Construct(stack, 'netbox');
     for (const kind of Object.keys(NETBOX_TYPES) as InventoryKind[]) {
       const under = new Construct(parent, kind);
-      const config = configs(id)[kind];
+      const config = configs(id, site.getStringAttribute('name'))[kind];
       const Binding = BINDINGS[kind] as unknown as new (
         s: Construct,
         i: string,
@@ -186,7 +190,9 @@ describe('NetboxObject', () => {
     expect(rack['//']).toEqual({
       metadata: { path: 'inventory/netbox/racks/obj', uniqueId: expect.stringMatching(/^netbox_racks_obj_/) },
     });
-    expect(Object.keys(plain.catalog.output as object)).toHaveLength(1);
+    // The catalog stack outputs the site's id and name to the inventory stack, which reads them back.
+    expect(Object.keys(plain.catalog.output as object)).toHaveLength(2);
+    expect(rack.description).toMatch(/^\$\{data\.terraform_remote_state\./);
   });
 
   test('attribute names in snake case as the provider schema spells them', () => {

@@ -106,8 +106,21 @@ function writeInto(stack: TerraformStack, objects: readonly NetboxObject[]): voi
       'holds NetBox inventory, which aifactory writes as Terraform JSON only: synthesize without --hcl',
     );
   };
+  const resolve = (x: unknown, preparing = false): unknown =>
+    Tokenization.resolve(x, { scope: stack, resolver: RESOLVER, preparing });
+  // cdktf finds cross-stack references in a preparing pass over its elements: the tokens in
+  // the objects' configs (text from another stack's output, say) take part in it too.
+  const prepareStack = stack.prepareStack.bind(stack);
+  stack.prepareStack = () => {
+    prepareStack();
+    // Each token once (an id is referred to by many objects); ids of this stack's objects
+    // and locals need no preparing, but a token of another stack's text does.
+    const tokens = new Set<unknown>();
+    for (const o of objects)
+      for (const v of Object.values(o.config)) if (Token.isUnresolved(v)) tokens.add(v);
+    if (tokens.size > 0) resolve([...tokens], true);
+  };
   const toTerraform = stack.toTerraform.bind(stack);
-  const resolve = (x: unknown): unknown => Tokenization.resolve(x, { scope: stack, resolver: RESOLVER });
   stack.toTerraform = () => {
     const tf = toTerraform() as { resource?: Record<string, Record<string, unknown>> };
     const ids = new Map<number, unknown>();
