@@ -134,12 +134,8 @@ export class AiFactoryApp extends App {
       if (step) late.push(step);
     }
     for (const step of late) step();
-    const synthesized = makeTerraformTextLiteral(this);
-    try {
-      super.synth();
-    } finally {
-      synthesized();
-    }
+    makeTerraformTextLiteral(this);
+    super.synth();
     const platform = deliveredPlatform(evaluation.design, evaluation.analysis);
     writeGitops(gitops.dir, platform, { repoPath: gitops.repoPath });
     // One file made and written at a time: the campus' node labels and rule files are 70 MB of text.

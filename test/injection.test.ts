@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { App, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
-import { makeTerraformTextLiteral } from '../stacks/literal-text';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   Busway,
   Delivery,
@@ -423,25 +422,6 @@ describe('the escapes, on their own', () => {
     );
     expect(JSON.stringify(platform.provider)).toContain('${data.terraform_remote_state.');
     expect(JSON.stringify(platform.provider)).not.toContain('$${');
-  });
-
-  test("an element's block is made once while a synth runs (cdktf asks twice), and anew outside one", () => {
-    const stack = new TerraformStack(new App(), 'literal');
-    const local = new TerraformLocal(stack, 'note', '${file("x")}');
-    const synthesized = makeTerraformTextLiteral(stack);
-    const first = local.toTerraform() as { locals: Record<string, unknown> };
-    expect(local.toTerraform()).toBe(first);
-    expect(Object.values(first.locals)).toEqual(['$${file("x")}']);
-    synthesized();
-    local.expression = '%{ if a }b%{ endif }';
-    const after = local.toTerraform() as { locals: Record<string, unknown> };
-    expect(after).not.toBe(first);
-    expect(Object.values(after.locals)).toEqual(['%%{ if a }b%%{ endif }']);
-    expect(local.toTerraform()).not.toBe(after);
-    // A second synth keeps the new block, not the first one's.
-    const again = makeTerraformTextLiteral(stack);
-    expect(Object.values((local.toTerraform() as typeof after).locals)).toEqual(['%%{ if a }b%%{ endif }']);
-    again();
   });
 
   test('helmLiteral: Helm renders ``{{`{{`}}`` to {{, so the chart shows the text as written', () => {

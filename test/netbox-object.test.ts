@@ -161,9 +161,8 @@ function synth(typed: boolean): { inventory: Record<string, unknown>; catalog: R
           : new NetboxObject(under, 'obj', NETBOX_TYPES[kind], config),
       );
     }
-    const done = makeTerraformTextLiteral(app);
+    makeTerraformTextLiteral(app);
     app.synth();
-    done();
     const read = (name: string) =>
       JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as Record<
         string,
