@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, ref, TerraformLocal, TerraformStack, Token } from 'cdktf';
+import { App, ref, TerraformLocal, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { DevicePowerPort } from '../generated/netbox/device-power-port';
 import { Device } from '../generated/netbox/device';
@@ -49,11 +49,8 @@ const BINDINGS: Bindings = {
   powerPorts: DevicePowerPort,
 };
 
-/** A config per kind: text (hostile, or `remoteText`), numbers, and `id` for every reference. */
-function configs(
-  id: (kind: InventoryKind) => number,
-  remoteText: string,
-): { [K in InventoryKind]: NetboxConfigs[K] } {
+/** A config per kind: text (hostile), numbers, and `id` for every reference. */
+function configs(id: (kind: InventoryKind) => number): { [K in InventoryKind]: NetboxConfigs[K] } {
   const named = { name: `n ${HOSTILE}`, slug: 'n-1', description: `d ${HOSTILE}` };
   return {
     tenants: { name: named.name, slug: named.slug },
@@ -82,8 +79,7 @@ function configs(
       status: 'planned',
       roleId: id('rackRoles'),
       rackTypeId: id('rackTypes'),
-      // Text from another stack: a cross-stack reference cdktf must find while preparing.
-      description: remoteText,
+      description: named.description,
       tenantId: id('tenants'),
     },
     powerPanels: { name: named.name, siteId: id('sites'), description: named.description },
@@ -137,6 +133,8 @@ function synth(typed: boolean): { inventory: Record<string, unknown>; catalog: R
       ? new Site(catalog, 'site', { name: 's', slug: 's' })
       : new NetboxObject(catalog, 'site', 'netbox_site', { name: 's', slug: 's' });
     const siteId = new TerraformLocal(stack, 'site-id', site.getStringAttribute('id')).asNumber;
+    // An override may refer to another stack's value: cdktf's preparing pass must see it.
+    const siteName = site.getStringAttribute('name');
     const made = new Map<InventoryKind, NetboxReferable>();
     const id = (kind: InventoryKind): number => {
       if (kind === 'sites') return siteId;
@@ -148,18 +146,26 @@ function synth(typed: boolean): { inventory: Record<string, unknown>; catalog: R
     const parent = new Construct(stack, 'netbox');
     for (const kind of Object.keys(NETBOX_TYPES) as InventoryKind[]) {
       const under = new Construct(parent, kind);
-      const config = configs(id, site.getStringAttribute('name'))[kind];
+      const config = configs(id)[kind];
       const Binding = BINDINGS[kind] as unknown as new (
         s: Construct,
         i: string,
         c: unknown,
       ) => NetboxReferable;
-      made.set(
-        kind,
-        typed
-          ? new Binding(under, 'obj', config)
-          : new NetboxObject(under, 'obj', NETBOX_TYPES[kind], config),
-      );
+      const o = typed
+        ? new Binding(under, 'obj', config)
+        : new NetboxObject(under, 'obj', NETBOX_TYPES[kind], config);
+      made.set(kind, o);
+      // The escape hatches: the object's own overrides, and the stack's at the object's block.
+      if (kind === 'racks') {
+        const element = o as unknown as { addOverride(path: string, value: unknown): void };
+        element.addOverride('lifecycle.prevent_destroy', true);
+        element.addOverride('tags', ['gpu']);
+        element.addOverride('asset_tag', siteName);
+      }
+      if (kind === 'powerPanels') {
+        stack.addOverride(`resource.netbox_power_panel.${o.friendlyUniqueId}.comments`, `c ${HOSTILE}`);
+      }
     }
     makeTerraformTextLiteral(app);
     app.synth();
@@ -191,7 +197,10 @@ describe('NetboxObject', () => {
     });
     // The catalog stack outputs the site's id and name to the inventory stack, which reads them back.
     expect(Object.keys(plain.catalog.output as object)).toHaveLength(2);
-    expect(rack.description).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(rack.asset_tag).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(rack.lifecycle).toEqual({ prevent_destroy: true });
+    const [panel] = Object.values(resources.netbox_power_panel);
+    expect(panel.comments).toBe(`c ${HOSTILE}`); // the stack's own overrides are not made literal, by cdktf either
   });
 
   test('attribute names in snake case as the provider schema spells them', () => {
@@ -210,6 +219,24 @@ describe('NetboxObject', () => {
     expect(() => stack.toHclTerraform()).toThrow(
       'hcl: holds NetBox inventory, which aifactory writes as Terraform JSON only: synthesize without --hcl',
     );
+  });
+
+  test('refuses a token in its text, naming its path: a reference there would write another value into NetBox', () => {
+    const app = new App();
+    const stack = new TerraformStack(app, 's');
+    const secret = new TerraformVariable(stack, 'netbox_api_token', { type: 'string', sensitive: true });
+    expect(() => new NetboxObject(stack, 'a', 'netbox_rack', { name: `r1 ${secret.stringValue}` })).toThrow(
+      /^s\/a: name holds a cdktf token \("r1 \$\{TfToken\[TOKEN\.\d+\]\}"\): NetBox text must be plain text from the design$/,
+    );
+    // Text a user types that spells a token is one, to cdktf: refused the same way.
+    const spelled = `see ${'$'}{TfToken[TOKEN.${/TOKEN\.(\d+)/.exec(secret.stringValue)![1]}]}`;
+    expect(() => new NetboxObject(stack, 'b', 'netbox_rack', { name: 'x', description: spelled })).toThrow(
+      's/b: description holds a cdktf token',
+    );
+    expect(NetboxObject.isNetboxObject(new NetboxObject(stack, 'c', 'netbox_rack', { name: 'ok' }))).toBe(
+      true,
+    );
+    expect(NetboxObject.isNetboxObject(secret)).toBe(false);
   });
 
   test('refuses a Terraform meta-argument, naming its path', () => {

@@ -194,5 +194,5 @@ function providers(
 function countResources(stack: TerraformStack): number {
   return stack.node
     .findAll()
-    .filter((c) => TerraformResource.isTerraformResource(c) || c instanceof NetboxObject).length;
+    .filter((c) => TerraformResource.isTerraformResource(c) || NetboxObject.isNetboxObject(c)).length;
 }

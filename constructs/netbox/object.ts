@@ -40,12 +40,21 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
  * (most of a campus synth).
  *
  * The config is typed by the generated binding's `*Config` interface; scalar attributes only
- * (what the NetBox inventory writes), without meta-arguments. Tokens in it resolve in the
- * stack (ids of objects in the same stack; cross-stack ids go through a `TerraformLocal`).
+ * (what the NetBox inventory writes), without meta-arguments. Its numbers may be tokens (ids of
+ * objects in the same stack; cross-stack ids go through a `TerraformLocal`); its text may not:
+ * NetBox text comes from the design, and a token there (or text spelling one, `${TfToken[...]}`)
+ * would have Terraform write another value of the stack, the API token variable say, into
+ * NetBox. `addOverride` works as on a cdktf resource, and so does the stack's.
  */
 export class NetboxObject extends Construct implements NetboxReferable {
+  /** True for a NetboxObject of any copy of this library. */
+  static isNetboxObject(x: unknown): x is NetboxObject {
+    return typeof x === 'object' && x !== null && NETBOX_OBJECT in x;
+  }
+
   readonly cdktfStack: TerraformStack;
   private logicalId: string | undefined;
+  private readonly rawOverrides: Record<string, unknown> = {};
 
   constructor(
     scope: Construct,
@@ -54,8 +63,17 @@ export class NetboxObject extends Construct implements NetboxReferable {
     readonly config: object,
   ) {
     super(scope, id);
+    Object.defineProperty(this, NETBOX_OBJECT, { value: true });
     const meta = META_ARGUMENTS.filter((k) => (config as Record<string, unknown>)[k] !== undefined);
     if (meta.length > 0) throw new DesignError(this.node.path, `takes no ${meta.join(', ')}`);
+    for (const [k, v] of Object.entries(config)) {
+      if (typeof v === 'string' && Token.isUnresolved(v)) {
+        throw new DesignError(
+          this.node.path,
+          `${k} holds a cdktf token (${JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}...` : v)}): NetBox text must be plain text from the design`,
+        );
+      }
+    }
     this.cdktfStack = TerraformStack.of(this);
     let objects = objectsOf.get(this.cdktfStack);
     if (objects === undefined) {
@@ -77,14 +95,72 @@ export class NetboxObject extends Construct implements NetboxReferable {
     );
   }
 
+  /**
+   * Overrides a field of the written block, as `TerraformElement.addOverride` does: a dotted
+   * path of Terraform names (`lifecycle.prevent_destroy`), `undefined` to delete.
+   */
+  addOverride(path: string, value: unknown): void {
+    const parts = path.split('.');
+    let at = this.rawOverrides;
+    for (const part of parts.slice(0, -1)) {
+      const next = at[part];
+      at = (at[part] =
+        typeof next === 'object' && next !== null && !Array.isArray(next) ? next : {}) as Record<
+        string,
+        unknown
+      >;
+    }
+    at[parts[parts.length - 1]] = value;
+  }
+
+  /** The top-level fields it overrides, as cdktf lists a resource's in the stack's metadata. */
+  overridden(): string[] {
+    return Object.keys(this.rawOverrides);
+  }
+
+  /** What cdktf's preparing pass must see of it: the tokens of its config, and its overrides. */
+  preparing(): unknown[] {
+    const out = Object.values(this.config).filter((v) => Token.isUnresolved(v));
+    return Object.keys(this.rawOverrides).length > 0 ? [...out, this.rawOverrides] : out;
+  }
+
   /** The resource block; `value` turns an attribute value into its JSON. */
   block(value: (v: unknown) => unknown): Record<string, unknown> {
     const body: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this.config)) {
       if (v !== undefined) body[snakeCase(k)] = value(v);
     }
-    body['//'] = { metadata: { path: terraformLiteral(this.node.path), uniqueId: this.friendlyUniqueId } };
+    if (Object.keys(this.rawOverrides).length > 0) mergeInto(body, value(this.rawOverrides));
+    const metadata = { path: terraformLiteral(this.node.path), uniqueId: this.friendlyUniqueId };
+    const comment = body['//'];
+    body['//'] = { ...(isMap(comment) ? comment : {}), metadata };
     return body;
+  }
+}
+
+const NETBOX_OBJECT = Symbol.for('aifactory.NetboxObject');
+
+const isMap = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Merges `source` into `target` as cdktf merges overrides into a block: maps key by key, a list
+ * onto a list appended, `undefined` deleting, anything else replacing.
+ */
+function mergeInto(target: Record<string, unknown>, source: unknown): void {
+  if (!isMap(source)) return;
+  for (const [k, v] of Object.entries(source)) {
+    if (isMap(v)) {
+      if (!isMap(target[k])) target[k] = {};
+      mergeInto(target[k] as Record<string, unknown>, v);
+    } else if (Array.isArray(v)) {
+      const was = target[k];
+      target[k] = Array.isArray(was) ? [...(was as unknown[]), ...v] : v;
+    } else if (v === undefined) {
+      delete target[k];
+    } else {
+      target[k] = v;
+    }
   }
 }
 
@@ -113,16 +189,18 @@ function writeInto(stack: TerraformStack, objects: readonly NetboxObject[]): voi
   const prepareStack = stack.prepareStack.bind(stack);
   stack.prepareStack = () => {
     prepareStack();
-    // Each token once (an id is referred to by many objects); ids of this stack's objects
-    // and locals need no preparing, but a token of another stack's text does.
-    const tokens = new Set<unknown>();
-    for (const o of objects)
-      for (const v of Object.values(o.config)) if (Token.isUnresolved(v)) tokens.add(v);
-    if (tokens.size > 0) resolve([...tokens], true);
+    // Each value once (an id is referred to by many objects): ids of this stack's objects and
+    // locals need no preparing, but a number or an override from another stack does.
+    const values = new Set<unknown>();
+    for (const o of objects) for (const v of o.preparing()) values.add(v);
+    if (values.size > 0) resolve([...values], true);
   };
   const toTerraform = stack.toTerraform.bind(stack);
   stack.toTerraform = () => {
-    const tf = toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+    const tf = toTerraform() as {
+      resource?: Record<string, Record<string, unknown>>;
+      '//'?: { metadata?: { overrides?: Record<string, string[]> } };
+    };
     const ids = new Map<number, unknown>();
     const value = (v: unknown): unknown => {
       if (typeof v === 'number') {
@@ -140,7 +218,17 @@ function writeInto(stack: TerraformStack, objects: readonly NetboxObject[]): voi
     if (objects.length > 0) tf.resource ??= {};
     for (const o of objects) {
       const blocks = (tf.resource![o.terraformResourceType] ??= {});
-      blocks[o.friendlyUniqueId] = o.block(value);
+      const block = o.block(value);
+      // What the stack's own overrides put there (`stack.addOverride('resource.<type>.<id>...')`) wins, as it does over a resource.
+      mergeInto(block, blocks[o.friendlyUniqueId]);
+      blocks[o.friendlyUniqueId] = block;
+      const overridden = o.overridden();
+      const metadata = tf['//']?.metadata;
+      if (overridden.length > 0 && metadata) {
+        // As cdktf merges each resource's metadata into the stack's: the fields, by type, in order.
+        metadata.overrides ??= {};
+        (metadata.overrides[o.terraformResourceType] ??= []).push(...overridden);
+      }
     }
     return tf;
   };
