@@ -186,6 +186,23 @@ describe('registering rules', () => {
     );
   });
 
+  test('a built-in rule that fails is one line naming it, without the user-rule signature hint', () => {
+    const root = new RootConstruct();
+    const site = new Site(root, 'site', { country: 'FR', gridConnectionMw: 1 });
+    new Ups(site, 'ups', { moduleRatingKw: 200, feeds: [site.grid] });
+    const builtIn = ALL_RULES[0];
+    const spy = jest.spyOn(builtIn, 'check').mockImplementation(() => {
+      throw new TypeError('broken');
+    });
+    try {
+      expect(() => evaluate(root, ALL_RULES)).toThrow(
+        new RegExp(`^<app>: rule ${builtIn.id} \\(pack ${builtIn.pack}\\) failed: broken$`),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('the same id twice with different definitions is refused', () => {
     const app = appWith();
     addRules(app, [ACME_001]);

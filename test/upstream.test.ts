@@ -536,6 +536,14 @@ describe('CRD validators compiled ahead of time (src/upstream/validators/)', () 
         undefined,
       ]);
       expect(compiledValidator('kueue.x-k8s.io/v1beta2 ResourceFlavor', third)).toBeDefined();
+      // An index of another shape: not used at all.
+      for (const shape of [{ ajv: index.ajv }, { ajv: index.ajv, validators: null }, null, []]) {
+        const fourth = fs.mkdtempSync(path.join(scratch, 'validators-'));
+        fs.cpSync(UPSTREAM_DIR, fourth, { recursive: true });
+        fs.writeFileSync(path.join(fourth, 'validators', 'index.json'), JSON.stringify(shape));
+        expect(compiledValidator('kueue.x-k8s.io/v1beta2 ResourceFlavor', fourth)).toBeUndefined();
+        fs.rmSync(fourth, { recursive: true, force: true });
+      }
       fs.rmSync(third, { recursive: true, force: true });
     } finally {
       fs.rmSync(upstream, { recursive: true, force: true });

@@ -3,7 +3,10 @@ import { Design } from '../model/design';
 import { DesignError } from '../errors';
 import { Suppressions } from '../model/suppressions';
 import { round } from '../units';
+import { ALL_RULES } from './packs';
 import { Finding, Rule, Severity, Violation } from './rule';
+
+const BUILT_IN: ReadonlySet<Rule> = new Set(ALL_RULES);
 
 /** The finding of a rule's violation: measured value and limit rounded, suppressed when a reason is given. */
 export function finding(rule: Pick<Rule, 'id' | 'severity'>, v: Violation, reason?: string): Finding {
@@ -30,10 +33,11 @@ function checked(rule: Rule, design: Design, analysis: Analysis): readonly Viola
   } catch (e) {
     if (e instanceof DesignError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    throw new DesignError(
-      '',
-      `rule ${rule.id} (pack ${rule.pack}) failed: ${why} (check takes (design, analysis); up to 0.1.0 it took one argument: docs/custom-rules.md)`,
-    );
+    // The signature hint is for user rules; a built-in rule that throws is aifactory's bug.
+    const hint = BUILT_IN.has(rule)
+      ? ''
+      : ' (check takes (design, analysis); up to 0.1.0 it took one argument: docs/custom-rules.md)';
+    throw new DesignError('', `rule ${rule.id} (pack ${rule.pack}) failed: ${why}${hint}`);
   }
 }
 

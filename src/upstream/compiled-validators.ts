@@ -44,10 +44,11 @@ const CRD_FILE = /^[a-z0-9-]+\/[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$/;
 function readIndex(upstream: string): ValidatorIndex | null {
   try {
     const file = path.join(upstream, path.basename(VALIDATORS_DIR), VALIDATORS_INDEX);
-    const read = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidatorIndex;
+    const read = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ValidatorIndex> | null;
+    if (typeof read?.validators !== 'object' || read.validators === null) return null;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const installed = (require('ajv/package.json') as { version: string }).version;
-    return read.ajv === installed ? read : null;
+    return read.ajv === installed ? (read as ValidatorIndex) : null;
   } catch {
     return null;
   }
