@@ -14,7 +14,7 @@ function documents(text: string): unknown[] {
 /**
  * The documents of a chart template as far as the replay reads them: every top-level key before
  * `spec:` (apiVersion, kind, metadata), and the whole document for a CustomResourceDefinition
- * (its spec names the kind it installs) or where kind or metadata come after spec. A block-YAML document's top-level keys start at column 0
+ * (its spec names the kind it installs) or where apiVersion, kind or metadata come after spec. A block-YAML document's top-level keys start at column 0
  * and nothing inside a value does, so the cut is exact; the campus' PrometheusRule bodies (28 MB)
  * are not parsed. Anything else (JSON lines, flow style) is read whole.
  */
@@ -24,7 +24,7 @@ function documentHeads(text: string): unknown[] {
     const spec = /^spec:/m.exec(doc);
     if (!spec) return doc;
     const head = doc.slice(0, spec.index);
-    const readable = /^kind: /m.test(head) && /^metadata:/m.test(head);
+    const readable = /^apiVersion: /m.test(head) && /^kind: /m.test(head) && /^metadata:/m.test(head);
     return readable && !/^kind: CustomResourceDefinition$/m.test(head) ? head : doc;
   });
   return documents(heads.join('---\n'));
