@@ -6,3 +6,5 @@ export { NetboxInventoryPart } from './part';
 export type { NetboxInventoryContext, NetboxInventoryPartProps } from './part';
 export { NetboxInventory } from './inventory';
 export type { NetboxInventoryProps } from './inventory';
+export { NetboxObject } from './object';
+export type { NetboxReferable } from './object';
