@@ -70,6 +70,40 @@ function oldTree(out: string): void {
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'out');
 
 describe('synth replaces only a directory it wrote', () => {
+  test('the GitOps tree and the Terraform output are not mistaken for each other: a swapped flag is refused, nothing touched', async () => {
+    const dir = path.join(tmp, 'swapped');
+    const [out, gitops] = [path.join(dir, 'out'), path.join(dir, 'gitops')];
+    expect((await inProcess(['synth', '--example', '--out', out, '--gitops-out', gitops])).code).toBe(0);
+    const before = [treeHash(out), treeHash(gitops)];
+    const intoTree = await inProcess([
+      'synth',
+      '--example',
+      '--out',
+      gitops,
+      '--gitops-out',
+      path.join(dir, 'g2'),
+    ]);
+    expect([intoTree.code, intoTree.stderr]).toEqual([
+      2,
+      `aifactory: --out ${JSON.stringify(gitops)}: holds aifactory's GitOps tree (no manifest.json), not its Terraform output; refusing to replace it\n`,
+    ]);
+    const intoOutput = await inProcess([
+      'synth',
+      '--example',
+      '--out',
+      path.join(dir, 'o2'),
+      '--gitops-out',
+      out,
+    ]);
+    expect(intoOutput.code).toBe(2);
+    expect(intoOutput.stderr).toContain(
+      `--gitops-out ${JSON.stringify(out)}: holds aifactory's Terraform output (manifest.json), not its GitOps tree; refusing to replace it`,
+    );
+    expect([treeHash(out), treeHash(gitops)]).toEqual(before);
+    // Each flag on its own tree still replaces it.
+    expect((await inProcess(['synth', '--example', '--out', out, '--gitops-out', gitops])).code).toBe(0);
+  });
+
   test('the stamp lists every file synth wrote, and a second synth replaces the directory', async () => {
     const { dir, out } = project('stamp');
     const stamp = JSON.parse(fs.readFileSync(path.join(out, '.aifactory-output'), 'utf8'));

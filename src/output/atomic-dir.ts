@@ -120,7 +120,7 @@ function onlyFolders(dir: string): boolean {
  * writes), or aifactory output holding only the files its stamp lists (or, without a stamp,
  * only the top-level entries aifactory 0.1 wrote, manifest.json among them).
  */
-function notOwned(dir: string): string | undefined {
+function notOwned(dir: string, flag: string): string | undefined {
   const entries = fs.readdirSync(dir);
   if (entries.length === 0 || onlyFolders(dir)) return undefined;
   const stampFile = path.join(dir, STAMP);
@@ -140,8 +140,20 @@ function notOwned(dir: string): string | undefined {
   if (extra !== undefined) {
     return `holds ${extra}, which aifactory did not write; move it away first (synth replaces the directory whole)`;
   }
+  // The two trees aifactory writes, told apart by cdktf's manifest.json: a mistyped flag must
+  // not replace the GitOps tree users commit with Terraform output, nor the other way round.
+  const terraform = listed.has('manifest.json');
+  if (flag === GITOPS_FLAG && terraform) {
+    return 'holds aifactory\'s Terraform output (manifest.json), not its GitOps tree; refusing to replace it';
+  }
+  if (flag !== GITOPS_FLAG && !terraform) {
+    return 'holds aifactory\'s GitOps tree (no manifest.json), not its Terraform output; refusing to replace it';
+  }
   return undefined;
 }
+
+/** The flag naming the GitOps tree's directory; any other names the Terraform output's. */
+const GITOPS_FLAG = '--gitops-out';
 
 /**
  * Checks that `out` may be replaced by synth output, before anything is touched: not empty,
@@ -172,7 +184,7 @@ export function checkOutDir(out: string, appFile: string | undefined, flag = '--
   }
   if (st.isSymbolicLink()) throw fail('is a symbolic link; give the directory it points to');
   if (!st.isDirectory()) throw fail('exists and is not a directory; refusing to replace it');
-  const why = notOwned(target);
+  const why = notOwned(target, flag);
   if (why) throw fail(why);
   return target;
 }
