@@ -144,10 +144,10 @@ function notOwned(dir: string, flag: string): string | undefined {
   // not replace the GitOps tree users commit with Terraform output, nor the other way round.
   const terraform = listed.has('manifest.json');
   if (flag === GITOPS_FLAG && terraform) {
-    return 'holds aifactory\'s Terraform output (manifest.json), not its GitOps tree; refusing to replace it';
+    return "holds aifactory's Terraform output (manifest.json), not its GitOps tree; refusing to replace it";
   }
   if (flag !== GITOPS_FLAG && !terraform) {
-    return 'holds aifactory\'s GitOps tree (no manifest.json), not its Terraform output; refusing to replace it';
+    return "holds aifactory's GitOps tree (no manifest.json), not its Terraform output; refusing to replace it";
   }
   return undefined;
 }
