@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { DefaultTokenResolver, ref, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { DesignError } from '../../src/errors';
 import { terraformLiteral, terraformLiteralDeep } from '../../src/terraform-literal';
+import { isMap } from '../../src/upstream/key-path';
 
 /**
  * What refers to a NetBox object's `id`: a `NetboxObject`, or any cdktf resource (the catalog
@@ -139,9 +140,6 @@ export class NetboxObject extends Construct implements NetboxReferable {
 }
 
 const NETBOX_OBJECT = Symbol.for('aifactory.NetboxObject');
-
-const isMap = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Merges `source` into `target` as cdktf merges overrides into a block: maps key by key, a list

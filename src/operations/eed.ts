@@ -1,5 +1,6 @@
 import { CoolingLoads, dutyOf } from '../analysis/cooling';
 import { WATER_USE } from '../catalog/water-use';
+import { upstreamValues } from '../analysis/upstream';
 import { NodeKind, Plant } from '../model/plant';
 import { CoolingKind, EnergyReportingRecord } from '../model/records';
 import { round, toKw } from '../units';
@@ -263,20 +264,8 @@ export function electricalRedundancy(plant: Plant, site: number): Record<string,
       out[level] = null;
       continue;
     }
-    // Nodes of the level's kinds above each node, as small lists (a few per rack): a node
-    // with one feed and not of the level shares its feed's list.
-    const above: (readonly number[])[] = new Array<readonly number[]>(plant.nodes.length);
-    for (const n of plant.nodes) {
-      const own = kinds.includes(n.kind);
-      if (n.feeds.length === 1 && !own) {
-        above[n.index] = above[n.feeds[0]];
-        continue;
-      }
-      const list: number[] = [];
-      for (const f of n.feeds) for (const a of above[f]) if (!list.includes(a)) list.push(a);
-      if (own && !list.includes(n.index)) list.push(n.index);
-      above[n.index] = list;
-    }
+    // Nodes of the level's kinds at or above each node.
+    const above = upstreamValues(plant, (n) => (kinds.includes(n.kind) ? n.index : undefined));
     // Per rack, the first kind of the level it has above it (UPS before rectifier before
     // switchboard): how many of them, and the fewest spare units among them.
     let paths = Infinity;

@@ -1,3 +1,4 @@
+import { upstreamValues } from '../../../analysis/upstream';
 import { fmt, toKw } from '../../../units';
 import { PackRule, Violation } from '../../rule';
 
@@ -10,18 +11,8 @@ export const PWR_013: PackRule = {
   help: 'When the grid is lost, the UPS (or the energy storage of a DC chain) carries its load until the generator group that backs the supply above it has started, synchronised and taken the load (`transferSeconds`, 10 s by default: NFPA 110 Type 10). Ride-through = autonomy at the usable rating x usable rating / normal load (stored energy over the load, battery ageing and Peukert effects not modelled). Checked where the equipment declares `autonomyMinutes`. Fix: more battery minutes, or faster generators.',
   check({ plant }, { flow }) {
     const out: Violation[] = [];
-    // The generator groups that back each node's supply: its own, then its feeds' (small
-    // lists; a node with one feed and no group of its own shares its feed's list).
-    const groups: (readonly number[])[] = new Array<readonly number[]>(plant.nodes.length);
-    for (const node of plant.nodes) {
-      if (node.backupGenerator === undefined && node.feeds.length === 1) {
-        groups[node.index] = groups[node.feeds[0]];
-        continue;
-      }
-      const g: number[] = node.backupGenerator === undefined ? [] : [node.backupGenerator];
-      for (const f of node.feeds) for (const x of groups[f]) if (!g.includes(x)) g.push(x);
-      groups[node.index] = g;
-    }
+    // The generator groups that back each node's supply: its own, then its feeds'.
+    const groups = upstreamValues(plant, (n) => n.backupGenerator);
     for (const node of plant.nodes) {
       if (node.autonomyMinutes === undefined) continue;
       const loadW = flow.outW[node.index];
