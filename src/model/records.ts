@@ -272,7 +272,7 @@ export function isModelKind(c: IConstruct, kind: ModelRecord['kind']): boolean {
 
 /** The record `c` registers, if it is of the given kind; built now, so call it once the tree is complete. */
 export function modelOf<K extends ModelRecord['kind']>(c: IConstruct, kind: K): RecordOf<K> | undefined {
-  if (!isModelled(c) || c[MODEL_KIND] !== kind) return undefined;
+  if (!isModelled(c) || !isModelKind(c, kind)) return undefined;
   const r = c[MODEL]();
   return isKind(r, kind) ? r : undefined;
 }
