@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { evaluate, Evaluation } from '../src/evaluate';
 import { ContingencyLevel } from '../src/model/records';
-import { checkOutDir, StagedDir } from '../src/output/atomic-dir';
+import { checkOutDir, outputTarget, StagedDir } from '../src/output/atomic-dir';
 import { findingsJson, reportText } from '../src/output/report';
 import { hasErrors } from '../src/policy/engine';
 import { stackPlanText } from '../src/output/stack-plan';
@@ -201,7 +201,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 async function synth(source: AppSource, out: string, io: Io, gitopsOut: string): Promise<number> {
   const file = resolveApp(source.app, source.example);
   checkOutDir(out, file);
-  const [o, g] = [path.resolve(out), path.resolve(gitopsOut)];
+  // Where they really are: a link in a parent must not put one inside the other.
+  const [o, g] = [outputTarget(out), outputTarget(gitopsOut)];
   const within = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
   if (within(o, g) || within(g, o)) {
     throw new UsageError(

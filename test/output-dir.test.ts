@@ -70,6 +70,51 @@ function oldTree(out: string): void {
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'out');
 
 describe('synth replaces only a directory it wrote', () => {
+  test('a link in a parent cannot put --gitops-out inside --out, and output never nests in output: refused, nothing touched', async () => {
+    const dir = path.join(tmp, 'nested');
+    fs.mkdirSync(dir);
+    const [out, gitops] = [path.join(dir, 'out'), path.join(dir, 'gitops')];
+    expect((await inProcess(['synth', '--example', '--out', out, '--gitops-out', gitops])).code).toBe(0);
+    const before = [treeHash(out), treeHash(gitops)];
+    fs.symlinkSync(out, path.join(dir, 'lnk'));
+    const viaLink = await inProcess([
+      'synth',
+      '--example',
+      '--out',
+      out,
+      '--gitops-out',
+      path.join(dir, 'lnk', 'g'),
+    ]);
+    expect([viaLink.code, viaLink.stderr]).toEqual([
+      2,
+      `aifactory: --gitops-out ${path.join(dir, 'lnk', 'g')}: must lie apart from --out ${out} (neither inside the other)\n`,
+    ]);
+    const inTree = await inProcess([
+      'synth',
+      '--example',
+      '--out',
+      path.join(gitops, 'tf'),
+      '--gitops-out',
+      path.join(dir, 'g2'),
+    ]);
+    expect([inTree.code, inTree.stderr]).toEqual([
+      2,
+      `aifactory: --out ${JSON.stringify(path.join(gitops, 'tf'))}: lies inside ${gitops}, which aifactory wrote (its .aifactory-output stamp); give a directory outside it\n`,
+    ]);
+    const inOutput = await inProcess([
+      'synth',
+      '--example',
+      '--out',
+      path.join(dir, 'o2'),
+      '--gitops-out',
+      path.join(out, 'reports', 'g'),
+    ]);
+    expect(inOutput.code).toBe(2);
+    expect(inOutput.stderr).toContain(`lies inside ${out}, which aifactory wrote`);
+    expect([treeHash(out), treeHash(gitops)]).toEqual(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['gitops', 'lnk', 'out']);
+  });
+
   test('the GitOps tree and the Terraform output are not mistaken for each other: a swapped flag is refused, nothing touched', async () => {
     const dir = path.join(tmp, 'swapped');
     const [out, gitops] = [path.join(dir, 'out'), path.join(dir, 'gitops')];

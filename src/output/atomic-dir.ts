@@ -56,6 +56,15 @@ function isSameOrAncestor(a: string, b: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * Where an output directory really is: its parents' symbolic links resolved, DIR itself not
+ * (a link at DIR is refused, not followed).
+ */
+export function outputTarget(out: string): string {
+  const abs = path.resolve(out);
+  return path.join(realish(path.dirname(abs)), path.basename(abs));
+}
+
 /** The real path of `p`, following symbolic links in its existing ancestors. */
 function realish(p: string): string {
   const missing: string[] = [];
@@ -165,15 +174,22 @@ export function checkOutDir(out: string, appFile: string | undefined, flag = '--
   if (out.trim() === '') throw new OutputDirError(flag, "''", 'must name a directory');
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u001f\u007f]/.test(out)) throw fail('must not contain control characters');
-  // Links in the parents resolved, DIR itself not: a link at DIR is refused below, not followed.
-  const abs = path.resolve(out);
-  const target = path.join(realish(path.dirname(abs)), path.basename(abs));
+  const target = outputTarget(out);
   if (path.parse(target).root === target) throw fail('is the filesystem root; refusing to replace it');
   if (isSameOrAncestor(target, realish(process.cwd()))) {
     throw fail('is the current directory or one of its ancestors; refusing to replace it');
   }
   if (appFile !== undefined && isSameOrAncestor(target, realish(path.resolve(appFile)))) {
     throw fail('holds the app file; refusing to replace it');
+  }
+  // Output inside output: the outer tree would no longer be aifactory's alone (and a GitOps
+  // tree users commit would hold Terraform output, or the other way round).
+  for (let up = path.dirname(target); path.dirname(up) !== up; up = path.dirname(up)) {
+    if (fs.existsSync(path.join(up, STAMP))) {
+      throw fail(
+        `lies inside ${up}, which aifactory wrote (its ${STAMP} stamp); give a directory outside it`,
+      );
+    }
   }
   let st: fs.Stats;
   try {
