@@ -658,6 +658,18 @@ describe('GitOps delivery source: checked at construction with the cluster path'
   ])('%j is refused naming the cluster', (gitops, message) => {
     expect(cluster(gitops)).toThrow(`cluster: ${message}`);
   });
+
+  test.each([
+    'https://user:s3cret@git.example.org/p.git',
+    'https://ghp_T0KEN@github.com/org/p.git',
+    'ssh://git:s3cret@git.example.org/p.git',
+  ])('a repoUrl carrying credentials is refused without showing them: %s', (repoUrl) => {
+    const run = cluster({ repoUrl, targetRevision: 'main' });
+    expect(run).toThrow(
+      'cluster: delivery repoUrl must not carry credentials (a password, or a token as the user of an http(s) URL): they would be written into the GitOps tree users commit; give Argo CD and Flux a repository secret',
+    );
+    expect(run).not.toThrow(/s3cret|T0KEN/);
+  });
 });
 
 describe('Kubernetes names', () => {

@@ -57,6 +57,8 @@ export function labelValue(path: string, prop: string, value: unknown): string {
 
 const REPO_URL =
   /^(?:(?:https?|ssh|git|file):\/\/[^\s"'{}<>\\]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s"'{}<>\\]+)$/;
+/** A password in any URL's user info, or any user info in an http(s) URL (a token given as the user name). */
+const CREDENTIALS = /^[a-z]+:\/\/[^/@]*:[^/@]*@|^https?:\/\/[^/@]+@/;
 const GIT_REF = /^(?!\/)(?!.*\/\/)(?!.*\.\.)(?!.*\/$)(?!.*\.lock$)[A-Za-z0-9._/-]+$/;
 const REPO_PATH = /^(?!\/)[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
@@ -74,6 +76,13 @@ export function gitopsSource(
     throw new DesignError(
       path,
       `delivery repoUrl must be a Git repository URL (https://, ssh://, git://, file:// or user@host:path, no spaces or quotes), got ${shown(source.repoUrl)}`,
+    );
+  }
+  if (CREDENTIALS.test(source.repoUrl)) {
+    // Not shown: the message would print the secret.
+    throw new DesignError(
+      path,
+      'delivery repoUrl must not carry credentials (a password, or a token as the user of an http(s) URL): they would be written into the GitOps tree users commit; give Argo CD and Flux a repository secret',
     );
   }
   if (source.targetRevision.length > 255 || !GIT_REF.test(source.targetRevision)) {
