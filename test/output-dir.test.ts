@@ -70,6 +70,32 @@ function oldTree(out: string): void {
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'out');
 
 describe('synth replaces only a directory it wrote', () => {
+  test('what terraform init leaves in a stack folder (applied in place, as the README does) is kept, never a reason to refuse', async () => {
+    const { out } = project('terraform-init');
+    const [stack] = fs.readdirSync(path.join(out, 'stacks'));
+    const dir = path.join(out, 'stacks', stack);
+    fs.mkdirSync(path.join(dir, '.terraform', 'providers'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.terraform', 'providers', 'plugin'), 'binary');
+    fs.writeFileSync(path.join(dir, '.terraform.lock.hcl'), '# lock\n');
+    const r = await inProcess(['synth', SMALL_B, '--out', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(path.join(dir, '.terraform', 'providers', 'plugin'), 'utf8')).toBe('binary');
+    expect(fs.readFileSync(path.join(dir, '.terraform.lock.hcl'), 'utf8')).toBe('# lock\n');
+    // The rest is the new tree, and the stamp lists only what aifactory wrote.
+    const hash = treeHash(out);
+    for (const f of Object.keys(hash)) if (f.includes('.terraform')) delete hash[f];
+    expect(hash).toEqual(treeB);
+    const stamp = JSON.parse(fs.readFileSync(path.join(out, '.aifactory-output'), 'utf8')) as {
+      files: string[];
+    };
+    expect(stamp.files.filter((f) => f.includes('.terraform'))).toEqual([]);
+    // Anything else beside them is still refused.
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    const again = await inProcess(['synth', SMALL, '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`holds stacks/${stack}/notes.txt, which aifactory did not write`);
+  });
+
   test('a link in a parent cannot put --gitops-out inside --out, and output never nests in output: refused, nothing touched', async () => {
     const dir = path.join(tmp, 'nested');
     fs.mkdirSync(dir);

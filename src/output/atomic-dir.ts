@@ -105,9 +105,19 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/**
+ * What `terraform init` writes into a stack's folder when users apply in place
+ * (`terraform -chdir=cdktf.out/stacks/<stack> init`, as the README and docs/ci.md do): the
+ * provider cache and the dependency lock file. They are Terraform's, not aifactory's: never
+ * listed in the stamp, never a reason to refuse the folder, and carried into the new tree for
+ * the stacks it still has (a stack that is gone takes its own with it).
+ */
+const TERRAFORM_WORKING_FILES = /^stacks\/[^/]+\/(?:\.terraform\/.+|\.terraform\.lock\.hcl)$/;
+const TERRAFORM_WORKING_ENTRIES = ['.terraform', '.terraform.lock.hcl'];
+
 /** Writes the ownership stamp into `dir`, listing every file there (deterministic bytes). */
 export function writeStamp(dir: string): void {
-  const files = listFiles(dir).filter((f) => f !== STAMP);
+  const files = listFiles(dir).filter((f) => f !== STAMP && !TERRAFORM_WORKING_FILES.test(f));
   const doc = {
     generator: 'aifactory',
     note: 'aifactory synth replaces this directory whole, and only while it holds exactly these files. Keep nothing else here.',
@@ -145,7 +155,10 @@ function notOwned(dir: string, flag: string): string | undefined {
   } catch {
     return `has an unreadable ${STAMP} stamp; refusing to replace it`;
   }
-  const extra = listFiles(dir).find((f) => f !== STAMP && !listed.has(f));
+  const terraformOutput = flag !== GITOPS_FLAG;
+  const extra = listFiles(dir).find(
+    (f) => f !== STAMP && !listed.has(f) && !(terraformOutput && TERRAFORM_WORKING_FILES.test(f)),
+  );
   if (extra !== undefined) {
     return `holds ${extra}, which aifactory did not write; move it away first (synth replaces the directory whole)`;
   }
@@ -385,8 +398,9 @@ export class StagedDir {
     const fail = (e: unknown) => new OutputDirError(this.flag, JSON.stringify(this.out), errnoText(e));
     try {
       writeStamp(this.staging);
-      crashPoint('staged');
       const exists = fs.existsSync(this.target);
+      if (exists && this.flag !== GITOPS_FLAG) carryTerraformWorkingFiles(this.target, this.staging);
+      crashPoint('staged');
       if (exists) fs.renameSync(this.target, this.old);
       crashPoint('between-renames');
       try {
@@ -413,6 +427,25 @@ export class StagedDir {
   private close(): void {
     process.removeListener('exit', this.onExit);
     this.lock.release();
+  }
+}
+
+/**
+ * Moves what `terraform init` left in the stack folders of `from` into the same stack folders
+ * of `to`, where they exist. A kill after this loses them (the old tree is restored without
+ * them): `terraform init` makes them again.
+ */
+function carryTerraformWorkingFiles(from: string, to: string): void {
+  const stacks = path.join(from, 'stacks');
+  if (!fs.existsSync(stacks)) return;
+  for (const stack of fs.readdirSync(stacks)) {
+    const into = path.join(to, 'stacks', stack);
+    if (!fs.existsSync(into)) continue;
+    for (const entry of TERRAFORM_WORKING_ENTRIES) {
+      const src = path.join(stacks, stack, entry);
+      if (fs.existsSync(src) && !fs.existsSync(path.join(into, entry)))
+        fs.renameSync(src, path.join(into, entry));
+    }
   }
 }
 
