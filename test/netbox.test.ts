@@ -4,7 +4,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, Testing } from 'cdktf';
 import { RootConstruct } from 'constructs';
 import { Busway, Hall, Rack, Rectifier, RowPdu, Site, Ups } from '../constructs';
 import { NetboxCatalog, NetboxInventory, NetboxInventoryProps } from '../constructs/netbox';
@@ -821,6 +821,32 @@ describe('sharding: a stack per building or hall, site-level objects in a base s
     expect((stacks['nb-hall-2'].locals as Record<string, string>)[panelRef[1]]).toMatch(
       /cross-stack-output-netbox_power_panel/,
     );
+  });
+});
+
+describe('descriptions as NetBox stores them (200 characters)', () => {
+  test('a description longer than NetBox stores is cut to 199 characters and an ellipsis, counted as NetBox counts', () => {
+    const app = new App({ outdir: newOutdir() });
+    const site = new Site(new PhysicalStack(app, 'lab'), 'lab', { country: 'FR', gridConnectionMw: 20 });
+    const name = `hall ${'😀'.repeat(3000)}`;
+    const hall = new Hall(site, 'hall-1', { designKwPerRack: 140, rackPositions: 8, name });
+    const ups = new Ups(site, 'ups', { moduleRatingKw: 1000, modules: 1, feeds: [site.grid] });
+    new Rack(hall, 'r1', {
+      system: 'gb200-nvl72',
+      feeds: [new Busway(site, 'b', { ratingA: 1000, feeds: [ups] })],
+    });
+    const stack = new NetboxStack(app, 'netbox');
+    new NetboxInventory(stack, 'netbox', { site });
+    const tf = JSON.parse(Testing.synth(stack)) as {
+      resource: Record<string, Record<string, { description?: string }>>;
+    };
+    const descriptions = Object.values(tf.resource).flatMap((blocks) =>
+      Object.values(blocks).map((b) => b.description ?? ''),
+    );
+    expect(Math.max(...descriptions.map((d) => Array.from(d).length))).toBe(200);
+    const [location] = Object.values(tf.resource.netbox_location);
+    expect(location.description!.endsWith('😀…')).toBe(true);
+    expect(Array.from(location.description!)).toHaveLength(200);
   });
 });
 

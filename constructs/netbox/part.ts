@@ -23,6 +23,7 @@ import {
 import { NetboxConsumer, NetboxIds } from './catalog';
 import { netboxProvider, NetboxConnectionProps } from './connection';
 import { NetboxObject } from './object';
+import { fitted } from '../../src/netbox/names';
 
 /** What every part of one inventory shares. */
 export interface NetboxInventoryContext {
@@ -95,7 +96,12 @@ export type NetboxEmitter<K extends InventoryKind> = (
 export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> } = {
   tenants: (t) => ({ name: t.name, slug: t.slug }),
   manufacturers: (m) => ({ name: m.name, slug: m.slug }),
-  rackRoles: ({ name, slug, colorHex, description }) => ({ name, slug, colorHex, description }),
+  rackRoles: ({ name, slug, colorHex, description }) => ({
+    name,
+    slug,
+    colorHex,
+    description: fitted(description),
+  }),
   rackTypes: (t, c) => ({
     model: t.model,
     slug: t.slug,
@@ -105,9 +111,14 @@ export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> 
     uHeight: t.uHeight,
     startingUnit: t.startingUnit,
     ...(t.weightKg === undefined ? {} : { weight: t.weightKg, weightUnit: 'kg' }),
-    description: t.description,
+    description: fitted(t.description),
   }),
-  deviceRoles: ({ name, slug, colorHex, description }) => ({ name, slug, colorHex, description }),
+  deviceRoles: ({ name, slug, colorHex, description }) => ({
+    name,
+    slug,
+    colorHex,
+    description: fitted(description),
+  }),
   deviceTypes: (t, c) => ({
     model: t.model,
     slug: t.slug,
@@ -117,14 +128,14 @@ export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> 
     name: s.name,
     slug: s.slug,
     status: c.status,
-    description: s.description,
+    description: fitted(s.description),
     ...c.tenant(),
   }),
   locations: (l, c) => ({
     name: l.name,
     slug: l.slug,
     siteId: c.siteId(),
-    description: l.description,
+    description: fitted(l.description),
     ...c.tenant(),
   }),
   racks: (r, c) => ({
@@ -134,13 +145,13 @@ export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> 
     status: c.status,
     roleId: c.id('rackRoles', r.role, r.path),
     rackTypeId: c.id('rackTypes', r.rackType, r.path),
-    description: r.description,
+    description: fitted(r.description),
     ...c.tenant(),
   }),
   powerPanels: (p, c) => ({
     name: p.name,
     siteId: c.siteId(),
-    description: p.description,
+    description: fitted(p.description),
   }),
   powerFeeds: (f, c) => ({
     name: f.name,
@@ -153,7 +164,7 @@ export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> 
     voltage: f.voltage,
     amperage: f.amperage,
     maxPercentUtilization: f.maxPercentUtilization,
-    description: f.description,
+    description: fitted(f.description),
   }),
   devices: (d, c) => ({
     name: d.name,
@@ -170,7 +181,7 @@ export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> 
     deviceId: c.id('devices', p.device),
     ...(p.maximumDrawW === undefined ? {} : { maximumDraw: p.maximumDrawW }),
     allocatedDraw: p.allocatedDrawW,
-    description: p.description,
+    description: fitted(p.description),
   }),
 };
 

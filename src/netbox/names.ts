@@ -22,6 +22,23 @@ export function below(scopePath: string, path: string): string {
 /** Longest names and slugs NetBox stores (its model fields' max_length). */
 export const MAX_LENGTH = { name: 100, deviceName: 64, slug: 100 } as const;
 
+/**
+ * Longest description NetBox stores: `description = models.CharField(max_length=200)` on its
+ * primary and organizational models (netbox/netbox/models/__init__.py, NetBox v4.x, read
+ * 2026-11-28). Descriptions carry construct paths and user names, so they can be longer.
+ */
+export const MAX_DESCRIPTION = 200;
+
+/**
+ * A description as NetBox stores it: as it is, or cut to 199 characters (code points, as
+ * NetBox counts them) and an ellipsis, instead of failing at `terraform apply`.
+ */
+export function fitted(description: string): string {
+  if (description.length <= MAX_DESCRIPTION) return description; // UTF-16 units >= code points
+  const chars = Array.from(description);
+  return chars.length <= MAX_DESCRIPTION ? description : `${chars.slice(0, MAX_DESCRIPTION - 1).join('')}…`;
+}
+
 /** `value`, or a DesignError naming `path` when it is longer than NetBox stores or empty. */
 export function checked(path: string, what: string, value: string, max: number): string {
   if (value.length === 0) throw new DesignError(path, `NetBox ${what} would be empty`);
