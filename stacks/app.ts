@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { App, AppConfig } from 'cdktf';
 import { activeCapture } from '../src/capture';
-import { eachNodeLabelFile, OutputFile, writeGitops } from '../src/output/gitops';
+import { eachNodeLabelFile, hasGitops, OutputFile, writeGitops } from '../src/output/gitops';
 import { readStackPlan, StackPlan, stackPlanText } from '../src/output/stack-plan';
 import { DEFAULT_MAX_RESOURCES_PER_STACK, MAX_RESOURCES_CONTEXT } from '../constructs/stack-cap';
 import { isMaterializable, MATERIALIZE } from '../src/synthesis';
@@ -146,7 +146,11 @@ export class AiFactoryApp extends App {
     const plan = readStackPlan(this.outdir, this.maxResourcesPerStack);
     writeFile(path.join(this.outdir, 'reports', 'stacks.json'), JSON.stringify(plan, null, 2) + '\n');
     const app = appFile && path.relative(process.cwd(), appFile).split(path.sep).join('/');
-    writeFile(path.join(this.outdir, 'ci', 'github-actions-apply.yml'), githubApplyWorkflow(plan, { app }));
+    const gitopsOut = hasGitops(evaluation.design.platform) ? gitops.repoPath : undefined;
+    writeFile(
+      path.join(this.outdir, 'ci', 'github-actions-apply.yml'),
+      githubApplyWorkflow(plan, { app, gitopsOut }),
+    );
     return plan;
   }
 }

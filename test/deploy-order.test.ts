@@ -9,7 +9,7 @@ import { evaluate } from '../src/evaluate';
 import { applySteps } from '../src/kubernetes/apply-order';
 import { ClusterModel } from '../src/kubernetes/cluster-model';
 import { runDeployRules } from '../src/policy/deploy-rule';
-import { stackJobId } from '../src/output/github-workflow';
+import { githubApplyWorkflow, stackJobId } from '../src/output/github-workflow';
 import { STAMP } from '../src/output/atomic-dir';
 import { gitopsRepoPath, writeGitops } from '../src/output/gitops';
 import { App, TerraformStack } from 'cdktf';
@@ -430,6 +430,22 @@ describe('where the GitOps tree sits in the repository', () => {
     const argo = parse(fs.readFileSync(path.join(dir, 'deploy/gitops/essonne-ai/argocd/root.yaml'), 'utf8'));
     expect(argo.spec.source.path).toBe('deploy/gitops/essonne-ai/argocd/apps');
     expect(replay(path.join(dir, 'cdktf.out'), path.join(dir, 'deploy/gitops'))).toEqual([]);
+    // The apply workflow synthesizes the tree where it is, not into a default gitops/ of the repository.
+    const wf = parse(fs.readFileSync(path.join(dir, 'cdktf.out/ci/github-actions-apply.yml'), 'utf8'));
+    expect(wf.jobs.synth.steps.map((s: { run?: string }) => s.run).filter(Boolean)).toEqual([
+      'npm ci',
+      'npx aifactory synth main.ts --out cdktf.out --gitops-out deploy/gitops',
+    ]);
+  });
+
+  test('the apply workflow quotes an app path or a tree the shell would split or expand', () => {
+    const plan: StackPlan = { maxResourcesPerStack: 2000, stacks: [] };
+    const wf = parse(
+      githubApplyWorkflow(plan, { app: "infra/my app's $HOME.ts", gitopsOut: 'deploy/git ops' }),
+    );
+    expect(wf.jobs.synth.steps[3].run).toBe(
+      "npx aifactory synth 'infra/my app'\\''s $HOME.ts' --out cdktf.out --gitops-out 'deploy/git ops'",
+    );
   });
 });
 

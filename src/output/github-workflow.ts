@@ -8,6 +8,16 @@ export interface WorkflowOptions {
    * @default - none: the embedded default example
    */
   readonly app?: string;
+  /**
+   * Where the GitOps tree is in the repository (POSIX), when the design delivers by GitOps and it
+   * is not `gitops` (the default beside the workflow's `cdktf.out`): passed as `--gitops-out`.
+   */
+  readonly gitopsOut?: string;
+}
+
+/** A word for the shell: as it is when plainly safe, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9._/@:+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Where the workflow's synth job writes, in the runner's checkout. */
@@ -34,7 +44,7 @@ export function githubApplyWorkflow(plan: StackPlan, options: WorkflowOptions = 
         { uses: 'actions/checkout@v4' },
         { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
         { run: 'npm ci' },
-        { run: `npx aifactory synth ${options.app ? `${options.app} ` : ''}--out ${OUT}` },
+        { run: synthCommand(options) },
         { uses: 'actions/upload-artifact@v4', with: { name: 'cdktf-out', path: OUT } },
       ],
     },
@@ -65,4 +75,11 @@ export function githubApplyWorkflow(plan: StackPlan, options: WorkflowOptions = 
     '# Copy to .github/workflows/ and commit; provider credentials come from the environment (add them as secrets).\n' +
     stringify(workflow, { lineWidth: 0 })
   );
+}
+
+/** The synth step: the app, the output, and the GitOps tree where the user keeps it. */
+function synthCommand({ app, gitopsOut }: WorkflowOptions): string {
+  const words = ['npx', 'aifactory', 'synth', ...(app ? [shellWord(app)] : []), '--out', OUT];
+  if (gitopsOut !== undefined && gitopsOut !== 'gitops') words.push('--gitops-out', shellWord(gitopsOut));
+  return words.join(' ');
 }
