@@ -31,6 +31,10 @@ function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> 
 /** The command in this process, from `cwd` (the repository by default). */
 const inProcess = (args: string[], cwd = root) => runCli(cwd, args);
 
+/** `synth --example --out OUT --gitops-out TREE` in this process (the default example delivers by GitOps). */
+const synthExample = (out: string, tree: string) =>
+  inProcess(['synth', '--example', '--out', out, '--gitops-out', tree]);
+
 let tmp: string;
 let treeA: Record<string, string>;
 let treeB: Record<string, string>;
@@ -100,17 +104,10 @@ describe('synth replaces only a directory it wrote', () => {
     const dir = path.join(tmp, 'nested');
     fs.mkdirSync(dir);
     const [out, gitops] = [path.join(dir, 'out'), path.join(dir, 'gitops')];
-    expect((await inProcess(['synth', '--example', '--out', out, '--gitops-out', gitops])).code).toBe(0);
+    expect((await synthExample(out, gitops)).code).toBe(0);
     const before = [treeHash(out), treeHash(gitops)];
     fs.symlinkSync(out, path.join(dir, 'lnk'));
-    const viaLink = await inProcess([
-      'synth',
-      '--example',
-      '--out',
-      out,
-      '--gitops-out',
-      path.join(dir, 'lnk', 'g'),
-    ]);
+    const viaLink = await synthExample(out, path.join(dir, 'lnk', 'g'));
     expect([viaLink.code, viaLink.stderr]).toEqual([
       2,
       `aifactory: --gitops-out ${path.join(dir, 'lnk', 'g')}: must lie apart from --out ${out} (neither inside the other)\n`,
@@ -144,16 +141,9 @@ describe('synth replaces only a directory it wrote', () => {
   test('the GitOps tree and the Terraform output are not mistaken for each other: a swapped flag is refused, nothing touched', async () => {
     const dir = path.join(tmp, 'swapped');
     const [out, gitops] = [path.join(dir, 'out'), path.join(dir, 'gitops')];
-    expect((await inProcess(['synth', '--example', '--out', out, '--gitops-out', gitops])).code).toBe(0);
+    expect((await synthExample(out, gitops)).code).toBe(0);
     const before = [treeHash(out), treeHash(gitops)];
-    const intoTree = await inProcess([
-      'synth',
-      '--example',
-      '--out',
-      gitops,
-      '--gitops-out',
-      path.join(dir, 'g2'),
-    ]);
+    const intoTree = await synthExample(gitops, path.join(dir, 'g2'));
     expect([intoTree.code, intoTree.stderr]).toEqual([
       2,
       `aifactory: --out ${JSON.stringify(gitops)}: holds aifactory's GitOps tree (no manifest.json), not its Terraform output; refusing to replace it\n`,
@@ -172,7 +162,7 @@ describe('synth replaces only a directory it wrote', () => {
     );
     expect([treeHash(out), treeHash(gitops)]).toEqual(before);
     // Each flag on its own tree still replaces it.
-    expect((await inProcess(['synth', '--example', '--out', out, '--gitops-out', gitops])).code).toBe(0);
+    expect((await synthExample(out, gitops)).code).toBe(0);
   });
 
   test('the stamp lists every file synth wrote, and a second synth replaces the directory', async () => {
