@@ -222,7 +222,7 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
     progress.phase('load app', path.relative(process.cwd(), file));
     const captured = loadApp(file, staged.staging, source.rules);
     progress.phase('model, analysis and checks');
-    const { evaluation, plan, files } = runDesignModule().runDesign(captured, {
+    const { evaluation, plan } = runDesignModule().runDesign(captured, {
       errorFindings: 'throw',
       gitops: (e) => {
         if (hasGitops(e.design.platform)) {
@@ -238,7 +238,6 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
       appFile: file,
       progress,
     });
-    await files;
     progress.phase('write', out);
     staged.commit();
     gitops?.commit();
@@ -268,7 +267,7 @@ async function synth(source: AppSource, out: string, io: Io, gitopsOut: string):
 // Heavier modules (graph layout, blueprints, SARIF and JUnit builders) load only for the
 // commands that use them, so `check` and usage errors answer fast.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const reportHtml = (e: Evaluation): Promise<string> =>
+const reportHtml = (e: Evaluation): string =>
   (require('../src/report/html') as typeof import('../src/report/html')).reportHtml(e);
 const summaryMarkdown = (e: Evaluation): string =>
   (require('../src/report/summary-md') as typeof import('../src/report/summary-md')).summaryMarkdown(e);
@@ -302,7 +301,7 @@ async function report(source: AppSource, out: string, summary: string | undefine
   const evaluation = withScratch('aifactory-report-', (scratch) =>
     evaluate(loadApp(file, path.join(scratch, 'out'), source.rules)),
   );
-  const html = await reportHtml(evaluation);
+  const html = reportHtml(evaluation);
   writeReportFile('--out', out, html);
   if (summary) writeReportFile('--summary', summary, summaryMarkdown(evaluation));
   io.stdout(`wrote ${out}${summary ? ` and ${summary}` : ''}\n`);

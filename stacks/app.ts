@@ -49,7 +49,6 @@ export interface AiFactoryAppConfig extends AppConfig {
 
 export class AiFactoryApp extends App {
   readonly maxResourcesPerStack: number;
-  private pending: Promise<void> = Promise.resolve();
 
   constructor(config: AiFactoryAppConfig = {}) {
     const capture = activeCapture();
@@ -71,13 +70,9 @@ export class AiFactoryApp extends App {
 
   /**
    * Run directly (`npx tsx main.ts`, `cdktf synth`): the one synth pipeline (`runDesign`), its
-   * summary on stdout. Returns once the cdktf output, the GitOps tree and the checked reports
-   * are written; the HTML report (its diagram layout is asynchronous) and then the ownership
-   * stamp follow, and {@link written} settles when they are. The process does not exit before:
-   * the pending layout keeps Node's event loop alive, a failure sets exit code 1 with one line
-   * on stderr, and an app that ends the process itself right after `synth()` (process.exit)
-   * is told on stderr to `await app.written` first. Under the `aifactory` command it does
-   * nothing: the command runs the pipeline after loading the app.
+   * summary on stdout. Returns once everything is written: the cdktf output, the GitOps tree,
+   * the reports (the HTML report included) and, last, the ownership stamp. Under the
+   * `aifactory` command it does nothing: the command runs the pipeline after loading the app.
    */
   override synth(): void {
     if (activeCapture()) return; // the aifactory command synthesizes after its checks
@@ -99,16 +94,15 @@ export class AiFactoryApp extends App {
       throw e;
     }
     stdout(stackPlanText(run.plan));
-    this.pending = run.files.then(() => writeStamp(this.outdir));
-    settleBeforeExit(this.pending, this.outdir);
+    writeStamp(this.outdir);
   }
 
   /**
-   * Settles once everything `synth()` writes is written, the HTML report and the ownership
-   * stamp last; rejects when they fail. Await it before ending the process yourself.
+   * Resolved: everything `synth()` writes is written when it returns. Kept for apps written
+   * for 0.1's asynchronous HTML report (`await app.written` before `process.exit`).
    */
   get written(): Promise<void> {
-    return this.pending;
+    return Promise.resolve();
   }
 
   /**
@@ -153,28 +147,4 @@ export class AiFactoryApp extends App {
     );
     return plan;
   }
-}
-
-/**
- * The last files of a direct run, written after `synth()` returns: a failure is one line on
- * stderr and exit code 1 (not an unhandled rejection), and a process ended before they are
- * written (an app calling process.exit right after synth()) says so and exits 1.
- */
-function settleBeforeExit(pending: Promise<void>, outdir: string): void {
-  const html = path.join(outdir, 'reports', 'index.html');
-  const early = () => {
-    process.stderr.write(
-      `aifactory: the process ended before ${html} was written: await app.written first\n`,
-    );
-    process.exitCode = 1;
-  };
-  process.once('exit', early);
-  pending.then(
-    () => process.removeListener('exit', early),
-    (e: unknown) => {
-      process.removeListener('exit', early);
-      process.stderr.write(`aifactory: ${html} not written: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

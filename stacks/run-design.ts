@@ -62,12 +62,6 @@ export interface RunDesignOptions {
 export interface DesignRun {
   readonly evaluation: Evaluation;
   readonly plan: StackPlan;
-  /**
-   * The reports people look at, beside the cdktf output: reports/summary.md (written with
-   * it) and reports/index.html (written when its diagram layout, which is asynchronous,
-   * resolves). Settles once both are written; rejects when the HTML report fails.
-   */
-  readonly files: Promise<readonly OutputFile[]>;
 }
 
 /** Why a design run stopped before its output was complete. */
@@ -138,11 +132,8 @@ export function runDesign(app: CapturedApp, options: RunDesignOptions): DesignRu
   // The deploy-order pack reads what was just written, as Terraform, Flux and Argo CD would.
   const order = deployOrderFindings(app.outdir, gitops.dir);
   if (hasErrors(order)) throw new DesignRejected(evaluation, { kind: 'deploy-order', plan, findings: order });
-  const files = reportHtml(evaluation).then((text): readonly OutputFile[] => {
-    writeFile(path.join(app.outdir, 'reports', 'index.html'), text);
-    return [summary, { path: 'reports/index.html', text }];
-  });
-  return { evaluation, plan, files };
+  writeFile(path.join(app.outdir, 'reports', 'index.html'), reportHtml(evaluation));
+  return { evaluation, plan };
 }
 
 /** The GitOps tree beside the outdir: `gitops` next to `cdktf.out`. */

@@ -26,10 +26,10 @@ export interface ReportOptions {
  * the members of a group), the capacity charts and the findings, each linked to its element.
  * The same evaluation always gives the same bytes.
  */
-export async function reportHtml(evaluation: Evaluation, options: ReportOptions = {}): Promise<string> {
+export function reportHtml(evaluation: Evaluation, options: ReportOptions = {}): string {
   const title = options.title ?? 'aifactory report';
   const data = diagramData(evaluation, { maxElements: options.maxElements });
-  const layout = await layoutDiagram(data);
+  const layout = layoutDiagram(data);
   return [
     '<!doctype html>',
     '<html lang="en">',
