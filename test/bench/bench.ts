@@ -65,13 +65,8 @@ function runs(
   };
 }
 const json = <T>(t: Timed) => JSON.parse(t.stdout) as T;
-/**
- * Every aifactory run computes its diagram layouts (`AIFACTORY_CACHE_DIR=off`), as on a fresh
- * CI runner; the default example's synth is also measured with the layout kept from an
- * earlier run (an unchanged diagram, the cache warm), in a cache folder of the bench's own.
- */
-const COLD: NodeJS.ProcessEnv = { ...process.env, AIFACTORY_CACHE_DIR: 'off' };
-const WARM: NodeJS.ProcessEnv = { ...process.env, AIFACTORY_CACHE_DIR: path.join(tmp, 'layout-cache') };
+/** The environment of every measured run. */
+const ENV: NodeJS.ProcessEnv = { ...process.env };
 
 // The compiled package, as installed: `npm run build`, then the bin beside a copy of dist/, no
 // TypeScript sources, so it runs the compiled library (the campus, the whole check and the default example).
@@ -128,12 +123,12 @@ for (const file of fs
 // 1. The campus synth, its baseline and the floor.
 const campusOut = (i: number) => path.join(tmp, `campus-${i}`, 'out');
 const campus = runs('campus synth (compiled)', (i) =>
-  timed([compiledBin, 'synth', path.join(campusDir, 'main.js'), '--out', campusOut(i)], COLD),
+  timed([compiledBin, 'synth', path.join(campusDir, 'main.js'), '--out', campusOut(i)], ENV),
 );
 const campusSources = runs('campus synth (TypeScript sources)', (i) => {
   const dir = path.join(tmp, `campus-sources-${i}`);
   try {
-    return timed([bin, 'synth', 'examples/campus-1-4gw', '--out', path.join(dir, 'out')], COLD);
+    return timed([bin, 'synth', 'examples/campus-1-4gw', '--out', path.join(dir, 'out')], ENV);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -185,7 +180,7 @@ const scaled = fractions.map((fraction) =>
     const dir = path.join(tmp, `scaled-${fraction}-${i}`);
     try {
       return timed([bin, 'synth', path.join(__dirname, 'campus-scaled.ts'), '--out', path.join(dir, 'out')], {
-        ...COLD,
+        ...ENV,
         BENCH_CAMPUS_FRACTION: String(fraction),
       });
     } finally {
@@ -213,12 +208,12 @@ const phases = sizes.map((n) => {
 });
 const checks = sizes.map((n) =>
   runs(`aifactory check, ${n} racks (compiled)`, () =>
-    timed([compiledBin, 'check', campusApp, '--format', 'json'], { ...COLD, BENCH_RACKS: String(n) }),
+    timed([compiledBin, 'check', campusApp, '--format', 'json'], { ...ENV, BENCH_RACKS: String(n) }),
   ),
 );
 const sourceCheck = runs(`aifactory check, ${sizes[2]} racks (TypeScript sources)`, () =>
   timed([bin, 'check', path.join(__dirname, 'campus.ts'), '--format', 'json'], {
-    ...COLD,
+    ...ENV,
     BENCH_RACKS: String(sizes[2]),
   }),
 );
@@ -242,17 +237,9 @@ const defaults = [
   (['synth', 'check'] as const).map((command) => ({
     how,
     command,
-    r: runs(`default example ${command} (${how})`, (i) => defaultRun(b, command, COLD, i)),
+    r: runs(`default example ${command} (${how})`, (i) => defaultRun(b, command, ENV, i)),
   })),
 );
-defaultRun(compiledBin, 'synth', WARM, 99); // fills the bench's own layout cache
-defaults.push({
-  how: 'compiled, diagram unchanged since an earlier run (layout cache warm)',
-  command: 'synth',
-  r: runs('default example synth (compiled, layout cache warm)', (i) =>
-    defaultRun(compiledBin, 'synth', WARM, i),
-  ),
-});
 fs.rmSync(tmp, { recursive: true, force: true });
 
 // The report.
@@ -264,9 +251,8 @@ const ok = (yes: boolean) => (yes ? 'met' : '**not met**');
 const ratio = campus.cpuS.min / plain.cpuS.min;
 const defaultCompiled = (command: string) =>
   defaults.find((d) => d.how === 'compiled' && d.command === command)!.r;
-const warmSynth = defaults[defaults.length - 1].r;
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${f(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${RUNS} runs each, min / median. CPU is user + system of the process that does the work, peak RSS its own (TypeScript loaded in it), both sides alike. Every aifactory run lays out its diagrams (\`AIFACTORY_CACHE_DIR=off\`, as on a fresh CI runner) unless a row says the layout cache is warm. The machine may be shared: CPU seconds, not wall time, are the figures to compare.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${f(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${RUNS} runs each, min / median. CPU is user + system of the process that does the work, peak RSS its own (TypeScript loaded in it), both sides alike. The machine may be shared: CPU seconds, not wall time, are the figures to compare.`,
   '',
   '### 1.4 GW campus synth against plain cdktf',
   '',
@@ -308,7 +294,7 @@ const lines = [
       `| \`aifactory ${d.command} --example\` | ${d.how} | ${s(d.r.cpuS)} | ${f(d.r.rssMb.min)} MB | ${f(d.r.wallS.min, 2)} s |`,
   ),
   '',
-  `Compiled: \`synth\` ${f(defaultCompiled('synth').cpuS.min, 2)} s CPU with its diagram laid out (target at most 1.5 s: ${ok(defaultCompiled('synth').cpuS.min <= 1.5)}), ${f(warmSynth.cpuS.min, 2)} s with the layout kept from an earlier run (${ok(warmSynth.cpuS.min <= 1.5)}); \`check\` ${f(defaultCompiled('check').cpuS.min, 2)} s CPU (target at most 1 s: ${ok(defaultCompiled('check').cpuS.min <= 1)}).`,
+  `Compiled: \`synth\` ${f(defaultCompiled('synth').cpuS.min, 2)} s CPU (target at most 1.5 s: ${ok(defaultCompiled('synth').cpuS.min <= 1.5)}); \`check\` ${f(defaultCompiled('check').cpuS.min, 2)} s CPU (target at most 1 s: ${ok(defaultCompiled('check').cpuS.min <= 1)}).`,
 ];
 const table = lines.join('\n') + '\n';
 process.stdout.write(table);
