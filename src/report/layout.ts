@@ -384,7 +384,7 @@ function fit(row: readonly Item[], neighbours: (item: Item) => readonly Item[]):
     offsets.push(offset);
     offset += item.width + (j + 1 < row.length ? gap(item, row[j + 1]) : 0);
   });
-  // Blocks of pooled targets: [sum, count, items].
+  // Blocks of pooled targets, each the sum and count of the targets of consecutive items.
   const blocks: { sum: number; count: number }[] = [];
   row.forEach((item, j) => {
     const n = neighbours(item);
