@@ -98,14 +98,6 @@ export class AiFactoryApp extends App {
   }
 
   /**
-   * Resolved: everything `synth()` writes is written when it returns. Kept for apps written
-   * for 0.1's asynchronous HTML report (`await app.written` before `process.exit`).
-   */
-  get written(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  /**
    * Writes everything a checked design produces: into the outdir the cdktf output
    * (manifest.json, stacks/), the node label files of GitOps-delivered clusters (node-labels/),
    * reports/findings.json, reports/stacks.json, reports/eed.json and the power rules

@@ -81,12 +81,14 @@ function faults(data: DiagramData, layout: DiagramLayout): string[] {
     const [s, t] = [box(edge.from), box(edge.to)];
     const first = route[0];
     const last = route[route.length - 1];
-    const down = s.y < t.y;
-    const [sy, ty] = down ? [s.y + s.height, t.y] : [s.y, t.y + t.height];
-    if (first.x !== s.x + s.width / 2 || first.y !== sy)
-      out.push(`${edge.from}>${edge.to}: starts off its source`);
-    if (last.x !== t.x + t.width / 2 || last.y !== ty)
-      out.push(`${edge.from}>${edge.to}: ends off its target`);
+    // The upper end leaves from the middle of its box's bottom edge; the lower end enters its
+    // box's top edge (the middle when one feed enters, else a point of its own).
+    const [upper, lower] = s.y < t.y ? [s, t] : [t, s];
+    const [top, bottom] = s.y < t.y ? [first, last] : [last, first];
+    if (top.x !== upper.x + upper.width / 2 || top.y !== upper.y + upper.height)
+      out.push(`${edge.from}>${edge.to}: leaves off the middle of its upper box`);
+    if (bottom.x <= lower.x || bottom.x >= lower.x + lower.width || bottom.y !== lower.y)
+      out.push(`${edge.from}>${edge.to}: enters off the top of its lower box`);
     for (let j = 1; j < route.length; j++) {
       const [p, q] = [route[j - 1], route[j]];
       if (p.x !== q.x && p.y !== q.y) out.push(`${edge.from}>${edge.to}: slanted segment`);
@@ -110,7 +112,47 @@ function faults(data: DiagramData, layout: DiagramLayout): string[] {
       for (const b of list)
         if (a.from < b.from && a.x0 < b.x1 && b.x0 < a.x1)
           out.push(`bars of ${a.from} and ${b.from} share y ${y}`);
+  out.push(...joins(data, layout));
   return [...new Set(out)];
+}
+
+/**
+ * Lines of different sources that meet other than by crossing: running along one another, or
+ * one ending on the other (a bar ending on another piece's riser). Drawn, either reads as a
+ * bus tie that does not exist; two lines may only cross, each passing through.
+ */
+function joins(data: DiagramData, layout: DiagramLayout): string[] {
+  const segments: { from: string; x0: number; y0: number; x1: number; y1: number }[] = [];
+  data.edges.forEach((edge, k) => {
+    const route = layout.routes[k];
+    // The line's source as drawn: its upper end (an edge closing a loop is drawn upward).
+    const from = layout.boxes.get(edge.from)!.y < layout.boxes.get(edge.to)!.y ? edge.from : edge.to;
+    for (let j = 1; j < route.length; j++) {
+      const [p, q] = [route[j - 1], route[j]];
+      segments.push({
+        from,
+        x0: Math.min(p.x, q.x),
+        y0: Math.min(p.y, q.y),
+        x1: Math.max(p.x, q.x),
+        y1: Math.max(p.y, q.y),
+      });
+    }
+  });
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++)
+    for (let j = i + 1; j < segments.length; j++) {
+      const [a, b] = [segments[i], segments[j]];
+      if (a.from === b.from) continue;
+      if (a.x1 < b.x0 || b.x1 < a.x0 || a.y1 < b.y0 || b.y1 < a.y0) continue; // apart
+      const aVertical = a.x0 === a.x1;
+      const bVertical = b.x0 === b.x1;
+      // A proper crossing: one vertical, one horizontal, meeting inside both.
+      const [v, h] = aVertical ? [a, b] : [b, a];
+      const crosses = aVertical !== bVertical && v.x0 > h.x0 && v.x0 < h.x1 && h.y0 > v.y0 && h.y0 < v.y1;
+      if (!crosses)
+        out.push(`lines of ${a.from} and ${b.from} join at ${Math.max(a.x0, b.x0)},${Math.max(a.y0, b.y0)}`);
+    }
+  return out;
 }
 
 describe('the one-line diagram layout', () => {
@@ -192,6 +234,99 @@ describe('the one-line diagram layout', () => {
     expect(layout.routes[8].length).toBeGreaterThanOrEqual(4);
   });
 
+  test('two racks on a 2N pair: each rack entered by its A and B feed at points of their own, no bar ending on the other riser', () => {
+    const data = handmade(
+      ['s/grid', 's/ups-a', 's/ups-b', 's/r1', 's/r2'],
+      [
+        ['s/grid', 's/ups-a'],
+        ['s/grid', 's/ups-b'],
+        ['s/ups-a', 's/r1'],
+        ['s/ups-b', 's/r1'],
+        ['s/ups-a', 's/r2'],
+        ['s/ups-b', 's/r2'],
+      ],
+    );
+    const layout = layoutDiagram(data);
+    expect(faults(data, layout)).toEqual([]);
+    // Into each rack: A left of B.
+    const end = (k: number) => layout.routes[k][layout.routes[k].length - 1].x;
+    expect(end(2)).toBeLessThan(end(3));
+    expect(end(4)).toBeLessThan(end(5));
+  });
+
+  test('a generator group backing both boards of the grid stays apart from the grid lines', () => {
+    const data = handmade(
+      ['s/generators', 's/grid', 's/mv-a', 's/mv-b', 's/ups-a', 's/ups-b'],
+      [
+        ['s/grid', 's/mv-a'],
+        ['s/grid', 's/mv-b'],
+        ['s/generators', 's/mv-a'],
+        ['s/generators', 's/mv-b'],
+        ['s/mv-a', 's/ups-a'],
+        ['s/mv-b', 's/ups-b'],
+      ],
+    );
+    expect(faults(data, layoutDiagram(data))).toEqual([]);
+  });
+
+  test('random power trains (seeded): no fault a reader would trip on', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const found: string[] = [];
+    for (let n = 0; n < 150; n++) {
+      const levels = 2 + Math.floor(random() * 4);
+      const paths: string[][] = [];
+      const edges: [string, string][] = [];
+      for (let l = 0; l < levels; l++) {
+        const count = 1 + Math.floor(random() * (l === 0 ? 2 : 6));
+        paths.push(
+          Array.from(
+            { length: count },
+            (_, i) => `t/b${Math.floor(i / 2)}/p${l}-${i % 2 === 0 ? 'a' : 'b'}${i}`,
+          ),
+        );
+        if (l === 0) continue;
+        for (const p of paths[l]) {
+          const feeds = 1 + Math.floor(random() * 3);
+          for (let f = 0; f < feeds; f++) {
+            // Mostly from the level just above, sometimes from one further up (a feed that skips rows).
+            const up = paths[random() < 0.7 ? l - 1 : Math.floor(random() * l)];
+            edges.push([up[Math.floor(random() * up.length)], p]);
+          }
+        }
+      }
+      const unique = [...new Map(edges.map((e) => [e.join('>'), e])).values()];
+      const data = handmade(paths.flat(), unique);
+      found.push(...faults(data, layoutDiagram(data)).map((f) => `design ${n}: ${f}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  test('separate trains are packed in rows toward the aspect ratio elkjs gave, in model order', () => {
+    const paths: string[] = [];
+    const edges: [string, string][] = [];
+    for (let s = 10; s < 40; s++) {
+      paths.push(`site-${s}/grid`, `site-${s}/ups-a`, `site-${s}/ups-b`, `site-${s}/r1`);
+      edges.push(
+        [`site-${s}/grid`, `site-${s}/ups-a`],
+        [`site-${s}/grid`, `site-${s}/ups-b`],
+        [`site-${s}/ups-a`, `site-${s}/r1`],
+        [`site-${s}/ups-b`, `site-${s}/r1`],
+      );
+    }
+    const data = handmade(paths, edges);
+    const layout = layoutDiagram(data);
+    expect(faults(data, layout)).toEqual([]);
+    expect(layout.width / layout.height).toBeGreaterThan(1);
+    expect(layout.width / layout.height).toBeLessThan(2.5);
+    const grids = Array.from({ length: 30 }, (_, s) => layout.boxes.get(`site-${s + 10}/grid`)!);
+    // Reading order: left to right, then the next row.
+    for (let s = 1; s < grids.length; s++)
+      expect(
+        grids[s].y > grids[s - 1].y || (grids[s].y === grids[s - 1].y && grids[s].x > grids[s - 1].x),
+      ).toBe(true);
+  });
+
   test('a loop is drawn with the edge that closes it upward; separate trains stand apart', () => {
     const data = handmade(
       ['a/one', 'a/two', 'a/three', 'b/one', 'b/two', 'c/alone'],
@@ -206,12 +341,22 @@ describe('the one-line diagram layout', () => {
     expect(faults(data, layout)).toEqual([]);
     const box = (id: string) => layout.boxes.get(id)!;
     expect(box('a/three').y).toBeGreaterThan(box('a/one').y);
-    const [a, b, c] = [['a/one', 'a/two', 'a/three'], ['b/one', 'b/two'], ['c/alone']].map((ids) => ({
+    const trains = [['a/one', 'a/two', 'a/three'], ['b/one', 'b/two'], ['c/alone']].map((ids) => ({
       left: Math.min(...ids.map((id) => box(id).x)),
       right: Math.max(...ids.map((id) => box(id).x + box(id).width)),
+      top: Math.min(...ids.map((id) => box(id).y)),
+      bottom: Math.max(...ids.map((id) => box(id).y + box(id).height)),
     }));
-    expect(b.left - a.right).toBeGreaterThanOrEqual(SPACING.component);
-    expect(c.left - b.right).toBeGreaterThanOrEqual(SPACING.component);
-    expect(layout.width).toBe(c.right + SPACING.padding);
+    for (const [i, j] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]) {
+      const [p, q] = [trains[i], trains[j]];
+      const apart = Math.max(q.left - p.right, p.left - q.right, q.top - p.bottom, p.top - q.bottom);
+      expect(apart).toBeGreaterThanOrEqual(SPACING.component);
+    }
+    expect(layout.width).toBe(Math.max(...trains.map((t) => t.right)) + SPACING.padding);
+    expect(layout.height).toBe(Math.max(...trains.map((t) => t.bottom)) + SPACING.padding);
   });
 });

@@ -72,21 +72,46 @@ export function layoutDiagram(data: DiagramData): DiagramLayout {
     .filter((e): e is { k: number; from: number; to: number } => e.from !== undefined && e.to !== undefined);
   const routes: Point[][] = data.edges.map(() => []);
   const boxes = new Map<string, Box>();
-  let left: number = SPACING.padding;
-  let bottom: number = SPACING.padding;
-  for (const component of components(order.length, edges)) {
-    const drawn = layoutComponent(component, order, edges);
-    for (const [i, box] of drawn.boxes) boxes.set(order[i].id, shift(box, left, SPACING.padding));
-    for (const [k, route] of drawn.routes)
-      routes[k] = route.map((p) => ({ x: p.x + left, y: p.y + SPACING.padding }));
-    left += drawn.width + SPACING.component;
-    bottom = Math.max(bottom, SPACING.padding + drawn.height);
+  const drawn = components(order.length, edges).map((c) => layoutComponent(c, order, edges));
+  let width = 0;
+  let height = 0;
+  for (const { component, x, y } of pack(drawn)) {
+    const [dx, dy] = [x + SPACING.padding, y + SPACING.padding];
+    for (const [i, box] of component.boxes) boxes.set(order[i].id, { ...box, x: box.x + dx, y: box.y + dy });
+    for (const [k, route] of component.routes) routes[k] = route.map((p) => ({ x: p.x + dx, y: p.y + dy }));
+    width = Math.max(width, x + component.width);
+    height = Math.max(height, y + component.height);
   }
-  const width = order.length === 0 ? 2 * SPACING.padding : left - SPACING.component + SPACING.padding;
-  return { width, height: bottom + SPACING.padding, boxes, routes };
+  return { width: width + 2 * SPACING.padding, height: height + 2 * SPACING.padding, boxes, routes };
 }
 
-const shift = (b: Box, dx: number, dy: number): Box => ({ ...b, x: b.x + dx, y: b.y + dy });
+/** The width to height ratio separate power trains are packed toward (elkjs's default, which drew them before). */
+const ASPECT_RATIO = 1.6;
+
+/**
+ * Separate power trains (a campus of sites, a generator backing nothing) in rows, in model
+ * order, each row as wide as the drawing allows: the widest train, or the width that gives
+ * the whole drawing about {@link ASPECT_RATIO} if that is wider.
+ */
+function pack(drawn: readonly DrawnComponent[]): { component: DrawnComponent; x: number; y: number }[] {
+  const gap = SPACING.component;
+  let area = 0;
+  let widest = 0;
+  for (const c of drawn) {
+    area += (c.width + gap) * (c.height + gap);
+    widest = Math.max(widest, c.width);
+  }
+  const rowWidth = Math.max(widest, Math.sqrt(area * ASPECT_RATIO));
+  const placed: { component: DrawnComponent; x: number; y: number }[] = [];
+  let [x, y, rowHeight] = [0, 0, 0];
+  for (const component of drawn) {
+    if (x > 0 && x + component.width > rowWidth) [x, y, rowHeight] = [0, y + rowHeight + gap, 0];
+    placed.push({ component, x, y });
+    x += component.width + gap;
+    rowHeight = Math.max(rowHeight, component.height);
+  }
+  return placed;
+}
 
 interface Edge {
   /** Index into `data.edges`. */
@@ -150,7 +175,7 @@ function layoutComponent(
   const edges = all.filter((e) => inside.has(e.from) && e.from !== e.to);
   const downward = orient(members, edges);
   const row = rows(members, edges, downward);
-  const rowCount = Math.max(...members.map((i) => row.get(i)!)) + 1;
+  const rowCount = members.reduce((m, i) => Math.max(m, row.get(i)! + 1), 0);
 
   // Items: each element in its row, and a pass-through point in every row a feed skips.
   const items = new Map<number, Item>();
@@ -190,19 +215,27 @@ function layoutComponent(
   const ordered = rowItems.map(orderRow);
   place(ordered);
   // Whole units from the left edge: centers (box widths are even) and bus bars on whole units.
-  const minX = Math.min(...ordered.flatMap((r) => r.map((item) => Math.round(item.x))));
+  let minX = Infinity;
+  for (const r of ordered) for (const item of r) minX = Math.min(minX, Math.round(item.x));
   for (const r of ordered) for (const item of r) item.x = Math.round(item.x) - minX;
 
+  // Each channel: where every feed enters the row below, then its bus bars.
+  const entries = ordered.map((r) => entryPoints(r));
+  const buses = ordered.map((r, k) => busBars(r, entries[k]));
   // Rows top-down, each as high as its highest box, with a channel below holding its bus bars.
-  const heights = ordered.map((r) => Math.max(0, ...r.map((item) => item.height)));
-  const buses = ordered.map((r) => busBars(r));
   const tops: number[] = [];
+  const heights: number[] = [];
   let y = 0;
-  ordered.forEach((_, r) => {
+  ordered.forEach((r, k) => {
+    let height = 0;
+    for (const item of r) height = Math.max(height, item.height);
     tops.push(y);
-    const bars = buses[r].count;
-    const channel = Math.max(SPACING.row, 2 * SPACING.rowToBus + Math.max(0, bars - 1) * SPACING.bus);
-    y += heights[r] + (r < rowCount - 1 ? channel : 0);
+    heights.push(height);
+    const channel = Math.max(
+      SPACING.row,
+      2 * SPACING.rowToBus + Math.max(0, buses[k].count - 1) * SPACING.bus,
+    );
+    y += height + (k < rowCount - 1 ? channel : 0);
   });
   const barY = (r: number, bar: number) => {
     const channelTop = tops[r] + heights[r];
@@ -211,34 +244,27 @@ function layoutComponent(
   };
 
   const boxes = new Map<number, Box>();
-  for (const item of items.values())
-    boxes.set(item.element!, {
-      x: item.x,
-      y: tops[row.get(item.element!)!],
-      width: item.width,
-      height: item.height,
-    });
+  let width = 0;
+  for (const item of items.values()) {
+    const { x, width: w, height: h } = item;
+    boxes.set(item.element!, { x, y: tops[row.get(item.element!)!], width: w, height: h });
+  }
+  for (const r of ordered) for (const item of r) width = Math.max(width, item.x + item.width);
   const routes = new Map<number, Point[]>();
   for (const e of edges) {
     const chain = chains.get(e.k)!;
     const r0 = row.get(chain[0].element!)!;
     const points: Point[] = [{ x: center(chain[0]), y: tops[r0] + chain[0].height }];
-    chain.forEach((item, j) => {
-      if (j === 0) return;
-      const r = r0 + j;
-      const bar = buses[r - 1].bar.get(chain[j - 1]);
-      if (bar !== undefined) {
-        points.push(
-          { x: center(chain[j - 1]), y: barY(r - 1, bar) },
-          { x: center(item), y: barY(r - 1, bar) },
-        );
-      }
-      points.push({ x: center(item), y: tops[r] });
-    });
+    for (let j = 1; j < chain.length; j++) {
+      const [from, to, r] = [chain[j - 1], chain[j], r0 + j - 1];
+      const entry = entries[r].get(from)!.get(to)!;
+      const bar = buses[r].bar.get(from);
+      if (bar !== undefined) points.push({ x: center(from), y: barY(r, bar) }, { x: entry, y: barY(r, bar) });
+      points.push({ x: entry, y: tops[r + 1] });
+    }
     const route = straighten(points);
     routes.set(e.k, downward.has(e.k) ? route : route.reverse());
   }
-  const width = Math.max(...ordered.flatMap((r) => r.map((item) => item.x + item.width)));
   return { width, height: y, boxes, routes };
 }
 
@@ -309,7 +335,10 @@ function rows(
   const row = new Map<number, number>();
   for (let q = 0; q < ready.length; q++) {
     const i = ready[q];
-    row.set(i, Math.max(-1, ...(above.get(i) ?? []).map((u) => row.get(u)!)) + 1);
+    row.set(
+      i,
+      (above.get(i) ?? []).reduce((m, u) => Math.max(m, row.get(u)! + 1), 0),
+    );
     for (const v of below.get(i) ?? []) {
       const left = waiting.get(v)! - 1;
       waiting.set(v, left);
@@ -318,7 +347,11 @@ function rows(
   }
   for (const i of members) {
     const fed = below.get(i);
-    if ((above.get(i)?.length ?? 0) === 0 && fed) row.set(i, Math.min(...fed.map((v) => row.get(v)!)) - 1);
+    if ((above.get(i)?.length ?? 0) === 0 && fed)
+      row.set(
+        i,
+        fed.reduce((m, v) => Math.min(m, row.get(v)! - 1), Infinity),
+      );
   }
   return row;
 }
@@ -406,19 +439,68 @@ function fit(row: readonly Item[], neighbours: (item: Item) => readonly Item[]):
   }
 }
 
+/** Where each feed leaving a row enters the row below: by the item it leaves, then the item it enters. */
+type Entries = Map<Item, Map<Item, number>>;
+
 /**
- * The bus bars of the channel below a row: one per item whose feeds reach more than its own
- * center, numbered so that bars whose spans overlap stand at different heights (first fit,
- * from the left).
+ * Where the feeds leaving `row` enter the row below. A box fed by one item is entered at the
+ * middle of its top; a box fed by several (a rack on an A and a B busway) at points spread
+ * evenly across its top, in the order of the items feeding it, so each feed stays a line of
+ * its own; a pass-through point where it stands. An entry never stands under another item's
+ * riser (its line down from the middle of its bottom), which would draw the two as joined:
+ * it moves aside along the box.
  */
-function busBars(row: readonly Item[]): { count: number; bar: Map<Item, number> } {
-  const spans = row
-    .filter((item) => item.down.some((d) => center(d) !== center(item)))
-    .map((item) => {
-      const xs = [center(item), ...item.down.map(center)];
-      return { item, from: Math.min(...xs), to: Math.max(...xs) };
-    })
-    .sort((a, b) => a.from - b.from || a.to - b.to);
+function entryPoints(row: readonly Item[]): Entries {
+  const risers = new Set<number>();
+  const into = new Map<Item, Item[]>();
+  for (const item of row) {
+    if (item.down.length > 0) risers.add(center(item));
+    for (const d of item.down) {
+      const from = into.get(d);
+      if (!from) into.set(d, [item]);
+      else if (!from.includes(item)) from.push(item);
+    }
+  }
+  const entries: Entries = new Map(row.map((item) => [item, new Map<Item, number>()]));
+  for (const [target, from] of into) {
+    if (target.element === undefined) {
+      for (const u of from) entries.get(u)!.set(target, center(target));
+      continue;
+    }
+    from.sort((a, b) => center(a) - center(b));
+    const taken = new Set<number>();
+    from.forEach((u, i) => {
+      let x = Math.round(target.x + (target.width * (i + 1)) / (from.length + 1));
+      const clear = (at: number) =>
+        !taken.has(at) &&
+        (at === center(u) || !risers.has(at)) &&
+        at > target.x &&
+        at < target.x + target.width;
+      for (let step = 1; !clear(x) && step < target.width; step++) {
+        const candidate = x + (step % 2 === 1 ? (step + 1) / 2 : -step / 2) * 3;
+        if (clear(candidate)) x = candidate;
+      }
+      taken.add(x);
+      entries.get(u)!.set(target, x);
+    });
+  }
+  return entries;
+}
+
+/**
+ * The bus bars of the channel below a row: one per item whose feeds enter anywhere but under
+ * its own riser, numbered so that bars whose spans overlap stand at different heights (first
+ * fit, from the left).
+ */
+function busBars(row: readonly Item[], entries: Entries): { count: number; bar: Map<Item, number> } {
+  const spans: { item: Item; from: number; to: number }[] = [];
+  for (const item of row) {
+    const c = center(item);
+    let [from, to] = [c, c];
+    for (const x of entries.get(item)!.values()) [from, to] = [Math.min(from, x), Math.max(to, x)];
+    if (from !== to) spans.push({ item, from, to });
+  }
+  spans.sort((a, b) => a.from - b.from || a.to - b.to);
   const ends: number[] = [];
   const bar = new Map<Item, number>();
   for (const span of spans) {
