@@ -87,13 +87,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addOption(rulesOption())
     .addOption(verboseOption())
     .action(
-      async (
+      (
         app: string | undefined,
         opts: { out: string; gitopsOut?: string; example?: boolean; rules?: string[]; verbose?: boolean },
       ) => {
         verbose = !!opts.verbose;
         const gitopsOut = opts.gitopsOut ?? path.join(path.dirname(opts.out), 'gitops');
-        code = await synth({ app, ...opts }, opts.out, io, gitopsOut);
+        code = synth({ app, ...opts }, opts.out, io, gitopsOut);
       },
     );
 
@@ -176,12 +176,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addOption(rulesOption())
     .addOption(verboseOption())
     .action(
-      async (
+      (
         app: string | undefined,
         opts: { out: string; summary?: string; example?: boolean; rules?: string[]; verbose?: boolean },
       ) => {
         verbose = !!opts.verbose;
-        code = await report({ app, ...opts }, opts.out, opts.summary, io);
+        code = report({ app, ...opts }, opts.out, opts.summary, io);
       },
     );
 
@@ -198,7 +198,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   }
 }
 
-async function synth(source: AppSource, out: string, io: Io, gitopsOut: string): Promise<number> {
+function synth(source: AppSource, out: string, io: Io, gitopsOut: string): number {
   const file = resolveApp(source.app, source.example);
   checkOutDir(out, file);
   // Where they really are: a link in a parent must not put one inside the other.
@@ -296,7 +296,7 @@ function withScratch<T>(prefix: string, fn: (dir: string) => T): T {
 }
 
 /** `aifactory report`: the HTML report alone (and optionally the Markdown summary), even with error findings. */
-async function report(source: AppSource, out: string, summary: string | undefined, io: Io): Promise<number> {
+function report(source: AppSource, out: string, summary: string | undefined, io: Io): number {
   const file = resolveApp(source.app, source.example);
   const evaluation = withScratch('aifactory-report-', (scratch) =>
     evaluate(loadApp(file, path.join(scratch, 'out'), source.rules)),
