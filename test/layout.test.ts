@@ -269,19 +269,28 @@ describe('the one-line diagram layout', () => {
     expect(faults(data, layoutDiagram(data))).toEqual([]);
   });
 
-  test('random power trains (seeded): no fault a reader would trip on', () => {
-    let seed = 42;
+  /**
+   * Random power trains from a seed: `designs` of them, each with rows of up to `width` pieces
+   * (A and B in turn, two to a block), each piece fed one to three times, from the row just
+   * above or, with probability `skip`, from any row above (a feed that skips rows).
+   */
+  function randomTrains(
+    seed: number,
+    designs: number,
+    levels: [number, number],
+    width: number,
+    skip: number,
+  ) {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const found: string[] = [];
-    for (let n = 0; n < 150; n++) {
-      const levels = 2 + Math.floor(random() * 4);
+    return Array.from({ length: designs }, () => {
+      const count = levels[0] + Math.floor(random() * (levels[1] - levels[0] + 1));
       const paths: string[][] = [];
       const edges: [string, string][] = [];
-      for (let l = 0; l < levels; l++) {
-        const count = 1 + Math.floor(random() * (l === 0 ? 2 : 6));
+      for (let l = 0; l < count; l++) {
+        const pieces = 1 + Math.floor(random() * (l === 0 ? Math.min(3, width) : width));
         paths.push(
           Array.from(
-            { length: count },
+            { length: pieces },
             (_, i) => `t/b${Math.floor(i / 2)}/p${l}-${i % 2 === 0 ? 'a' : 'b'}${i}`,
           ),
         );
@@ -289,18 +298,29 @@ describe('the one-line diagram layout', () => {
         for (const p of paths[l]) {
           const feeds = 1 + Math.floor(random() * 3);
           for (let f = 0; f < feeds; f++) {
-            // Mostly from the level just above, sometimes from one further up (a feed that skips rows).
-            const up = paths[random() < 0.7 ? l - 1 : Math.floor(random() * l)];
+            const up = paths[random() < skip ? Math.floor(random() * l) : l - 1];
             edges.push([up[Math.floor(random() * up.length)], p]);
           }
         }
       }
-      const unique = [...new Map(edges.map((e) => [e.join('>'), e])).values()];
-      const data = handmade(paths.flat(), unique);
-      found.push(...faults(data, layoutDiagram(data)).map((f) => `design ${n}: ${f}`));
-    }
-    expect(found).toEqual([]);
-  });
+      return handmade(paths.flat(), [...new Map(edges.map((e) => [e.join('>'), e])).values()]);
+    });
+  }
+
+  test.each([
+    ['150 small trains, a feed in three from any row above', 42, 150, [2, 5], 6, 0.3],
+    // Designs 1 and 10 of these put a passing feed right under another piece's riser (now moved aside).
+    ['40 deeper trains, every other feed from any row above', 43, 40, [3, 6], 8, 0.5],
+  ] as const)(
+    'random power trains (seeded), %s: no fault a reader would trip on',
+    (_, seed, designs, levels, width, skip) => {
+      const found: string[] = [];
+      randomTrains(seed, designs, [...levels], width, skip).forEach((data, n) =>
+        found.push(...faults(data, layoutDiagram(data)).map((f) => `design ${n}: ${f}`)),
+      );
+      expect(found).toEqual([]);
+    },
+  );
 
   test('separate trains are packed in rows toward the aspect ratio elkjs gave, in model order', () => {
     const paths: string[] = [];

@@ -218,6 +218,7 @@ function layoutComponent(
   let minX = Infinity;
   for (const r of ordered) for (const item of r) minX = Math.min(minX, Math.round(item.x));
   for (const r of ordered) for (const item of r) item.x = Math.round(item.x) - minX;
+  clearRisers(ordered);
 
   // Each channel: where every feed enters the row below, then its bus bars.
   const entries = ordered.map((r) => entryPoints(r));
@@ -436,6 +437,34 @@ function fit(row: readonly Item[], neighbours: (item: Item) => readonly Item[]):
   for (const block of blocks) {
     const y = block.sum / block.count;
     for (let c = 0; c < block.count; c++, j++) row[j].x = y + offsets[j];
+  }
+}
+
+/** The least room a pass-through point moved aside keeps from its neighbours in the row. */
+const ASIDE_ROOM = 4;
+
+/**
+ * A pass-through point standing right under another item's riser (the line down from the
+ * middle of its bottom) would draw the two lines as one: it moves aside by a few units, as
+ * far as its neighbours in the row leave room.
+ */
+function clearRisers(ordered: readonly Item[][]): void {
+  for (let k = 1; k < ordered.length; k++) {
+    const risers = new Set<number>();
+    for (const item of ordered[k - 1]) if (item.down.length > 0) risers.add(center(item));
+    const row = ordered[k];
+    row.forEach((item, j) => {
+      if (item.element !== undefined || !risers.has(item.x) || center(item.up[0]) === item.x) return;
+      const lo = j > 0 ? row[j - 1].x + row[j - 1].width + ASIDE_ROOM : 0;
+      const hi = j + 1 < row.length ? row[j + 1].x - ASIDE_ROOM : Infinity;
+      for (const d of [3, -3, 6, -6, 9, -9]) {
+        const x = item.x + d;
+        if (x >= lo && x <= hi && !risers.has(x)) {
+          item.x = x;
+          return;
+        }
+      }
+    });
   }
 }
 
