@@ -55,8 +55,10 @@ const ROUNDS = 4;
  * a row in model order (see {@link modelOrder}: the pieces of a block together, each A piece
  * left of its B twin), each piece centered under what feeds it and over what it feeds as far
  * as the row allows, and the feeds of one piece drawn as one bus bar in the channel below it,
- * a bar of its own where bars would overlap. A feed that skips rows passes through them
- * between the boxes. Separate power trains stand side by side.
+ * a bar of its own where bars would overlap. A box fed by several pieces is entered at a
+ * point of its own for each (A left of B), so lines of different sources only ever cross. A
+ * feed that skips rows passes through them between the boxes. Separate power trains are
+ * packed in rows.
  *
  * A purpose-built layered layout (Sugiyama's frame: layering, ordering, placement, routing):
  * the order is fixed by the model, so there is no crossing minimization to search, and the
