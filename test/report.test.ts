@@ -8,6 +8,7 @@ import { colorOf, diagramData, DiagramData, elementFor, worstCase } from '../src
 import { sideOf } from '../src/model/sides';
 import { reportHtml } from '../src/report/html';
 import { summaryMarkdown } from '../src/report/summary-md';
+import { headroomEntries } from '../src/output/headroom-json';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
 
 /** The default example's design (examples/default/main.ts) without the cdktf stack. */
@@ -88,6 +89,38 @@ describe('color classes: green below 80% of a limit, amber up to it, red above',
     const gen = byPath(d, 'bruyeres/building-1/mv-01/generators').members[0];
     expect([gen.capacity, gen.unit]).toEqual([35_000, 'kW']);
     expect(gen.load).toBeCloseTo(33_000 / 0.97 / 0.99, 6);
+  });
+
+  test('a cooling group on the train is a load without a rating: its design power drawn, no utilization, no N-1 case', () => {
+    const { root, site, hall } = frame();
+    const a = ups(site, 'ups-a', 300);
+    const b = ups(site, 'ups-b', 300);
+    rack(hall, 'r1', 120, [a, b]);
+    new Cdu(site, 'cdus-a', {
+      unitCapacityKw: 200,
+      units: 2,
+      supplyTemperatureC: 30,
+      serves: [hall],
+      unitPowerKw: 8,
+      feeds: [a],
+    });
+    const e = evaluate(root);
+    const cdu = byPath(diagramData(e), 'site/cdus-a');
+    expect(cdu.color).toBe('none');
+    expect(cdu.utilization).toBeUndefined();
+    expect(cdu.worst).toBeUndefined();
+    expect(cdu.members[0]).toMatchObject({ load: 8, unit: 'kW' });
+    expect(cdu.members[0].capacity).toBeUndefined();
+    const html = reportHtml(e);
+    // Its box shows its load, and nothing infinite reaches the page (JSON would make it null).
+    expect(html).toMatch(/data-path="site\/cdus-a"[^]*?<text x="6" y="40" class="load">8 kW<\/text>/);
+    expect(html).not.toMatch(/∞|Infinity/);
+    const detail = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1];
+    expect(detail).not.toMatch(/null/);
+    // In findings.json and `check --format json`, its limit is its design power, as for a rack (was null).
+    const entry = headroomEntries(e.design, e.analysis).find((h) => h.path === 'site/cdus-a')!;
+    expect([entry.designLoadKw, entry.normalLimitKw, entry.n1SafeLoadKw]).toEqual([8, 8, expect.any(Number)]);
+    expect(entry.headroomKw).toBeLessThanOrEqual(0);
   });
 
   test('sides from the names: ups-a, busway-su001-b2, switchgear-a; none for racks', () => {

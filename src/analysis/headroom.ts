@@ -13,10 +13,11 @@ import { LoadFlow } from './load-flow';
  *   train is linear in the rack loads (equal shares, losses as a fixed efficiency), so when
  *   the racks below it draw a fraction s of their design power, the worst case carries s
  *   times its design-stage value: the threshold scales with it.
- * - Racks: the normal limit is the rack's design power, the budget the train was sized for.
- *   Its N-1 safe load is its design power times the smallest (N-1 safe load / design load)
- *   of the equipment upstream of it: the rack load above which, with every rack loaded
- *   alike, the worst single failure overloads some piece of equipment feeding it.
+ * - Racks, and cooling loads on the train (loads with no rating of their own): the normal
+ *   limit is the load's design power, the budget the train was sized for. Its N-1 safe load
+ *   is its design power times the smallest (N-1 safe load / design load) of the equipment
+ *   upstream of it: the load above which, with every load drawing alike, the worst single
+ *   failure overloads some piece of equipment feeding it.
  *
  * A component that no single failure raises has no N-1 safe load (undefined).
  */
@@ -25,7 +26,7 @@ export interface ComponentHeadroom {
   readonly node: number;
   /** Load in normal operation at design power, W. */
   readonly designLoadW: number;
-  /** Maximum continuous load, W (equipment: maxUtilization x capacity; racks: design power). */
+  /** Maximum continuous load, W (equipment: maxUtilization x capacity; racks and cooling loads: design power). */
   readonly normalLimitW: number;
   /** Live load above which the worst single failure takes some component past 100% of its rating, W. */
   readonly n1SafeLoadW?: number;
@@ -60,7 +61,7 @@ export function headroom(plant: Plant, flow: LoadFlow, n1: Contingency): Headroo
       }
     }
     const designLoadW = flow.outW[i];
-    if (node.rack) {
+    if (node.rack || node.kind === 'cooling') {
       const limited = upNode[i] >= 0;
       components.push({
         node: i,

@@ -9,7 +9,7 @@ export interface HeadroomEntry {
   readonly kind: string;
   /** Load at design power in normal operation, kW. */
   readonly designLoadKw: number;
-  /** Maximum continuous load, kW (equipment: max utilization x rating; racks: design power). */
+  /** Maximum continuous load, kW (equipment: max utilization x rating; racks and cooling loads: design power). */
   readonly normalLimitKw: number;
   /** Live load above which the worst single failure overloads some component, kW; null when no single failure raises it. */
   readonly n1SafeLoadKw: number | null;

@@ -19,7 +19,8 @@ import { exceeds, LIMIT_TOLERANCE, toKw, toMw } from '../units';
  * - `warn` (amber): within {@link WARN_FRACTION} (80%) of one of those limits, up to and
  *   including the limit: normal load from 80% of the maximum continuous utilization (64% of
  *   the rating at the default 80%), or an N-1 load from 80% of the rating.
- * - `ok` (green): below both. `none`: racks, which have no rating.
+ * - `ok` (green): below both. `none`: racks and cooling loads on the train, which have no
+ *   rating (their design power is drawn).
  *
  * Folding (see {@link FOLD_LIMIT}): when every piece drawn would exceed the limit, pieces
  * below a depth of the power train fold into groups. Depth d keeps every piece of equipment
@@ -273,14 +274,16 @@ function nodePiece({ design, analysis }: Evaluation, node: PowerNode): Piece {
   const { flow, sites } = analysis;
   const i = node.index;
   const gpus = node.rack ? node.rack.system.spec.gpus : 0;
-  if (node.kind === 'rack') {
+  if (node.kind === 'rack' || node.kind === 'cooling') {
+    // A load with no rating of its own: its design power, no utilization to color.
     return {
       path: node.path,
-      kind: 'rack',
-      label: 'rack',
+      kind: node.kind,
+      label: node.kind === 'rack' ? 'rack' : node.label,
       load: toKw(node.demandW),
       unit: 'kW',
       color: 'none',
+      side: node.kind === 'cooling' ? node.side : undefined,
       gpus,
     };
   }
@@ -341,7 +344,7 @@ function worstOf({ plant }: Design, { contingency }: Analysis, node: PowerNode):
 export function worstCase({ design, analysis }: Evaluation): WorstCase | undefined {
   let worst: WorstCase | undefined;
   for (const node of design.plant.nodes) {
-    if (node.kind === 'rack' || node.kind === 'grid-connection') continue;
+    if (node.kind === 'rack' || node.kind === 'cooling' || node.kind === 'grid-connection') continue;
     const w = worstOf(design, analysis, node);
     if (w && (!worst || w.utilization > worst.utilization)) worst = w;
   }

@@ -31,7 +31,7 @@ export function diagramSection(data: DiagramData, layout: DiagramLayout, maxElem
     swatch('ok', `below ${warnPct}% of every limit`),
     swatch('warn', `from ${warnPct}% of a limit up to it`),
     swatch('over', 'above a limit'),
-    swatch('none', 'rack'),
+    swatch('none', 'rack or cooling load (no rating)'),
     line('A'),
     line('B'),
     `<span class="swatch"><svg width="22" height="14"><path d="M0 7H22" class="edge backup"/></svg>generators back</span>`,
@@ -97,7 +97,7 @@ function boxLines(e: DiagramElement): string[] {
     const head = e.name.includes(':') ? e.name.slice(0, e.name.indexOf(':')) : e.name;
     const where = groupWhere(e);
     const load =
-      e.kind === 'rack'
+      e.utilization === undefined
         ? `${fmt(e.members.reduce((s, m) => s + m.load, 0) / 1000, 2)} MW`
         : `max ${pct(e.utilization)}${e.worst ? ` · N-1 ${pct(e.worst.utilization)}` : ''}`;
     return [`${head}${side}`, where, load];
@@ -105,6 +105,7 @@ function boxLines(e: DiagramElement): string[] {
   // The parent tells apart the pieces of each block (block-001/ups-a, block-002/ups-a).
   const name = e.path.split('/').slice(-2).join('/');
   if (p.kind === 'rack') return [`rack`, name, `${fmt(p.load)} kW`];
+  if (p.capacity === undefined) return [`${p.label}${side}`, name, `${fmt(p.load)} kW`];
   if (p.kind === 'grid-connection' || p.kind === 'generator-group')
     return [p.label, name, `${pct(p.utilization)} of ${fmt(p.capacity!, 2)} ${p.unit}`];
   return [

@@ -14,7 +14,7 @@ export const HEADROOM_ROWS = 40;
 export function headroomSection(evaluation: Evaluation): string {
   const entries = headroomEntries(evaluation.design, evaluation.analysis);
   const equipment = entries
-    .filter((e) => e.kind !== 'rack')
+    .filter((e) => e.kind !== 'rack' && e.kind !== 'cooling')
     .map((e) => ({ e, ratio: (e.designLoadKw + e.headroomKw) / e.designLoadKw }))
     .filter((x) => x.e.designLoadKw > 0)
     .sort((a, b) => a.ratio - b.ratio || (a.e.path < b.e.path ? -1 : 1));
