@@ -264,7 +264,7 @@ function synth(source: AppSource, out: string, io: Io, gitopsOut: string): numbe
   }
 }
 
-// Heavier modules (graph layout, blueprints, SARIF and JUnit builders) load only for the
+// Heavier modules (the HTML report, blueprints, SARIF and JUnit builders) load only for the
 // commands that use them, so `check` and usage errors answer fast.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const reportHtml = (e: Evaluation): string =>
