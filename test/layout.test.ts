@@ -112,8 +112,49 @@ function faults(data: DiagramData, layout: DiagramLayout): string[] {
       for (const b of list)
         if (a.from < b.from && a.x0 < b.x1 && b.x0 < a.x1)
           out.push(`bars of ${a.from} and ${b.from} share y ${y}`);
-  out.push(...joins(data, layout));
+  out.push(...joins(data, layout), ...tees(data, layout));
   return [...new Set(out)];
+}
+
+/**
+ * Dots: one wherever a line meets its source's bus bar short of the bar's ends (a tee), none
+ * elsewhere, so a reader tells a connection from a crossing.
+ */
+function tees(data: DiagramData, layout: DiagramLayout): string[] {
+  const upper = (k: number) => {
+    const { from, to } = data.edges[k];
+    return layout.boxes.get(from)!.y < layout.boxes.get(to)!.y ? from : to;
+  };
+  // Per source and height: its horizontal segments, joined where they touch into bars.
+  const segments = new Map<string, [number, number][]>();
+  layout.routes.forEach((route, k) => {
+    for (let j = 1; j < route.length; j++) {
+      const [p, q] = [route[j - 1], route[j]];
+      if (p.y !== q.y) continue;
+      const key = `${upper(k)}@${p.y}`;
+      segments.set(key, [...(segments.get(key) ?? []), [Math.min(p.x, q.x), Math.max(p.x, q.x)]]);
+    }
+  });
+  const wanted = new Set<string>();
+  for (const [key, list] of segments) {
+    const [source, y] = [key.slice(0, key.lastIndexOf('@')), key.slice(key.lastIndexOf('@') + 1)];
+    list.sort((p, q) => p[0] - q[0]);
+    const bars: { lo: number; hi: number; turns: number[] }[] = [];
+    for (const [lo, hi] of list) {
+      const last = bars[bars.length - 1];
+      if (last && lo <= last.hi) {
+        last.hi = Math.max(last.hi, hi);
+        last.turns.push(lo, hi);
+      } else bars.push({ lo, hi, turns: [lo, hi] });
+    }
+    for (const bar of bars)
+      for (const x of bar.turns) if (x > bar.lo && x < bar.hi) wanted.add(`${source}@${x},${y}`);
+  }
+  const drawn = new Set(layout.junctions.map((j) => `${upper(j.edge)}@${j.x},${j.y}`));
+  return [
+    ...[...wanted].filter((w) => !drawn.has(w)).map((w) => `no dot at the tee ${w}`),
+    ...[...drawn].filter((d) => !wanted.has(d)).map((d) => `a dot off any tee at ${d}`),
+  ];
 }
 
 /**
@@ -252,6 +293,12 @@ describe('the one-line diagram layout', () => {
     const end = (k: number) => layout.routes[k][layout.routes[k].length - 1].x;
     expect(end(2)).toBeLessThan(end(3));
     expect(end(4)).toBeLessThan(end(5));
+    // Dots where each UPS's riser meets its bar between the two racks, and under the grid.
+    expect(layout.junctions.map((j) => data.edges[j.edge].from).sort()).toEqual([
+      's/grid',
+      's/ups-a',
+      's/ups-b',
+    ]);
   });
 
   test('a generator group backing both boards of the grid stays apart from the grid lines', () => {

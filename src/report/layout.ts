@@ -20,6 +20,16 @@ export interface DiagramLayout {
   readonly boxes: ReadonlyMap<string, Box>;
   /** The route of each edge (same order as `DiagramData.edges`): orthogonal polyline from source to target. */
   readonly routes: readonly (readonly Point[])[];
+  /**
+   * Where a line meets a bus bar inside its span (a tee, drawn as a dot): the riser of the bar's
+   * source, and each feed leaving the bar short of its ends. Each with the edge it belongs to.
+   */
+  readonly junctions: readonly Junction[];
+}
+
+export interface Junction extends Point {
+  /** Index into `DiagramData.edges`. */
+  readonly edge: number;
 }
 
 /** Size of a box for one piece. */
@@ -74,6 +84,7 @@ export function layoutDiagram(data: DiagramData): DiagramLayout {
     .filter((e): e is { k: number; from: number; to: number } => e.from !== undefined && e.to !== undefined);
   const routes: Point[][] = data.edges.map(() => []);
   const boxes = new Map<string, Box>();
+  const junctions: Junction[] = [];
   const drawn = components(order.length, edges).map((c) => layoutComponent(c, order, edges));
   let width = 0;
   let height = 0;
@@ -81,10 +92,17 @@ export function layoutDiagram(data: DiagramData): DiagramLayout {
     const [dx, dy] = [x + SPACING.padding, y + SPACING.padding];
     for (const [i, box] of component.boxes) boxes.set(order[i].id, { ...box, x: box.x + dx, y: box.y + dy });
     for (const [k, route] of component.routes) routes[k] = route.map((p) => ({ x: p.x + dx, y: p.y + dy }));
+    for (const j of component.junctions) junctions.push({ x: j.x + dx, y: j.y + dy, edge: j.edge });
     width = Math.max(width, x + component.width);
     height = Math.max(height, y + component.height);
   }
-  return { width: width + 2 * SPACING.padding, height: height + 2 * SPACING.padding, boxes, routes };
+  return {
+    width: width + 2 * SPACING.padding,
+    height: height + 2 * SPACING.padding,
+    boxes,
+    routes,
+    junctions,
+  };
 }
 
 /** The width to height ratio separate power trains are packed toward (elkjs's default, which drew them before). */
@@ -166,6 +184,7 @@ interface DrawnComponent {
   readonly height: number;
   readonly boxes: ReadonlyMap<number, Box>;
   readonly routes: ReadonlyMap<number, Point[]>;
+  readonly junctions: readonly Junction[];
 }
 
 function layoutComponent(
@@ -254,6 +273,15 @@ function layoutComponent(
   }
   for (const r of ordered) for (const item of r) width = Math.max(width, item.x + item.width);
   const routes = new Map<number, Point[]>();
+  const junctions: Junction[] = [];
+  const tees = new Set<string>();
+  const tee = (x: number, y: number, span: { from: number; to: number }, edge: number) => {
+    const key = `${x},${y}`;
+    if (x > span.from && x < span.to && !tees.has(key)) {
+      tees.add(key);
+      junctions.push({ x, y, edge });
+    }
+  };
   for (const e of edges) {
     const chain = chains.get(e.k)!;
     const r0 = row.get(chain[0].element!)!;
@@ -262,13 +290,18 @@ function layoutComponent(
       const [from, to, r] = [chain[j - 1], chain[j], r0 + j - 1];
       const entry = entries[r].get(from)!.get(to)!;
       const bar = buses[r].bar.get(from);
-      if (bar !== undefined) points.push({ x: center(from), y: barY(r, bar) }, { x: entry, y: barY(r, bar) });
+      if (bar !== undefined) {
+        const [y, span] = [barY(r, bar), buses[r].span.get(from)!];
+        points.push({ x: center(from), y }, { x: entry, y });
+        tee(center(from), y, span, e.k);
+        tee(entry, y, span, e.k);
+      }
       points.push({ x: entry, y: tops[r + 1] });
     }
     const route = straighten(points);
     routes.set(e.k, downward.has(e.k) ? route : route.reverse());
   }
-  return { width, height: y, boxes, routes };
+  return { width, height: y, boxes, routes, junctions };
 }
 
 /**
@@ -523,7 +556,10 @@ function entryPoints(row: readonly Item[]): Entries {
  * its own riser, numbered so that bars whose spans overlap stand at different heights (first
  * fit, from the left).
  */
-function busBars(row: readonly Item[], entries: Entries): { count: number; bar: Map<Item, number> } {
+function busBars(
+  row: readonly Item[],
+  entries: Entries,
+): { count: number; bar: Map<Item, number>; span: Map<Item, { from: number; to: number }> } {
   const spans: { item: Item; from: number; to: number }[] = [];
   for (const item of row) {
     const c = center(item);
@@ -540,7 +576,7 @@ function busBars(row: readonly Item[], entries: Entries): { count: number; bar: 
     else ends[b] = span.to;
     bar.set(span.item, b);
   }
-  return { count: ends.length, bar };
+  return { count: ends.length, bar, span: new Map(spans.map((x) => [x.item, x])) };
 }
 
 /** The route without repeated points or points in the middle of a straight run. */

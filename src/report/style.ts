@@ -34,7 +34,7 @@ export function css(): string {
     '#detail h4{margin:4px 0;font-size:14px;word-break:break-all}#detail table{font-size:12px}#detail tr.focus{background:#fff3c4}.hint{color:#6b7785}',
     '.piece{cursor:pointer}.piece text{font:11px system-ui,sans-serif;fill:#1d2733;pointer-events:none}.piece text.kind{font-weight:600}.piece text.name{font-size:10px}',
     '.box,.stack{stroke-width:1.2}.piece.hl .box{stroke:#111;stroke-width:3.5}.piece:focus{outline:none}.piece:focus .box{stroke-width:2.5}',
-    `.edge{fill:none;stroke:#8792a0;stroke-width:1.2}.edge.side-a{stroke:${SIDE_COLORS.A}}.edge.side-b{stroke:${SIDE_COLORS.B}}.edge.backup{stroke:#6b7785;stroke-dasharray:5 4}`,
+    `.edge{fill:none;stroke:#8792a0;stroke-width:1.2}.edge.side-a{stroke:${SIDE_COLORS.A}}.edge.side-b{stroke:${SIDE_COLORS.B}}.edge.backup{stroke:#6b7785;stroke-dasharray:5 4}.junction{fill:#8792a0}.junction.side-a{fill:${SIDE_COLORS.A}}.junction.side-b{fill:${SIDE_COLORS.B}}.junction.backup{fill:#6b7785}`,
     classes,
     '.chart{display:block;max-width:100%;height:auto}.chart text{font:12px system-ui,sans-serif;fill:#1d2733}',
     '.row.it .bar{fill:#9db8d9;stroke:#2f6db5}.row.gpu .bar{fill:#c7b6dd;stroke:#6c4a9a}.row .bar{stroke-width:1}',

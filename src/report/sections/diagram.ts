@@ -57,9 +57,16 @@ function svgDiagram(data: DiagramData, layout: DiagramLayout): string {
     return `<path class="${cls}" d="${d}"/>`;
   });
   const boxes = data.elements.map((e) => svgElement(e, layout));
+  // A dot where a line meets a bus bar inside its span: a connection, not a crossing.
+  const dots = layout.junctions.map((j) => {
+    const e = data.edges[j.edge];
+    const cls =
+      e.kind === 'backup' ? 'junction backup' : `junction${e.side ? ` side-${e.side.toLowerCase()}` : ''}`;
+    return `<circle class="${cls}" cx="${num(j.x)}" cy="${num(j.y)}" r="2.5"/>`;
+  });
   return [
     `<svg id="diagram-svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" data-width="${w}" data-height="${h}" role="img" aria-label="One-line diagram">`,
-    `<g class="edges">${edges.join('')}</g>`,
+    `<g class="edges">${edges.join('')}${dots.join('')}</g>`,
     boxes.join('\n'),
     '</svg>',
   ].join('\n');
