@@ -7,6 +7,7 @@ import { Evaluation } from '../src/evaluate';
 import { colorOf, diagramData, DiagramData, elementFor, worstCase } from '../src/report/diagram-data';
 import { sideOf } from '../src/model/sides';
 import { reportHtml } from '../src/report/html';
+import { shortNames } from '../src/report/sections/diagram';
 import { summaryMarkdown } from '../src/report/summary-md';
 import { headroomEntries } from '../src/output/headroom-json';
 import { evaluate, findingsOf, frame, rack, ups } from './fixtures/tiny';
@@ -294,6 +295,28 @@ describe('HTML report', () => {
     const a = reportHtml(defaultExample());
     expect(reportHtml(defaultExample())).toBe(a);
     expect(a.length).toBeGreaterThan(100_000);
+  });
+
+  test('box names: the last two path segments, more where two pieces would read the same', () => {
+    const paths = [
+      'paris/hall-1/su-01/r1',
+      'paris/hall-2/su-01/r1',
+      'paris/hall-1/su-01/r2',
+      'paris/block-001/ups-a',
+      'paris/block-002/ups-a',
+      'lyon/grid',
+      'paris/grid',
+    ];
+    const names = shortNames(paths);
+    expect(paths.map((p) => names.get(p))).toEqual([
+      'hall-1/su-01/r1',
+      'hall-2/su-01/r1',
+      'su-01/r2',
+      'block-001/ups-a',
+      'block-002/ups-a',
+      'lyon/grid',
+      'paris/grid',
+    ]);
   });
 
   test('self-contained: no external script, style, font, image or link', async () => {

@@ -56,7 +56,8 @@ function svgDiagram(data: DiagramData, layout: DiagramLayout): string {
     const cls = e.kind === 'backup' ? 'edge backup' : `edge${e.side ? ` side-${e.side.toLowerCase()}` : ''}`;
     return `<path class="${cls}" d="${d}"/>`;
   });
-  const boxes = data.elements.map((e) => svgElement(e, layout));
+  const names = shortNames(data.elements.filter((e) => !e.grouped).map((e) => e.path));
+  const boxes = data.elements.map((e) => svgElement(e, layout, names));
   // A dot where a line meets a bus bar inside its span: a connection, not a crossing.
   const dots = layout.junctions.map((j) => {
     const e = data.edges[j.edge];
@@ -72,14 +73,14 @@ function svgDiagram(data: DiagramData, layout: DiagramLayout): string {
   ].join('\n');
 }
 
-function svgElement(e: DiagramElement, layout: DiagramLayout): string {
+function svgElement(e: DiagramElement, layout: DiagramLayout, names: ReadonlyMap<string, string>): string {
   const b = layout.boxes.get(e.id)!;
   const side = e.side ? ` side-${e.side.toLowerCase()}` : '';
   const attrs = e.grouped
     ? `data-group="${esc(e.path)}" data-members="${e.members.length}"`
     : `data-path="${esc(e.path)}"`;
   // About 6.3 px per character at 11 px, 6 px at 10 px (the name line).
-  const lines = boxLines(e).map((t, j) => clip(t, Math.floor((b.width - 12) / (j === 1 ? 6 : 6.3))));
+  const lines = boxLines(e, names).map((t, j) => clip(t, Math.floor((b.width - 12) / (j === 1 ? 6 : 6.3))));
   const stack = e.grouped
     ? `<rect class="stack" x="4" y="-4" width="${b.width}" height="${b.height}" rx="4"/>`
     : '';
@@ -97,7 +98,7 @@ function svgElement(e: DiagramElement, layout: DiagramLayout): string {
 const LINE_CLASSES = ['kind', 'name', 'load'] as const;
 
 /** Three lines: what it is (and its side), its name, its loads. */
-function boxLines(e: DiagramElement): string[] {
+function boxLines(e: DiagramElement, names: ReadonlyMap<string, string>): string[] {
   const side = e.side ? ` · ${e.side}` : '';
   const p = e.members[0];
   if (e.grouped) {
@@ -109,8 +110,7 @@ function boxLines(e: DiagramElement): string[] {
         : `max ${pct(e.utilization)}${e.worst ? ` · N-1 ${pct(e.worst.utilization)}` : ''}`;
     return [`${head}${side}`, where, load];
   }
-  // The parent tells apart the pieces of each block (block-001/ups-a, block-002/ups-a).
-  const name = e.path.split('/').slice(-2).join('/');
+  const name = names.get(e.path)!;
   if (p.kind === 'rack') return [`rack`, name, `${fmt(p.load)} kW`];
   if (p.capacity === undefined) return [`${p.label}${side}`, name, `${fmt(p.load)} kW`];
   if (p.kind === 'grid-connection' || p.kind === 'generator-group')
@@ -120,6 +120,29 @@ function boxLines(e: DiagramElement): string[] {
     name,
     `${pct(p.utilization)}${p.worst ? ` · N-1 ${pct(p.worst.utilization)}` : ''}`,
   ];
+}
+
+/**
+ * The name each piece shows: the last two segments of its path, where the parent tells apart
+ * the pieces of each block (`block-001/ups-a`, `block-002/ups-a`); more segments where two
+ * pieces would still read the same (`hall-1/su-01/r1`, `hall-2/su-01/r1`).
+ */
+export function shortNames(paths: readonly string[]): Map<string, string> {
+  const segments = paths.map((p) => p.split('/'));
+  const names = new Map<string, string>();
+  const pending = new Set(segments.keys());
+  for (let n = 2; pending.size > 0; n++) {
+    const counts = new Map<string, number>();
+    const at = (i: number) => segments[i].slice(-n).join('/');
+    for (const i of pending) counts.set(at(i), (counts.get(at(i)) ?? 0) + 1);
+    for (const i of [...pending]) {
+      if (counts.get(at(i)) === 1 || n >= segments[i].length) {
+        names.set(paths[i], at(i));
+        pending.delete(i);
+      }
+    }
+  }
+  return names;
 }
 
 /** Where a group stands: the end of its common path, or the span of its members below it (`hall-01…hall-02`). */
