@@ -291,10 +291,10 @@ function layoutComponent(
       const entry = entries[r].get(from)!.get(to)!;
       const bar = buses[r].bar.get(from);
       if (bar !== undefined) {
-        const [y, span] = [barY(r, bar), buses[r].span.get(from)!];
-        points.push({ x: center(from), y }, { x: entry, y });
-        tee(center(from), y, span, e.k);
-        tee(entry, y, span, e.k);
+        const [at, span] = [barY(r, bar), buses[r].span.get(from)!];
+        points.push({ x: center(from), y: at }, { x: entry, y: at });
+        tee(center(from), at, span, e.k);
+        tee(entry, at, span, e.k);
       }
       points.push({ x: entry, y: tops[r + 1] });
     }
