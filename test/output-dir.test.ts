@@ -112,26 +112,12 @@ describe('synth replaces only a directory it wrote', () => {
       2,
       `aifactory: --gitops-out ${path.join(dir, 'lnk', 'g')}: must lie apart from --out ${out} (neither inside the other)\n`,
     ]);
-    const inTree = await inProcess([
-      'synth',
-      '--example',
-      '--out',
-      path.join(gitops, 'tf'),
-      '--gitops-out',
-      path.join(dir, 'g2'),
-    ]);
+    const inTree = await synthExample(path.join(gitops, 'tf'), path.join(dir, 'g2'));
     expect([inTree.code, inTree.stderr]).toEqual([
       2,
       `aifactory: --out ${JSON.stringify(path.join(gitops, 'tf'))}: lies inside ${gitops}, which aifactory wrote (its .aifactory-output stamp); give a directory outside it\n`,
     ]);
-    const inOutput = await inProcess([
-      'synth',
-      '--example',
-      '--out',
-      path.join(dir, 'o2'),
-      '--gitops-out',
-      path.join(out, 'reports', 'g'),
-    ]);
+    const inOutput = await synthExample(path.join(dir, 'o2'), path.join(out, 'reports', 'g'));
     expect(inOutput.code).toBe(2);
     expect(inOutput.stderr).toContain(`lies inside ${out}, which aifactory wrote`);
     expect([treeHash(out), treeHash(gitops)]).toEqual(before);

@@ -19,6 +19,7 @@ import {
   InventoryObjects,
   InventoryStatus,
   NETBOX_TYPES,
+  RoleSpec,
 } from '../../src/netbox/inventory';
 import { NetboxConsumer, NetboxIds } from './catalog';
 import { netboxProvider, NetboxConnectionProps } from './connection';
@@ -92,16 +93,19 @@ export type NetboxEmitter<K extends InventoryKind> = (
   context: NetboxEmitContext,
 ) => NetboxConfigs[K];
 
+/** A rack role and a device role are the same fields. */
+const role = ({ name, slug, colorHex, description }: RoleSpec) => ({
+  name,
+  slug,
+  colorHex,
+  description: fitted(description),
+});
+
 /** One emitter per NetBox type, keyed like `NETBOX_TYPES` (which gives their dependency order). */
 export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> } = {
   tenants: (t) => ({ name: t.name, slug: t.slug }),
   manufacturers: (m) => ({ name: m.name, slug: m.slug }),
-  rackRoles: ({ name, slug, colorHex, description }) => ({
-    name,
-    slug,
-    colorHex,
-    description: fitted(description),
-  }),
+  rackRoles: role,
   rackTypes: (t, c) => ({
     model: t.model,
     slug: t.slug,
@@ -113,12 +117,7 @@ export const NETBOX_EMITTERS: { readonly [K in InventoryKind]: NetboxEmitter<K> 
     ...(t.weightKg === undefined ? {} : { weight: t.weightKg, weightUnit: 'kg' }),
     description: fitted(t.description),
   }),
-  deviceRoles: ({ name, slug, colorHex, description }) => ({
-    name,
-    slug,
-    colorHex,
-    description: fitted(description),
-  }),
+  deviceRoles: role,
   deviceTypes: (t, c) => ({
     model: t.model,
     slug: t.slug,
