@@ -1,4 +1,4 @@
-import { Plant } from '../model/plant';
+import { isUnratedLoad, Plant } from '../model/plant';
 import { Contingency } from './contingency';
 import { LoadFlow } from './load-flow';
 
@@ -61,7 +61,7 @@ export function headroom(plant: Plant, flow: LoadFlow, n1: Contingency): Headroo
       }
     }
     const designLoadW = flow.outW[i];
-    if (node.rack || node.kind === 'cooling') {
+    if (isUnratedLoad(node)) {
       const limited = upNode[i] >= 0;
       components.push({
         node: i,

@@ -60,6 +60,11 @@ export interface HallModel {
 /** 'cooling': the electrical load of a cooling group fed from the train (pumps, fans, compressors). */
 export type NodeKind = EquipmentKind | 'rack' | 'cooling';
 
+/** A load with no rating of its own (a rack, a cooling group on the train): it draws its design power. */
+export function isUnratedLoad(node: PowerNode): boolean {
+  return node.kind === 'rack' || node.kind === 'cooling';
+}
+
 export interface PowerNode {
   readonly index: number;
   readonly path: string;

@@ -1,7 +1,7 @@
 import { Analysis } from '../analysis/analysis';
 import { Design } from '../model/design';
 import { Evaluation } from '../evaluate';
-import { NodeKind, PowerNode } from '../model/plant';
+import { isUnratedLoad, NodeKind, PowerNode } from '../model/plant';
 import { Side } from '../model/sides';
 import { inRatingUnit } from '../policy/rules/power/measure';
 import { exceeds, LIMIT_TOLERANCE, toKw, toMw } from '../units';
@@ -274,16 +274,16 @@ function nodePiece({ design, analysis }: Evaluation, node: PowerNode): Piece {
   const { flow, sites } = analysis;
   const i = node.index;
   const gpus = node.rack ? node.rack.system.spec.gpus : 0;
-  if (node.kind === 'rack' || node.kind === 'cooling') {
+  if (isUnratedLoad(node)) {
     // A load with no rating of its own: its design power, no utilization to color.
     return {
       path: node.path,
       kind: node.kind,
-      label: node.kind === 'rack' ? 'rack' : node.label,
+      label: node.label,
       load: toKw(node.demandW),
       unit: 'kW',
       color: 'none',
-      side: node.kind === 'cooling' ? node.side : undefined,
+      side: node.side,
       gpus,
     };
   }
@@ -344,7 +344,7 @@ function worstOf({ plant }: Design, { contingency }: Analysis, node: PowerNode):
 export function worstCase({ design, analysis }: Evaluation): WorstCase | undefined {
   let worst: WorstCase | undefined;
   for (const node of design.plant.nodes) {
-    if (node.kind === 'rack' || node.kind === 'cooling' || node.kind === 'grid-connection') continue;
+    if (isUnratedLoad(node) || node.kind === 'grid-connection') continue;
     const w = worstOf(design, analysis, node);
     if (w && (!worst || w.utilization > worst.utilization)) worst = w;
   }

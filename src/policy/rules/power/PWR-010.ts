@@ -1,3 +1,4 @@
+import { isUnratedLoad } from '../../../model/plant';
 import { PackRule, Violation } from '../../rule';
 
 /** Equipment that feeds nothing is worth a look: a forgotten feed, or spare capacity. */
@@ -9,7 +10,7 @@ export const PWR_010: PackRule = {
   check({ plant }) {
     const out: Violation[] = [];
     for (const node of plant.nodes) {
-      if (node.rack || node.kind === 'cooling' || node.loads.length > 0) continue;
+      if (isUnratedLoad(node) || node.loads.length > 0) continue;
       out.push({
         path: node.path,
         message: `${node.label} feeds nothing`,
