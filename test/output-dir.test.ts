@@ -162,6 +162,55 @@ describe('synth replaces only a directory it wrote', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  /** A tree shaped as aifactory 0.1 wrote it (no stamp): cdktf's manifest, a stack, the reports, a chart, a GitOps folder. */
+  function legacyTree(out: string): void {
+    const files: Record<string, string> = {
+      'manifest.json':
+        '{"version":"0.21.0","stacks":{"lab":{"synthesizedStackPath":"stacks/lab/cdk.tf.json"}}}',
+      'stacks/lab/cdk.tf.json': '{}',
+      'reports/index.html': '<!doctype html>',
+      'reports/summary.md': '#',
+      'helm/lab/Chart.yaml': 'name: lab',
+      'helm/lab/templates/namespace.yaml': 'kind: Namespace',
+      'gitops/lab/node-labels.json': '{}',
+    };
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
+      fs.writeFileSync(path.join(out, f), text);
+    }
+  }
+
+  test('output of aifactory 0.1 (no stamp) is replaced only when every file is one 0.1 wrote', async () => {
+    const dir = path.join(tmp, 'legacy-output');
+    const ok = path.join(dir, 'ok');
+    legacyTree(ok);
+    const r = await inProcess(['synth', SMALL, '--out', ok]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(treeHash(ok)).toEqual(treeA);
+
+    // A note of the user's among the reports: refused, named, kept.
+    const noted = path.join(dir, 'noted');
+    legacyTree(noted);
+    fs.writeFileSync(path.join(noted, 'reports', 'q3.txt'), 'Q3 numbers\n');
+    const before = treeHash(noted);
+    const refused = await inProcess(['synth', SMALL, '--out', noted]);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      `aifactory: --out ${JSON.stringify(noted)}: is a non-empty directory that aifactory did not write (no .aifactory-output stamp; it holds reports/q3.txt, which aifactory did not write); refusing to replace it\n`,
+    ]);
+    expect(treeHash(noted)).toEqual(before);
+
+    // Another tool's manifest.json with reports beside it (the review's web app): refused, kept.
+    const webApp = path.join(dir, 'web-app');
+    fs.mkdirSync(path.join(webApp, 'reports'), { recursive: true });
+    fs.writeFileSync(path.join(webApp, 'manifest.json'), '{"name":"my web app"}\n');
+    fs.writeFileSync(path.join(webApp, 'reports', 'summary.md'), 'mine\n');
+    const app2 = await inProcess(['synth', SMALL, '--out', webApp]);
+    expect(app2.code).toBe(2);
+    expect(app2.stderr).toContain("holds a manifest.json that is not cdktf's");
+    expect(fs.readFileSync(path.join(webApp, 'reports', 'summary.md'), 'utf8')).toBe('mine\n');
+  });
+
   test('an outdir of empty folders only (cdktf leaves one when a direct run stops early) is replaced', async () => {
     const dir = path.join(tmp, 'empty-folders');
     const out = path.join(dir, 'cdktf.out');
@@ -404,6 +453,40 @@ describe('a kill -9 at any moment leaves DIR complete, and the next run removes 
     fs.mkdirSync(path.join(dir, '.out.old-4242'));
     await expectNextRunRepairs(dir, out);
   });
+
+  test("a folder of the user's merely named like 0.1's leftovers is left alone", async () => {
+    const { dir, out } = project('legacy-lookalike');
+    const backup = path.join(dir, '.out.old-20240101');
+    fs.mkdirSync(backup);
+    fs.writeFileSync(path.join(backup, 'backup.txt'), 'backup\n');
+    const r = await inProcess(['synth', SMALL_B, '--out', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(treeHash(out)).toEqual(treeB);
+    expect(fs.readFileSync(path.join(backup, 'backup.txt'), 'utf8')).toBe('backup\n');
+  });
+
+  test.each(['staged', 'swapped'])(
+    "killed at %s, Terraform's working files survive into the next tree",
+    async (point) => {
+      const { dir, out } = project(`crash-terraform-${point}`);
+      const [stack] = fs.readdirSync(path.join(out, 'stacks'));
+      const lock = path.join(out, 'stacks', stack, '.terraform.lock.hcl');
+      fs.mkdirSync(path.join(out, 'stacks', stack, '.terraform'));
+      fs.writeFileSync(path.join(out, 'stacks', stack, '.terraform', 'plugin'), 'binary');
+      fs.writeFileSync(lock, '# lock\n');
+      const r = cli(['synth', SMALL_B, '--out', out], { env: { AIFACTORY_TEST_CRASH_AT: point } });
+      expect(r.signal).toBe('SIGKILL');
+      const next = await inProcess(['synth', SMALL_B, '--out', out]);
+      expect(next.code).toBe(0);
+      const hash = treeHash(out);
+      for (const f of Object.keys(hash)) if (f.includes('.terraform')) delete hash[f];
+      expect(hash).toEqual(treeB);
+      expect(leftovers(dir)).toEqual([]);
+      expect(fs.readFileSync(lock, 'utf8')).toBe('# lock\n');
+      expect(fs.readFileSync(path.join(out, 'stacks', stack, '.terraform', 'plugin'), 'utf8')).toBe('binary');
+    },
+    60_000,
+  );
 
   /** Spawns a synth and SIGKILLs it when `when` first holds (polled every 2 ms). */
   function killWhen(out: string, when: () => boolean): Promise<boolean> {

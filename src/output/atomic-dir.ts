@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isMap } from '../upstream/key-path';
 
 /**
  * The stamp `synth` writes into every output directory, beside `manifest.json`: the
@@ -8,9 +9,6 @@ import * as path from 'path';
  * (docs/architecture.md, "Output contract").
  */
 export const STAMP = '.aifactory-output';
-
-/** Top-level entries of output written before the stamp existed (aifactory 0.1): replaced as well. */
-const LEGACY_ENTRIES = new Set(['manifest.json', 'stacks', 'helm', 'gitops', 'reports']);
 
 /** A problem with `--out`: the CLI prints the message as one line, exit 2. */
 export class OutputDirError extends Error {
@@ -115,6 +113,39 @@ function listFiles(dir: string): string[] {
 const TERRAFORM_WORKING_FILES = /^stacks\/[^/]+\/(?:\.terraform\/.+|\.terraform\.lock\.hcl)$/;
 const TERRAFORM_WORKING_ENTRIES = ['.terraform', '.terraform.lock.hcl'];
 
+/**
+ * Every file aifactory 0.1 wrote into an output directory, before the stamp existed (read off
+ * its synth of each example): cdktf's manifest and stacks, four reports, the Helm charts and
+ * the GitOps folders inside the output.
+ */
+const LEGACY_FILES = [
+  /^manifest\.json$/,
+  /^stacks\/[^/]+\/cdk\.tf\.json$/,
+  TERRAFORM_WORKING_FILES,
+  /^reports\/(?:findings\.json|index\.html|stacks\.json|summary\.md)$/,
+  /^helm\/[^/]+\/(?:Chart\.yaml|values\.yaml|templates\/[^/]+\.yaml)$/,
+  /^gitops\/[^/]+\/[^/]+\.(?:yaml|json)$/,
+];
+
+/**
+ * Why `dir`, which has no stamp, is not what aifactory 0.1 wrote (undefined when it is): a
+ * file 0.1 never wrote, or a manifest.json that is not cdktf's. With `whole`, manifest.json
+ * must be there (an output directory); a tree a killed 0.1 left beside it may lack it.
+ */
+function notLegacy(dir: string, whole: boolean): string | undefined {
+  const files = listFiles(dir);
+  const foreign = files.find((f) => !LEGACY_FILES.some((re) => re.test(f)));
+  if (foreign !== undefined) return `holds ${foreign}, which aifactory did not write`;
+  if (!files.includes('manifest.json')) return whole ? 'has no manifest.json' : undefined;
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    if (isMap(manifest) && typeof manifest.version === 'string' && isMap(manifest.stacks)) return undefined;
+  } catch {
+    // not JSON: not cdktf's
+  }
+  return "holds a manifest.json that is not cdktf's";
+}
+
 /** Writes the ownership stamp into `dir`, listing every file there (deterministic bytes). */
 export function writeStamp(dir: string): void {
   const files = listFiles(dir).filter((f) => f !== STAMP && !TERRAFORM_WORKING_FILES.test(f));
@@ -137,15 +168,18 @@ function onlyFolders(dir: string): boolean {
  * Why `dir` (an existing directory) may not be replaced, or undefined when it may: empty (or
  * empty folders only, as cdktf's `App` leaves an outdir when a direct run stops before it
  * writes), or aifactory output holding only the files its stamp lists (or, without a stamp,
- * only the top-level entries aifactory 0.1 wrote, manifest.json among them).
+ * only files aifactory 0.1 wrote, cdktf's manifest.json among them).
  */
 function notOwned(dir: string, flag: string): string | undefined {
   const entries = fs.readdirSync(dir);
   if (entries.length === 0 || onlyFolders(dir)) return undefined;
   const stampFile = path.join(dir, STAMP);
   if (!fs.existsSync(stampFile)) {
-    if (entries.includes('manifest.json') && entries.every((e) => LEGACY_ENTRIES.has(e))) return undefined;
-    return `is a non-empty directory that aifactory did not write (no ${STAMP} stamp); refusing to replace it`;
+    // Output of aifactory 0.1, if every file is one it wrote; where it looks like it, why not.
+    const why = notLegacy(dir, true);
+    if (why === undefined) return undefined;
+    const looksLike = entries.includes('manifest.json') ? `; it ${why}` : '';
+    return `is a non-empty directory that aifactory did not write (no ${STAMP} stamp${looksLike}); refusing to replace it`;
   }
   let listed: Set<string>;
   try {
@@ -317,7 +351,9 @@ function alive(pid: number, start: string | undefined): boolean {
  *    staging or old tree of DIR is deleted;
  * 2. the synth writes into `.DIR.aifactory-staging`;
  * 3. `commit` stamps the staged tree, renames DIR to `.DIR.aifactory-old`, renames the
- *    staging to DIR, deletes the old tree and releases the lock.
+ *    staging to DIR, moves Terraform's working files from the old tree into the new one
+ *    (Terraform output only), deletes the old tree and releases the lock. A run that finds
+ *    both DIR and the old tree (a kill after the swap) moves them first.
  * A kill at any instant leaves DIR complete (old or new), or missing with the complete old
  * tree beside it, which the next synth renames back before anything else.
  */
@@ -375,7 +411,10 @@ export class StagedDir {
         return false;
       }
     };
-    const legacy = fs.readdirSync(s.dir).filter((f) => s.legacy.test(f));
+    // A folder named like 0.1's leftovers is removed only when it holds only what 0.1 wrote.
+    const legacy = fs
+      .readdirSync(s.dir)
+      .filter((f) => s.legacy.test(f) && notLegacy(path.join(s.dir, f), false) === undefined);
     if (!exists(this.target)) {
       const olds = [s.old, ...legacy.filter((f) => f.includes('.old-')).map((f) => path.join(s.dir, f))];
       const old = olds.find(exists);
@@ -386,6 +425,9 @@ export class StagedDir {
         );
       }
     }
+    // Killed after the swap: the new tree is in place, and Terraform's working files are still in the old one.
+    if (exists(this.target) && exists(s.old) && this.flag !== GITOPS_FLAG)
+      carryTerraformWorkingFiles(s.old, this.target);
     for (const p of [s.staging, s.old, ...legacy.map((f) => path.join(s.dir, f))]) {
       if (!exists(p)) continue;
       fs.rmSync(p, { recursive: true, force: true });
@@ -399,7 +441,6 @@ export class StagedDir {
     try {
       writeStamp(this.staging);
       const exists = fs.existsSync(this.target);
-      if (exists && this.flag !== GITOPS_FLAG) carryTerraformWorkingFiles(this.target, this.staging);
       crashPoint('staged');
       if (exists) fs.renameSync(this.target, this.old);
       crashPoint('between-renames');
@@ -410,6 +451,8 @@ export class StagedDir {
         throw e;
       }
       crashPoint('swapped');
+      // A kill from here leaves them in the old tree, where the next run's repair takes them from.
+      if (exists && this.flag !== GITOPS_FLAG) carryTerraformWorkingFiles(this.old, this.target);
       fs.rmSync(this.old, { recursive: true, force: true });
     } catch (e) {
       this.discard();
@@ -431,9 +474,9 @@ export class StagedDir {
 }
 
 /**
- * Moves what `terraform init` left in the stack folders of `from` into the same stack folders
- * of `to`, where they exist. A kill after this loses them (the old tree is restored without
- * them): `terraform init` makes them again.
+ * Moves what `terraform init` left in the stack folders of `from` (the tree just replaced) into
+ * the same stack folders of `to`, where they exist; each entry moves whole, so a kill leaves
+ * every one in one tree or the other.
  */
 function carryTerraformWorkingFiles(from: string, to: string): void {
   const stacks = path.join(from, 'stacks');
