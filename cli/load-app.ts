@@ -91,11 +91,15 @@ export class AppError extends Error {
       /\nRequire stack:[\s\S]*$/,
       '',
     );
+    // The package itself not found from the app's folder: Node resolves it from there, not from the bin.
+    const hint = /^Cannot find module '(?:aifactory|cdktf|constructs)(?:\/[^']*)?'/.test(text)
+      ? ` (Node looks for it from the app file's folder up: install it in a node_modules there or above, or set NODE_PATH to yours)`
+      : '';
     super(
       `${file}: ${text
         .trim()
         .split(/\s*\n\s*/)
-        .join(' ')}`,
+        .join(' ')}${hint}`,
     );
     this.name = 'AppError';
     if (cause instanceof Error && cause.stack) this.stack = `${this.name}: ${this.message}\n${cause.stack}`;

@@ -591,6 +591,24 @@ describe('no silent pass: a run whose check did not complete never exits 0', () 
     expect([r.code, r.stderr]).toEqual([2, "aifactory: missing-import.ts: Cannot find module './nope'\n"]);
   });
 
+  test('an app in a folder that cannot resolve the package: the line says where Node looks', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aifactory-elsewhere-'));
+    try {
+      const file = path.join(dir, 'site.ts');
+      fs.writeFileSync(
+        file,
+        "import { AiFactoryApp } from 'aifactory/stacks';\nnew AiFactoryApp().synth();\n",
+      );
+      const r = cli(['check', file], { cwd: dir });
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        "aifactory: site.ts: Cannot find module 'aifactory/stacks' (Node looks for it from the app file's folder up: install it in a node_modules there or above, or set NODE_PATH to yours)\n",
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a FIFO as APP: exit 2 at once, one line', async () => {
     const fifo = path.join(tmp, 'app.fifo');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo on this system
